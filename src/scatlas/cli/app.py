@@ -1,0 +1,31 @@
+"""The Typer application and the options every command spells the same way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(
+    name="scatlas",
+    help="Smart City service Atlas: Korean smart city plans in, an analysed inventory of their services out.\n\n"
+         "Example: scatlas demo",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+console = Console()
+err_console = Console(stderr=True)
+
+#: `--db FILE`, the catalogue (DESIGN.md: scatlas.db in the current directory by default).
+DbOption = Annotated[Path, typer.Option("--db", help="The catalogue (SQLite file).", envvar="SCATLAS_DB")]
+DEFAULT_DB = Path("scatlas.db")
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print a clean error and return the Exit to raise."""
+    err_console.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(code)

@@ -1,0 +1,3 @@
+"""Commands: extract (see scatlas.cli)."""
+
+from scatlas.cli.app import app  # noqa: F401

@@ -1,0 +1,3 @@
+"""Commands: pipeline (see scatlas.cli)."""
+
+from scatlas.cli.app import app  # noqa: F401

@@ -1,0 +1,3 @@
+"""Commands: web (see scatlas.cli)."""
+
+from scatlas.cli.app import app  # noqa: F401
