@@ -1,0 +1,293 @@
+"""The catalogue: a SQLite file (WAL, foreign keys) holding sources, plans, services and their coding history."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import unicodedata
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Protocol, Sequence
+
+from scatlas.catalogue.migrations import migrate
+from scatlas.errors import CatalogueError
+from scatlas.records import CodingRecord, PlanRecord, ServiceRecord, SourceRecord
+from scatlas.taxonomy import DOMAIN_ORDER, load_codebook
+
+
+class Coder(Protocol):
+    """Anything that codes services (scatlas.coding's coder, or a test double at the system edge)."""
+
+    def code(self, services: Sequence[ServiceRecord]) -> list[CodingRecord]: ...
+
+
+@dataclass
+class ImportResult:
+    """What one import did: 'added', 'unchanged' or 'replaced', with the plans and service count written."""
+
+    status: str
+    source_id: int
+    plan_ids: list[int] = field(default_factory=list)
+    services: int = 0
+    kept_human_codings: int = 0
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+_FOLD = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+def fold_name(name: str) -> str:
+    """A service name folded for matching: NFC, no whitespace or punctuation, lower case."""
+    return _FOLD.sub("", unicodedata.normalize("NFC", name)).lower()
+
+
+class Catalogue:
+    """The catalogue file. Open with `Catalogue.open(path)`; use as a context manager or call `close()`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False, timeout: float = 30.0) -> "Catalogue":
+        """Open (and create or migrate) a catalogue; WAL lets other processes read while one writes."""
+        path = Path(path)
+        if readonly:
+            if not path.exists():
+                raise CatalogueError(f"{path}: no such catalogue")
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout, isolation_level=None,
+                                   check_same_thread=False)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            if not readonly:
+                if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+                    raise CatalogueError(f"{path}: could not switch the catalogue to WAL mode")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                migrate(conn)
+                _sync_codebook(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise CatalogueError(f"{path}: not a usable scatlas catalogue ({exc})") from exc
+        return cls(conn, path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Catalogue":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writing
+    def find_source(self, sha256: str) -> sqlite3.Row | None:
+        """The source row with this content hash, if already imported."""
+        return self.conn.execute("SELECT * FROM source WHERE sha256 = ?", (sha256,)).fetchone()
+
+    def import_source(self, source: SourceRecord, plans: Sequence[PlanRecord],
+                      coder: Coder | None = None) -> ImportResult:
+        """Write a file's plans and services (and their auto codings) in one transaction.
+
+        Same sha256 already present: nothing changes ('unchanged'). Same path with other content: the old plans are
+        replaced ('replaced'), and human codings carry over to services of the same (folded) name in the same
+        municipality. A failure anywhere — or the process being killed — leaves the catalogue as it was.
+        """
+        existing = self.find_source(source.sha256)
+        if existing is not None:
+            return ImportResult("unchanged", existing["id"])
+        # Code before the transaction: it is the slow part, and it must not hold the write lock.
+        all_services = [s for plan in plans for s in plan.services]
+        codings = coder.code(all_services) if (coder is not None and all_services) else []
+        if codings and len(codings) != len(all_services):
+            raise CatalogueError(f"coder returned {len(codings)} codings for {len(all_services)} services")
+        now = _now()
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            old = conn.execute("SELECT id FROM source WHERE path = ?", (source.path,)).fetchone()
+            carried: dict[tuple[str | None, str], list[sqlite3.Row]] = {}
+            status = "added"
+            if old is not None:
+                status = "replaced"
+                for row in conn.execute(
+                        "SELECT p.municipality, s.name, c.* FROM coding c JOIN service s ON s.id = c.service_id "
+                        "JOIN plan p ON p.id = s.plan_id WHERE p.source_id = ? AND c.coder LIKE 'human:%' "
+                        "ORDER BY c.id", (old["id"],)):
+                    carried.setdefault((row["municipality"], fold_name(row["name"])), []).append(row)
+                conn.execute("DELETE FROM source WHERE id = ?", (old["id"],))
+            cur = conn.execute(
+                "INSERT INTO source(path, file_name, sha256, format, pages, size, ingested_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (source.path, source.file_name, source.sha256, source.format, source.pages, source.size, now))
+            source_id = cur.lastrowid
+            result = ImportResult(status, source_id)
+            coding_iter = iter(codings)
+            for plan in plans:
+                period = plan.period or (None, None)
+                plan_id = conn.execute(
+                    "INSERT INTO plan(source_id, municipality, municipality_code, title, period_start, period_end, "
+                    "source_file, sha256, pages, format, ingested_at, warnings) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (source_id, plan.municipality, plan.municipality_code, plan.title, period[0], period[1],
+                     source.file_name, source.sha256, source.pages, source.format, now,
+                     json.dumps(plan.warnings, ensure_ascii=False))).lastrowid
+                result.plan_ids.append(plan_id)
+                for position, service in enumerate(plan.services):
+                    service_id = conn.execute(
+                        "INSERT INTO service(plan_id, position, name, description, declared_domain, "
+                        "declared_label, page, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (plan_id, position, service.name, service.description or "", service.declared_domain,
+                         service.declared_label, service.page,
+                         json.dumps(service.extra, ensure_ascii=False))).lastrowid
+                    result.services += 1
+                    if codings:
+                        self._insert_coding(service_id, next(coding_iter), now)
+                    for row in carried.get((plan.municipality, fold_name(service.name)), []):
+                        self._copy_coding(service_id, row)
+                        result.kept_human_codings += 1
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return result
+
+    def add_coding(self, service_id: int, coding: CodingRecord) -> int:
+        """Store a coding (human or auto) for a service; earlier codings stay as history. Returns its id."""
+        if not (coding.coder.startswith("human:") or coding.coder.startswith("auto:")) or \
+                len(coding.coder.split(":", 1)[1].strip()) == 0:
+            raise CatalogueError(f"coder must be 'human:<name>' or 'auto:<version>', got {coding.coder!r}")
+        if self.conn.execute("SELECT 1 FROM service WHERE id = ?", (service_id,)).fetchone() is None:
+            raise CatalogueError(f"no service with id {service_id}")
+        _check_coding(coding)
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            coding_id = self._insert_coding(service_id, coding, _now())
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return coding_id
+
+    def _insert_coding(self, service_id: int, coding: CodingRecord, created_at: str) -> int:
+        names = dict(DOMAIN_ORDER)
+        return self.conn.execute(
+            "INSERT INTO coding(service_id, domain_id, domain, subtype, function, target_groups, technologies, "
+            "confidence, rationale, top2, coder, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (service_id, coding.domain_id, names.get(coding.domain_id) if coding.domain_id else None,
+             coding.subtype, coding.function, ";".join(coding.target_groups), ";".join(coding.technologies),
+             coding.confidence, coding.rationale, json.dumps([list(t) for t in coding.top2]),
+             coding.coder, created_at)).lastrowid
+
+    def _copy_coding(self, service_id: int, row: sqlite3.Row) -> None:
+        self.conn.execute(
+            "INSERT INTO coding(service_id, domain_id, domain, subtype, function, target_groups, technologies, "
+            "confidence, rationale, top2, coder, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (service_id, row["domain_id"], row["domain"], row["subtype"], row["function"], row["target_groups"],
+             row["technologies"], row["confidence"], row["rationale"], row["top2"], row["coder"],
+             row["created_at"]))
+
+    # ------------------------------------------------------------------ reading
+    def service(self, service_id: int) -> dict[str, Any] | None:
+        """One service with its effective coding (a service_view row), or None."""
+        row = self.conn.execute("SELECT * FROM service_view WHERE service_id = ?", (service_id,)).fetchone()
+        return dict(row) if row else None
+
+    def services(self, where: str = "", params: Sequence[Any] = (), order_by: str = "service_id",
+                 limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Rows of service_view; `where` is an SQL condition with ? placeholders (callers never splice values)."""
+        sql = "SELECT * FROM service_view"
+        if where:
+            sql += f" WHERE {where}"
+        sql += f" ORDER BY {order_by}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return [dict(r) for r in self.conn.execute(sql, tuple(params))]
+
+    def coding_history(self, service_id: int) -> list[dict[str, Any]]:
+        """Every coding of a service, newest first."""
+        return [dict(r) for r in self.conn.execute(
+            "SELECT * FROM coding WHERE service_id = ? ORDER BY id DESC", (service_id,))]
+
+    def latest_codings(self, coder_prefix: str) -> dict[int, dict[str, Any]]:
+        """service_id -> latest coding by coders matching the prefix ('human:', 'human:kim', 'auto:')."""
+        pattern = coder_prefix if coder_prefix.endswith("%") else coder_prefix + ("%" if coder_prefix.endswith(":") else "")
+        rows = self.conn.execute(
+            "SELECT c.* FROM coding c WHERE c.id IN (SELECT max(id) FROM coding WHERE coder LIKE ? "
+            "GROUP BY service_id)", (pattern,))
+        return {r["service_id"]: dict(r) for r in rows}
+
+    def review_queue(self, limit: int = 50, low_confidence: float = 0.6) -> list[dict[str, Any]]:
+        """Services no person has coded: declared-vs-auto disagreements and low confidence first."""
+        return self.services(
+            "human_coder IS NULL",
+            order_by=(f"(declared_domain IS NOT NULL AND auto_domain_id IS NOT NULL AND auto_domain_id != domain_id) "
+                      f"DESC, (COALESCE(auto_confidence, 0) < {float(low_confidence)}) DESC, "
+                      "COALESCE(auto_confidence, 0) ASC, service_id"),
+            limit=limit)
+
+    def plans(self) -> list[dict[str, Any]]:
+        """Every plan with its service count."""
+        return [dict(r) for r in self.conn.execute(
+            "SELECT p.*, (SELECT count(*) FROM service s WHERE s.plan_id = p.id) AS services "
+            "FROM plan p ORDER BY p.municipality, p.period_start, p.id")]
+
+    def counts(self) -> dict[str, int]:
+        """Totals: sources, plans, municipalities, services, codings."""
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        return {"sources": one("SELECT count(*) FROM source"), "plans": one("SELECT count(*) FROM plan"),
+                "municipalities": one("SELECT count(DISTINCT municipality) FROM plan"),
+                "services": one("SELECT count(*) FROM service"), "codings": one("SELECT count(*) FROM coding")}
+
+
+def _check_coding(coding: CodingRecord) -> None:
+    book = load_codebook()
+    if coding.domain_id is not None and coding.domain_id not in book.domain_names:
+        raise CatalogueError(f"unknown domain_id {coding.domain_id!r}")
+    if coding.subtype is not None:
+        try:
+            sub = book.subtype(coding.subtype)
+        except KeyError:
+            raise CatalogueError(f"unknown subtype {coding.subtype!r}") from None
+        if coding.domain_id is not None and sub.domain_id != coding.domain_id:
+            raise CatalogueError(f"subtype {coding.subtype!r} belongs to {sub.domain_id}, not {coding.domain_id}")
+    from scatlas.taxonomy import FUNCTIONS, TARGET_GROUPS
+    if coding.function is not None and coding.function not in FUNCTIONS:
+        raise CatalogueError(f"unknown function {coding.function!r}; one of {', '.join(FUNCTIONS)}")
+    bad = [g for g in coding.target_groups if g not in TARGET_GROUPS]
+    if bad:
+        raise CatalogueError(f"unknown target group(s) {bad}; choose from {', '.join(TARGET_GROUPS)}")
+    if coding.confidence is not None and not 0.0 <= coding.confidence <= 1.0:
+        raise CatalogueError(f"confidence {coding.confidence} outside 0–1")
+
+
+def _sync_codebook(conn: sqlite3.Connection) -> None:
+    """Mirror the codebook's domains and sub-types into readable tables (used by service_view)."""
+    book = load_codebook()
+    rows = [(d.id, d.name, d.definition, i) for i, d in enumerate(book.domains)]
+    subs = [(s.id, s.domain_id, s.label) for d in book.domains for s in d.subtypes]
+    have = conn.execute("SELECT id, name, definition, position FROM domain ORDER BY position").fetchall()
+    have_subs = conn.execute("SELECT id, domain_id, label FROM subtype ORDER BY id").fetchall()
+    if [tuple(r) for r in have] == rows and [tuple(r) for r in have_subs] == sorted(subs):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.executemany("INSERT INTO domain(id, name, definition, position) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT(id) DO UPDATE SET name=excluded.name, definition=excluded.definition, "
+                         "position=excluded.position", rows)
+        conn.executemany("INSERT INTO subtype(id, domain_id, label) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE "
+                         "SET domain_id=excluded.domain_id, label=excluded.label", subs)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
