@@ -64,7 +64,7 @@ STARTUP = """
 스마트 창업 인큐베이팅 센터 | 예비창업자에게 입주 공간, 멘토링, 투자 연계를 제공하는 창업보육센터를 스마트 기술 분야 중심으로 조성 | startup_support | 기 | | |
 창업지원 정보 통합포털 | 중앙부처·도·시의 창업 지원사업 공고와 신청 기간을 모아 한눈에 보여줌 | startup_support | 정 | | |
 VR 용접 직업훈련 | 가상현실 시뮬레이터로 용접·도장 기술을 반복 실습하게 하여 조선소 취업 희망자를 양성한다. | startup_support | 문 | | | hard: training suggests 교육; the purpose is employment skills for the shipyards → 근로·고용, runner-up 교육
-재직자 디지털 직무전환 교육 | 제조업 재직자를 대상으로 스마트공장 운영, 데이터 분석 직무 전환 교육을 온라인·오프라인 병행 운영 | startup_support | 문 | | | runner-up 교육; job transition → 근로·고용
+재직자 디지털 직무전환 교육 | 제조업 재직자를 대상으로 스마트공장 운영, 데이터 활용 직무 전환 교육을 온라인·오프라인 병행 운영 | startup_support | 문 | | | runner-up 교육; job transition → 근로·고용
 귀농·귀어 창업 정보 플랫폼 | 귀농·귀어 희망자에게 빈집·농지 정보, 창업자금, 정착 교육 일정을 제공 | startup_support | 정 | 기타 | |
 1인 크리에이터 창업 스튜디오 | 영상 촬영·편집 장비를 갖춘 스튜디오를 청년 크리에이터에게 무료 대관 | startup_support | 기 | 청년 | |
 여성 온라인창업 보육 | 온라인 쇼핑몰 개설, 상세페이지 제작, 마케팅 교육과 판로 상담을 묶어 여성 예비창업자 지원 | startup_support | 문 | 여성 | |
@@ -79,7 +79,7 @@ AI 모의면접 | 구직자가 웹캠 앞에서 답변하면 AI가 표정·음�
 """
 
 WORKER_SAFETY = """
-산업단지 근로자 스마트 안전관리 | 웨어러블 밴드로 작업자의 심박, 낙상, 위치를 수집하여 이상 시 관리자에게 즉시 알림 | worker_safety | 정 | | | codebook worker_safety (근로자 안전·보호); runner-up 방범·방재
+산업단지 근로자 스마트 안전관리 | 웨어러블 밴드로 작업자의 심박, 낙상, 위치를 수집하여 이상 시 관리자에게 즉시 알림 | worker_safety | 정 | | 센서 | codebook worker_safety (근로자 안전·보호); runner-up 방범·방재
 밀폐공간 작업자 유해가스 감지 | 맨홀·저장탱크 등 밀폐공간 작업 전후 산소·황화수소 농도를 IoT 센서로 측정해 작업자 단말에 경보 | worker_safety | 정 | | | hard: name suggests 방범·방재 or 시설물관리; the protected party is the worker → 근로·고용
 건설현장 스마트 안전모 | 충격·추락 감지 센서와 위치 발신기를 넣은 안전모로 현장 사고를 실시간 파악 | worker_safety | 정 | | |
 옥외 근로자 폭염 온열질환 알림 | 체감온도가 기준을 넘으면 건설·환경미화 등 옥외 근로자에게 휴식 권고 알림과 그늘 휴게소 위치를 전송 | worker_safety | 정 | | | runner-up 방범·방재 (폭염); the group protected is workers
