@@ -243,11 +243,12 @@ class Catalogue:
             "FROM plan p ORDER BY p.municipality, p.period_start, p.id")]
 
     def counts(self) -> dict[str, int]:
-        """Totals: sources, plans, municipalities, services, codings."""
-        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
-        return {"sources": one("SELECT count(*) FROM source"), "plans": one("SELECT count(*) FROM plan"),
-                "municipalities": one("SELECT count(DISTINCT municipality) FROM plan"),
-                "services": one("SELECT count(*) FROM service"), "codings": one("SELECT count(*) FROM coding")}
+        """Totals: sources, plans, municipalities, services, codings (one statement, so one consistent snapshot)."""
+        row = self.conn.execute(
+            "SELECT (SELECT count(*) FROM source), (SELECT count(*) FROM plan), "
+            "(SELECT count(DISTINCT municipality) FROM plan), (SELECT count(*) FROM service), "
+            "(SELECT count(*) FROM coding)").fetchone()
+        return dict(zip(("sources", "plans", "municipalities", "services", "codings"), row))
 
 
 def _check_coding(coding: CodingRecord) -> None:

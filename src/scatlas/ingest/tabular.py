@@ -249,7 +249,9 @@ def read_csv_rows(path: Path) -> tuple[list[list[str]], str]:
 
 # ---------------------------------------------------------------- XLSX
 def _sheet_rows(ws: Any) -> tuple[list[list[Any]], set[int]]:
-    rows = [list(r) for r in ws.iter_rows(values_only=True, max_row=MAX_ROWS + 1)]
+    if (ws.max_row or 0) > MAX_ROWS:
+        raise DocumentError("too_large", f"sheet {ws.title!r} has {ws.max_row:,} rows > limit {MAX_ROWS:,}")
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
     merged: set[int] = set()
     for rng in getattr(ws, "merged_cells", None) and ws.merged_cells.ranges or []:
         merged.update(range(rng.min_row + 1, rng.max_row + 1))  # rows below the anchor
@@ -271,6 +273,8 @@ def read_xlsx_sheets(path: Path) -> list[tuple[str, list[list[Any]], set[int]]]:
         raise DocumentError("corrupt", f"cannot open the workbook: {exc}", path=path) from exc
     try:
         return [(ws.title, *_sheet_rows(ws)) for ws in wb.worksheets]
+    except DocumentError as exc:
+        raise DocumentError(exc.code, exc.detail, path=path) from exc
     finally:
         wb.close()
 
