@@ -1,1 +1,11 @@
-"""scatlas.ingest"""
+"""scatlas.ingest: one reader per format, all producing the common Document (see document.py)."""
+
+from scatlas.ingest.detect import SUPPORTED_SUFFIXES, detect_format
+from scatlas.ingest.document import Block, Cell, Document, Page, Table, TextBlock
+from scatlas.ingest.limits import DEFAULT_LIMITS, Limits
+from scatlas.ingest.reader import read_document
+
+__all__ = [
+    "Block", "Cell", "DEFAULT_LIMITS", "Document", "Limits", "Page", "SUPPORTED_SUFFIXES", "Table", "TextBlock",
+    "detect_format", "read_document",
+]

@@ -1,0 +1,171 @@
+"""Page layout for the PDF reader: reading order, lines, running headers/footers, tables continued over pages."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from scatlas.ingest.document import Block, Cell, Page, Table, TextBlock
+from scatlas.ingest.normalise import clean, squash
+from scatlas.ingest.tables import row_key
+
+#: (left, bottom, right, top) in PDF user space
+Box = tuple[float, float, float, float]
+
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(r"^[-–—\s(\[<]*(?:(?!(?:19|20)\d\d\b)\d{1,4}|[ivxlcdm]{1,7})(?:\s*/\s*\d{1,4})?[-–—\s)\]>]*$", re.IGNORECASE)
+#: a line repeated at the top or bottom edge of this share of the text pages is a running header/footer
+RUNNING_SHARE = 0.3
+#: … or at the same edge of this many consecutive pages (chapter headers)
+RUNNING_RUN = 5
+
+
+class Reading(NamedTuple):
+    """A box in reading space: `top` grows downwards, `left` grows along the line."""
+
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+
+def to_reading(box: Box | tuple[float, ...], quarter: int) -> Reading:
+    """A user-space box in the reading space of text turned `quarter` quarter turns counter-clockwise."""
+    left, bottom, right, top = box[:4]
+    if quarter == 1:
+        return Reading(left, right, bottom, top)
+    if quarter == 2:
+        return Reading(bottom, top, -right, -left)
+    if quarter == 3:
+        return Reading(-right, -left, -top, -bottom)
+    return Reading(-top, -bottom, left, right)
+
+
+@dataclass
+class Line:
+    top: float
+    bottom: float
+    text: str
+
+
+@dataclass
+class PageItems:
+    """What one PDF page gave: its lines and tables with their vertical positions in reading space."""
+
+    number: int
+    chars: int = 0
+    garbled: bool = False
+    lines: list[Line] = field(default_factory=list)
+    tables: list[tuple[float, Table]] = field(default_factory=list)
+
+    def add_pieces(self, pieces: list[tuple[Reading, str]]) -> None:
+        """Group text pieces into lines (overlapping vertically), each ordered along the line."""
+        pieces = sorted(pieces, key=lambda p: ((p[0].top + p[0].bottom) / 2, p[0].left))
+        groups: list[list[tuple[Reading, str]]] = []
+        for box, text in pieces:
+            centre = (box.top + box.bottom) / 2
+            if groups:
+                head = groups[-1][0][0]
+                if head.top <= centre <= head.bottom:
+                    groups[-1].append((box, text))
+                    continue
+            groups.append([(box, text)])
+        for group in groups:
+            group.sort(key=lambda p: p[0].left)
+            parts: list[str] = []
+            prev: Reading | None = None
+            for box, text in group:
+                if prev is not None and parts and not parts[-1].endswith(" ") and not text.startswith(" "):
+                    gap = box.left - prev.right
+                    if gap > 0.15 * max(prev.bottom - prev.top, 1.0):
+                        parts.append(" ")
+                parts.append(text)
+                prev = box
+            text = squash(clean(" ".join("".join(parts).split("\n"))))
+            if text:
+                top = min(b.top for b, _ in group)
+                self.lines.append(Line(top=top, bottom=max(b.bottom for b, _ in group), text=text))
+
+    def blocks(self) -> list[Block]:
+        """Lines and tables merged in reading order."""
+        ordered: list[tuple[float, int, Block]] = [
+            (line.top, 0, TextBlock(text=line.text, page=self.number)) for line in self.lines]
+        ordered += [(top, 1, table) for top, table in self.tables]
+        ordered.sort(key=lambda item: (item[0], item[1]))
+        return [block for _, _, block in ordered]
+
+
+def _key(text: str) -> str:
+    return _DIGITS.sub("#", squash(text))
+
+
+def drop_running_lines(pages: list[PageItems]) -> list[str]:
+    """Remove running headers/footers and page numbers from the page edges; the distinct texts dropped."""
+    text_pages = [p for p in pages if p.lines]
+    if len(text_pages) < 2:
+        return []
+    edge_keys: list[set[str]] = []
+    counts: Counter[str] = Counter()
+    for page in pages:
+        keys = {_key(line.text) for line in _edges(page)}
+        edge_keys.append(keys)
+        counts.update(keys)
+    threshold = max(3, RUNNING_SHARE * len(text_pages))
+    running = {k for k, n in counts.items() if n >= threshold}
+    running |= _runs(edge_keys)
+    dropped: dict[str, None] = {}
+    for page in pages:
+        for _ in range(2):  # a header line, then a rule-separated sub-header below it
+            for line in (page.lines[:1] + page.lines[-1:]) if page.lines else []:
+                if _key(line.text) in running or (_PAGE_NUMBER.match(line.text) and len(text_pages) >= 2):
+                    page.lines.remove(line)
+                    dropped.setdefault(line.text if not _PAGE_NUMBER.match(line.text) else "page numbers")
+    return list(dropped)
+
+
+def _edges(page: PageItems) -> list[Line]:
+    lines = sorted(page.lines, key=lambda line: line.top)
+    page.lines = lines
+    return lines[:2] + lines[-2:] if len(lines) > 4 else lines
+
+
+def _runs(edge_keys: list[set[str]]) -> set[str]:
+    """Keys present at the page edges of RUNNING_RUN or more consecutive pages."""
+    found: set[str] = set()
+    streak: dict[str, int] = {}
+    for keys in edge_keys:
+        streak = {k: streak.get(k, 0) + 1 for k in keys}
+        found |= {k for k, n in streak.items() if n >= RUNNING_RUN}
+    return found
+
+
+def join_continued_tables(pages: list[Page]) -> int:
+    """Join a table that ends a page with one that starts the next page with as many columns; how many joined."""
+    joined = 0
+    open_table: Table | None = None
+    for page in pages:
+        blocks = page.blocks
+        if open_table is not None and blocks and isinstance(blocks[0], Table) \
+                and blocks[0].n_cols == open_table.n_cols:
+            _append(open_table, blocks.pop(0))
+            joined += 1
+            if not blocks:
+                continue  # the table fills the whole page and may go on
+        open_table = blocks[-1] if blocks and isinstance(blocks[-1], Table) else None
+    return joined
+
+
+def _append(head: Table, tail: Table) -> None:
+    if not head.row_pages:
+        head.row_pages = [head.page] * head.n_rows
+    skip = 1 if tail.n_rows > 1 and row_key(tail, 0) == row_key(head, 0) else 0
+    offset = head.n_rows - skip
+    for cell in tail.cells:
+        if cell.row < skip:
+            continue
+        head.cells.append(Cell(text=cell.text, row=cell.row + offset, col=cell.col,
+                               row_span=cell.row_span, col_span=cell.col_span))
+    head.n_rows += tail.n_rows - skip
+    head.row_pages.extend([tail.page] * (tail.n_rows - skip))
