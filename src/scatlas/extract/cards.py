@@ -1,0 +1,230 @@
+"""Service cards: one section per service, as text (`□ 서비스명 : …`, `○ 서비스 개요`, …) or as a label table.
+
+A card starts at `서비스명 : X`, or at a heading (`3-1. 스마트 버스정류장`, `□ 스마트 버스정류장`) that is followed
+closely by card fields (`○ 서비스 개요`, `○ 주요 기능`, `○ 적용 기술`, `○ 추진 주체`) or by a table of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scatlas.extract.candidates import Candidate, clean_name, looks_like_name
+from scatlas.extract.outline import (EXCLUDED_ZONES, PATTERN_LEVEL_BASE, Item, Outline, TableItem,
+                                     domain_heading_label, heading_zone)
+from scatlas.extract.text import clean_cell, compact, strip_bullet
+
+#: Card field labels (spaces removed) -> the field they fill. 'extra' fields keep their printed label.
+FIELD_LABELS: dict[str, str] = {
+    "서비스명": "name", "사업명": "name", "서비스명칭": "name", "서비스(사업)명": "name", "단위서비스명": "name",
+    "세부서비스명": "name",
+    "서비스개요": "overview", "개요": "overview", "사업개요": "overview", "서비스내용": "overview",
+    "사업내용": "overview", "서비스정의": "overview", "정의": "overview", "서비스설명": "overview",
+    "주요내용": "overview", "서비스소개": "overview",
+    "주요기능": "functions", "서비스기능": "functions", "기능": "functions", "주요서비스": "functions",
+    "서비스분야": "domain", "분야": "domain", "사업분야": "domain",
+}
+_EXTRA_LABELS = ("적용기술", "활용기술", "주요기술", "도입기술", "적용기술요소", "기술요소", "필요기술", "추진주체",
+                 "사업주체", "운영주체", "구축주체", "주관부서", "담당부서", "관련부서", "소요예산", "사업비", "예산",
+                 "소요사업비", "추진시기", "추진일정", "사업기간", "구축시기", "추진기간", "기대효과", "구축위치",
+                 "대상지", "서비스대상", "대상", "수혜대상", "구성도", "서비스구성도", "연계방안", "추진방안",
+                 "관련계획", "위치", "사업규모", "재원", "재원조달", "추진목적", "목적", "필요성", "도입필요성",
+                 "추진배경", "구축내용", "서비스흐름도", "운영방안", "연계시스템", "관련법령", "추진방식", "구축방안")
+for _label in _EXTRA_LABELS:
+    FIELD_LABELS[_label] = "extra"
+_CORE = {"overview", "functions", "extra"}
+_FIELD_LINE = re.compile(r"^[\[【<〈(]?\s*([^:：\]】>〉)]{1,14}?)\s*[\]】>〉)]?\s*(?:[:：]\s*(.*))?$")
+_CONTINUED = re.compile(r"고도화|확대|지속|계속|연계|유지|계승|확장|재구축")
+
+
+def field_of(text: str) -> tuple[str, str, str] | None:
+    """(field, printed label, inline value) when a line is a card field label ('○ 서비스 개요 : …'), else None."""
+    line = strip_bullet(text)
+    match = _FIELD_LINE.match(line)
+    if not match:
+        return None
+    label = match.group(1).strip()
+    kind = FIELD_LABELS.get(compact(label))
+    if kind is None:
+        return None
+    return kind, label, (match.group(2) or "").strip()
+
+
+@dataclass
+class _Card:
+    name: str
+    page: int | None
+    order: int
+    level: int | None  # the heading level it started at (None for '서비스명 :' cards)
+    label: str | None
+    zone: str
+    fields: dict[str, list[str]] = field(default_factory=dict)
+    printed: dict[str, str] = field(default_factory=dict)  # field key -> printed label
+    current: str | None = None
+
+    def add(self, key: str, printed: str, value: str) -> None:
+        self.current = key
+        self.printed.setdefault(key, printed)
+        self.fields.setdefault(key, [])
+        if value:
+            self.fields[key].append(value)
+
+    def body(self, text: str) -> None:
+        if self.current is None:
+            self.add("body", "본문", "")
+        self.fields[self.current or "body"].append(strip_bullet(text))
+
+
+def _field_pairs(item: TableItem) -> list[tuple[str, str, str]]:
+    """(field, printed label, value) pairs of a label table (label cell, then its value cell to the right)."""
+    pairs = []
+    for row in item.table.grid():
+        cells = [clean_cell(c) for c in row]
+        c = 0
+        while c < len(cells):
+            kind = FIELD_LABELS.get(compact(cells[c]).replace("·", "")) if cells[c] else None
+            if kind is not None:
+                value = next((v for v in cells[c + 1:] if v), "")
+                if value and FIELD_LABELS.get(compact(value)) is None:
+                    pairs.append((kind, cells[c], value))
+                    c += 1 + cells[c + 1:].index(value)
+            c += 1
+    return pairs
+
+
+def is_card_table(item: TableItem) -> bool:
+    """True for a table of card fields (서비스명 | …, 서비스 개요 | …) rather than a list of services."""
+    pairs = _field_pairs(item)
+    kinds = [k for k, _, _ in pairs]
+    return len(pairs) >= 2 and ("name" in kinds or len(set(kinds) & {"overview", "functions"}) >= 1) and \
+        len(pairs) >= item.table.n_rows * 0.5
+
+
+def _has_name(item: TableItem) -> bool:
+    return any(kind == "name" for kind, _, _ in _field_pairs(item))
+
+
+_CHAPTER_WORDS = re.compile(r"스마트도시서비스|서비스(?:구축|도입|세부|목록|계획|개요|발굴|선정|내용|별)|분야별|세부계획")
+
+
+def _starts_card(items: list[Item], i: int) -> bool:
+    """True when the heading at i is followed closely by card fields (lines or a label table)."""
+    seen = 0
+    for nxt in items[i + 1:i + 12]:
+        if isinstance(nxt, TableItem):
+            return is_card_table(nxt) and not _has_name(nxt)
+        if nxt.skipped:
+            continue
+        hit = field_of(nxt.text)
+        if hit and hit[0] != "name":
+            return True
+        if nxt.level is not None and not hit:
+            return False
+        seen += 1
+        if seen >= 3:
+            return False
+    return False
+
+
+@dataclass
+class CardResult:
+    """What the card extractor found."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)  # outline indices the cards used
+    warnings: list[str] = field(default_factory=list)
+
+
+def _finish(card: _Card | None, result: CardResult) -> None:
+    if card is None:
+        return
+    fields = {k: " ".join(v).strip() for k, v in card.fields.items()}
+    if card.zone in EXCLUDED_ZONES:
+        if not (card.zone == "existing" and _CONTINUED.search(" ".join(fields.values()))):
+            return
+    if not any(k in fields for k in ("overview", "functions")) and \
+            not any(k.startswith("extra:") for k in fields):
+        return
+    if card.zone == "strategy" and sum(k in fields for k in ("overview", "functions")) < 2:
+        return  # strategies are named like services; a real card has both an overview and functions
+    description = fields.get("overview") or fields.get("functions") or fields.get("body", "")
+    extra: dict[str, object] = {}
+    for key, value in fields.items():
+        if not value or key in ("overview", "domain", "name", "body"):
+            continue
+        if key == "functions" and "overview" not in fields:
+            continue
+        printed = card.printed.get(key, key)
+        extra[printed] = value
+    label = fields.get("domain") or card.label
+    if card.zone == "existing":
+        extra["continued"] = True
+    result.candidates.append(Candidate(name=card.name, description=description, label=label or None,
+                                       page=card.page, kind="card", order=card.order, extra=extra))
+
+
+def extract_cards(outline: Outline) -> CardResult:
+    """Services laid out as cards (text sections or label tables)."""
+    result = CardResult()
+    items = outline.items
+    card: _Card | None = None
+    for i, item in enumerate(items):
+        if isinstance(item, TableItem):
+            if card is not None and is_card_table(item) and not _has_name(item):
+                for kind, printed, value in _field_pairs(item):
+                    key = f"extra:{compact(printed)}" if kind == "extra" else kind
+                    if kind == "name" and not card.name:
+                        card.name = clean_name(value)[0]
+                    card.add(key, printed, value)
+                result.consumed.add(i)
+                continue
+            if is_card_table(item):
+                pairs = _field_pairs(item)
+                names = [v for k, _, v in pairs if k == "name"]
+                if names:
+                    _finish(card, result)
+                    card = _Card(clean_name(names[0])[0], item.table.page, item.index * 1000, None,
+                                 item.domain_label, item.zone)
+                    for kind, printed, value in pairs:
+                        if kind != "name":
+                            card.add(f"extra:{compact(printed)}" if kind == "extra" else kind, printed, value)
+                    result.consumed.add(i)
+                    _finish(card, result)
+                    card = None
+            continue
+        if item.skipped:
+            continue
+        hit = field_of(item.text)
+        if hit and hit[0] == "name" and hit[2]:
+            _finish(card, result)
+            name = clean_name(hit[2])[0]
+            card = _Card(name, item.page, item.index * 1000, None, item.domain_label, item.zone)
+            result.consumed.add(i)
+            continue
+        if item.level is not None and not hit:
+            heading_name = clean_name(item.text)[0]
+            if domain_heading_label(item.text) is None and looks_like_name(heading_name) and \
+                    not _CHAPTER_WORDS.search(compact(heading_name)) and \
+                    _starts_card(items, i):
+                _finish(card, result)
+                card = _Card(heading_name, item.page, item.index * 1000, item.level, item.domain_label,
+                             item.zone)
+                result.consumed.add(i)
+                continue
+            ends = item.level < PATTERN_LEVEL_BASE or (card is not None and card.level is not None and
+                                                       item.level <= card.level) or \
+                domain_heading_label(item.text) is not None or heading_zone(item.text) not in (None, "services")
+            if card is not None and ends:
+                _finish(card, result)
+                card = None
+                continue
+        if card is None:
+            continue
+        result.consumed.add(i)
+        if hit:
+            kind, printed, value = hit
+            card.add(f"extra:{compact(printed)}" if kind == "extra" else kind, printed, value)
+        else:
+            card.body(item.text)
+    _finish(card, result)
+    return result

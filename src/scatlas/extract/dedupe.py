@@ -1,0 +1,85 @@
+"""Merging the same service found several times in one plan (summary table, its own section, a list).
+
+Names are compared after NFC, case, whitespace, punctuation and numbering folding, and without generic
+endings ('서비스', '구축', '시스템' …). A shorter name inside exactly one longer name is the same service (a
+shortened mention); inside several it stays apart and is reported.
+
+The merged service keeps the longest name, the richest (longest) description, the first page where the
+service is described (the earliest page among the mentions with a description, else the earliest page), the
+first domain label met (tables' 분야 columns first, then cards, then lists), and every extra field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scatlas.extract.candidates import Candidate
+from scatlas.extract.text import fold_name
+from scatlas.taxonomy import try_normalise_domain
+
+_GENERIC_END = re.compile(r"(?:서비스|구축|사업|도입|조성|운영|시스템|플랫폼구축|구축사업|서비스구축)+$")
+_KIND_RANK = {"table": 0, "card": 1, "list": 2}
+
+
+def name_key(name: str) -> str:
+    """The key two mentions of one service share."""
+    key = fold_name(name)
+    core = _GENERIC_END.sub("", key)
+    return core if len(core) >= 2 else key
+
+
+@dataclass
+class Group:
+    """The mentions of one service."""
+
+    key: str
+    members: list[Candidate] = field(default_factory=list)
+
+    def merged(self) -> Candidate:
+        """One candidate standing for the group."""
+        members = sorted(self.members, key=lambda c: c.order)
+        name = max(members, key=lambda c: (len(fold_name(c.name)), -c.order)).name
+        described = [c for c in members if c.description]
+        description = max(described, key=lambda c: len(c.description)).description if described else ""
+        pages = [c.page for c in (described or members) if c.page is not None]
+        labelled = sorted((c for c in members if c.label), key=lambda c: (_KIND_RANK[c.kind], c.order))
+        extra: dict[str, object] = {}
+        for c in members:
+            for k, v in c.extra.items():
+                extra.setdefault(k, v)
+        return Candidate(name=name, description=description, label=labelled[0].label if labelled else None,
+                         page=min(pages) if pages else None, kind=members[0].kind, order=members[0].order,
+                         extra=extra)
+
+
+def merge_candidates(candidates: list[Candidate]) -> tuple[list[Candidate], list[str]]:
+    """The distinct services in plan order, and warnings about doubtful merges."""
+    warnings: list[str] = []
+    groups: dict[str, Group] = {}
+    for candidate in sorted(candidates, key=lambda c: c.order):
+        key = name_key(candidate.name)
+        groups.setdefault(key, Group(key)).members.append(candidate)
+    # Shortened names: a key inside exactly one other (longer) key joins it.
+    for key in sorted(groups, key=len):
+        if len(key) < 4 or key not in groups:
+            continue
+        hosts = [other for other in groups if other != key and key in other]
+        if len(hosts) == 1:
+            groups[hosts[0]].members.extend(groups.pop(key).members)
+        elif len(hosts) > 1:
+            names = ", ".join(sorted(groups[h].members[0].name for h in hosts))
+            warnings.append(f"{groups[key].members[0].name!r} could be a short form of several services "
+                            f"({names}); kept apart")
+    merged = []
+    for group in groups.values():
+        service = group.merged()
+        domains = {try_normalise_domain(c.label) for c in group.members if c.label}
+        domains.discard(None)
+        if len(domains) > 1:
+            warnings.append(f"{service.name!r} is labelled with different domains in the plan "
+                            f"({', '.join(sorted(str(c.label) for c in group.members if c.label))}); "
+                            f"kept {service.label!r}")
+        merged.append(service)
+    merged.sort(key=lambda c: c.order)
+    return merged, warnings

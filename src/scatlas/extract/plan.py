@@ -1,0 +1,74 @@
+"""The extraction stage: a Document in, the plan's metadata and its de-duplicated services out."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from scatlas.extract.cards import extract_cards
+from scatlas.extract.candidates import Candidate
+from scatlas.extract.dedupe import merge_candidates, name_key
+from scatlas.extract.lists import extract_lists
+from scatlas.extract.metadata import extract_metadata
+from scatlas.extract.municipalities import own_names
+from scatlas.extract.outline import build_outline
+from scatlas.extract.tables import extract_tables
+from scatlas.ingest.document import Document
+from scatlas.records import PlanRecord, ServiceRecord
+from scatlas.taxonomy import domain_name, try_normalise_domain
+
+#: A pipeline stage that turns a read document into a plan record (swap in another with the same signature).
+PlanExtractor = Callable[[Document], PlanRecord]
+
+# With this many services from tables and cards, list items that match none of them are not trusted.
+_TRUSTED_SERVICES = 3
+
+
+def _to_record(candidate: Candidate, position: int) -> ServiceRecord:
+    domain_id = try_normalise_domain(candidate.label)
+    return ServiceRecord(name=candidate.name, description=candidate.description,
+                         declared_domain=domain_name(domain_id) if domain_id else None,
+                         declared_label=candidate.label, page=candidate.page, position=position,
+                         extra=dict(candidate.extra))
+
+
+def extract_plan(document: Document) -> PlanRecord:
+    """The plan a document holds: municipality, title, period and the services it lists.
+
+    Tables, service cards and numbered lists are read separately; list items are kept only when no table or
+    card lists the services, or when they name a service those list too. The same service mentioned in
+    several places is one service (see `scatlas.extract.dedupe`).
+    """
+    outline = build_outline(document)
+    meta = extract_metadata(document, outline)
+    tables = extract_tables(outline, own_names(meta.municipality_code))
+    cards = extract_cards(outline)
+    lists = extract_lists(outline, cards.consumed)
+    # The reader's own warnings stay on the Document (callers report them beside these), not repeated here.
+    warnings = [*tables.warnings, *cards.warnings, *lists.warnings]
+
+    structured = tables.candidates + cards.candidates
+    candidates = list(structured)
+    if len(structured) >= _TRUSTED_SERVICES:
+        known = {name_key(c.name) for c in structured}
+        dropped = []
+        for item in lists.candidates:
+            key = name_key(item.name)
+            if key in known or any(len(key) >= 4 and key in k for k in known):
+                candidates.append(item)
+            else:
+                dropped.append(item)
+        if dropped:
+            warnings.append(f"{len(dropped)} listed item(s) not in the plan's service tables or cards were left "
+                            f"out: {', '.join(repr(c.name) for c in dropped[:8])}"
+                            + (" …" if len(dropped) > 8 else ""))
+    else:
+        candidates.extend(lists.candidates)
+
+    merged, merge_warnings = merge_candidates(candidates)
+    warnings.extend(merge_warnings)
+    warnings.extend(meta.warnings)
+    services = [_to_record(c, i) for i, c in enumerate(merged)]
+    if not services:
+        warnings.append("no service list found (no service table, service cards or service lists)")
+    return PlanRecord(municipality=meta.municipality, municipality_code=meta.municipality_code,
+                      title=meta.title, period=meta.period, services=services, warnings=warnings)

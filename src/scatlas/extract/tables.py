@@ -1,0 +1,248 @@
+"""Service tables: which tables list this plan's services, and the services in their rows.
+
+A table counts as a service list when its header names a service column (서비스명, 사업명, 단위서비스 …) and a
+description or domain column, and nothing marks it as a budget (억원, 국비 …), roadmap (year columns) or KPI
+table, a survey (numbers in most cells), or a table in another chapter (국내외 사례, 기 구축 서비스).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scatlas.extract.candidates import Candidate, clean_name, looks_like_name
+from scatlas.extract.cards import is_card_table
+from scatlas.extract.outline import EXCLUDED_ZONES, Outline, TableItem
+from scatlas.extract.text import clean_cell, compact, is_only_number
+
+_NAME_HEADER = re.compile(r"^(?:세부|단위|주요|대표|스마트도시|스마트|신규|도입|추진)?(?:서비스|사업|과제)"
+                          r"(?:\(사업\)|사업)?(?:명|명칭|이름|목록)?$")
+_DESC_HEADER = re.compile(r"(?:내용|개요|기능|설명|정의|서비스내용|서비스개요|사업내용|사업개요|주요내용)$")
+_DOMAIN_HEADER = re.compile(r"^(?:서비스|사업)?(?:분야|구분|부문|영역|대분류|분류|유형|중분류|그룹|테마)$")
+_NUMBER_HEADER = re.compile(r"^(?:no|번호|연번|순번|순서|#)$", re.IGNORECASE)
+_MONEY = re.compile(r"억원|백만원|천원|국비|도비|시비|군비|구비|민자|지방비|예산|금액|합계|소계|투자")
+_YEAR = re.compile(r"^(?:'\d{2}|(?:19|20)\d{2})(?:년|년도)?$|^(?:19|20)\d{2}\s*[~\-]")
+_KPI = re.compile(r"성과지표|지표|목표치|목표값|kpi|측정방법|산출식", re.IGNORECASE)
+_CAPTION_OTHER = re.compile(r"투자계획|재원|예산|로드맵|추진일정|일정|성과지표|조직|사례|기구축|구축현황|운영현황|설문|"
+                            r"응답|벤치마킹|선진")
+_CAPTION_SERVICES = re.compile(r"서비스(?:목록|구성|도입|계획|선정|발굴|개요|총괄|현황표|내용|체계)|세부서비스|단위서비스")
+_NUMERIC = re.compile(r"^[\d,.%\s()~\-+/]+(?:억원|백만원|천원|원|명|개소|개|건|%|점|대|km|㎞)?$")
+_STATUS_WORDS = {"신규", "계속", "기존", "고도화", "확대", "확장", "단기", "중기", "장기", "연계", "시범"}
+_CONTINUED = re.compile(r"고도화|확대|지속|계속|연계|유지|계승|확장|재구축")
+_TOTAL = re.compile(r"^(?:합계|소계|총계|계|합|총)$")
+
+
+@dataclass
+class ColumnMap:
+    """Which column holds what, found from a table's header row(s)."""
+
+    name: int
+    header_rows: int  # rows before the data starts
+    description: list[int] = field(default_factory=list)
+    domain: int | None = None
+    number: int | None = None
+    headers: list[str] = field(default_factory=list)  # header text of every column (for extra fields)
+    score: int = 0
+    reasons: list[str] = field(default_factory=list)
+
+
+def _role(header: str) -> str | None:
+    words = re.sub(r"[\s·ㆍ・()（）\[\]]", "", header)
+    if not words:
+        return None
+    if _NUMBER_HEADER.match(words):
+        return "number"
+    if _NAME_HEADER.match(words) or words in {"서비스(사업)명", "서비스명(사업명)"}:
+        return "name"
+    if _DOMAIN_HEADER.match(words):
+        return "domain"
+    if _DESC_HEADER.search(words) and len(words) <= 10:
+        return "description"
+    return None
+
+
+def find_columns(grid: list[list[str]]) -> ColumnMap | None:
+    """The column map of a table whose header names a service column, or None."""
+    best: ColumnMap | None = None
+    for r, row in enumerate(grid[:3]):
+        roles = [_role(clean_cell(c)) for c in row]
+        if "name" not in roles:
+            continue
+        headers = [clean_cell(c) for c in row]
+        # Headers merged down from the rows above (a two-row header): fill what this row leaves blank.
+        for above in grid[:r]:
+            for c, text in enumerate(above):
+                if not headers[c] and clean_cell(text):
+                    headers[c] = clean_cell(text)
+                    roles[c] = roles[c] or _role(headers[c])
+        cmap = ColumnMap(name=roles.index("name"), header_rows=r + 1, headers=headers)
+        cmap.description = [c for c, role in enumerate(roles) if role == "description"]
+        domains = [c for c, role in enumerate(roles) if role == "domain" and c < cmap.name]
+        domains = domains or [c for c, role in enumerate(roles) if role == "domain"]
+        cmap.domain = domains[0] if domains else None
+        cmap.number = roles.index("number") if "number" in roles else None
+        if best is None or len(cmap.description) + (cmap.domain is not None) > \
+                len(best.description) + (best.domain is not None):
+            best = cmap
+    return best
+
+
+def _score(item: TableItem, cmap: ColumnMap, grid: list[list[str]], own_names: tuple[str, ...]) -> None:
+    headers = [compact(h) for h in cmap.headers]
+    cmap.score = 3 + 2 * bool(cmap.description) + (cmap.domain is not None)
+    money = sum(bool(_MONEY.search(h)) for h in headers)
+    years = sum(bool(_YEAR.search(h)) for h in headers)
+    if money >= 2:
+        cmap.score -= 5
+        cmap.reasons.append("budget columns")
+    if years >= 2:
+        cmap.score -= 5
+        cmap.reasons.append("year columns (roadmap or budget)")
+    if any(_KPI.search(h) for h in headers):
+        cmap.score -= 5
+        cmap.reasons.append("KPI columns")
+    caption = compact(item.caption) if item.caption != item.zone_heading else ""  # the zone counts below
+    if _CAPTION_OTHER.search(caption):
+        cmap.score -= 3
+        cmap.reasons.append(f"caption {item.caption!r}")
+    elif _CAPTION_SERVICES.search(caption):
+        cmap.score += 1
+    if item.zone == "services":
+        cmap.score += 1
+    elif item.zone in EXCLUDED_ZONES and item.zone != "existing":
+        cmap.score -= 4
+        cmap.reasons.append(f"in a {item.zone} chapter ({item.zone_heading})")
+    if item.source_note and not re.search(r"본\s*계획|연구진|저자|자체|작성", item.source_note) and \
+            not any(name in item.source_note for name in own_names):
+        cmap.score -= 6  # a table citing another source shows someone else's services
+        cmap.reasons.append(f"cites another source ({item.source_note})")
+    data = grid[cmap.header_rows:]
+    other_columns = [[clean_cell(row[c]) for row in data if c < len(row) and clean_cell(row[c])]
+                     for c in range(len(grid[0])) if c not in (cmap.name, cmap.domain, cmap.number)]
+    other_columns = [col for col in other_columns if col]
+    if other_columns and all(sum(bool(_NUMERIC.match(v)) for v in col) / len(col) >= 0.7
+                             for col in other_columns):
+        cmap.score -= 4  # every column beside the names holds numbers: a survey or statistics table
+        cmap.reasons.append("only numbers beside the names (a survey or statistics table)")
+    names = [clean_cell(row[cmap.name]) for row in data if clean_cell(row[cmap.name])]
+    if names and sum(looks_like_name(clean_name(n)[0]) or is_only_number(n) for n in names) / len(names) < 0.6:
+        cmap.score -= 3
+        cmap.reasons.append("the name column holds sentences")
+
+
+def _label_or_status(value: str) -> tuple[str | None, str | None]:
+    """A domain cell's value as a domain label, or as a status word ('신규', '고도화') when it is one."""
+    if not value:
+        return None, None
+    if compact(value) in _STATUS_WORDS:
+        return None, value
+    return value, None
+
+
+@dataclass
+class TableResult:
+    """What the table extractor found: candidates and doubts."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    service_tables: int = 0
+
+
+def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label: str | None,
+          result: TableResult) -> str | None:
+    """Candidates from the data rows; gives back the domain label in force at the end (to carry on)."""
+    table = item.table
+    label = carried_label
+    header_name = compact(grid[cmap.header_rows - 1][cmap.name]) if cmap.header_rows else ""
+    last: Candidate | None = None
+    existing = item.zone == "existing"
+    for r in range(cmap.header_rows, len(grid)):
+        row = [clean_cell(c) for c in grid[r]]
+        if not any(row):
+            continue
+        if header_name and compact(row[cmap.name]) == header_name:
+            continue  # the header repeated after a page break
+        if cmap.domain is not None and row[cmap.domain]:
+            if _TOTAL.match(compact(row[cmap.domain])):
+                continue
+            new_label, status = _label_or_status(row[cmap.domain])
+            if new_label:
+                label = new_label
+        raw_name = row[cmap.name]
+        name_col = cmap.name
+        if is_only_number(raw_name) and name_col + 1 < len(row) and name_col + 1 not in cmap.description:
+            raw_name, name_col = row[name_col + 1], name_col + 1  # '1' | '스마트 버스정류장' under one header
+        if _TOTAL.match(compact(raw_name)) or any(_TOTAL.match(compact(c)) for c in row[:cmap.name]):
+            continue
+        description = " ".join(row[c] for c in cmap.description[:1] if row[c])
+        if not raw_name:
+            if last is not None and description:  # a wrapped row: the same service goes on
+                last.description = f"{last.description} {description}".strip()
+            continue
+        name, status = clean_name(raw_name)
+        if not looks_like_name(name):
+            result.warnings.append(f"page {table.page_of_row(r)}: skipped a row whose name cell is not a "
+                                   f"service name: {raw_name[:40]!r}")
+            continue
+        if existing and not any(_CONTINUED.search(c) for c in row):
+            continue
+        extra: dict[str, object] = {}
+        for c, value in enumerate(row):
+            if value and c not in (name_col, cmap.domain, cmap.number, *cmap.description[:1]):
+                key = cmap.headers[c] or f"column {c + 1}"
+                extra[key] = value
+        if cmap.domain is not None and row[cmap.domain]:
+            _, status_word = _label_or_status(row[cmap.domain])
+            if status_word:
+                extra.setdefault("status", status_word)
+        if status:
+            extra["status"] = status
+        if existing:
+            extra["continued"] = True
+        last = Candidate(name=name, description=description, label=label, page=table.page_of_row(r),
+                         kind="table", order=item.index * 1000 + r, extra=extra)
+        result.candidates.append(last)
+    return label
+
+
+def extract_tables(outline: Outline, own_names: tuple[str, ...] = ()) -> TableResult:
+    """Services from every table that scores as this plan's service list (continuations joined).
+
+    `own_names` are the plan's municipality's names: a table citing them as its source is the plan's own.
+    """
+    result = TableResult()
+    previous: tuple[TableItem, ColumnMap, str | None] | None = None
+    for item in outline.items:
+        if not isinstance(item, TableItem):
+            continue
+        grid = item.table.grid()
+        if not grid or is_card_table(item):
+            previous = None
+            continue
+        cmap = find_columns(grid)
+        carried: str | None = None
+        if cmap is None:
+            # A table without its own header right after a service table, same width: the rest of that table.
+            if previous and previous[0].table.n_cols == item.table.n_cols and item.index - previous[0].index <= 4:
+                prev_map = previous[1]
+                cmap = ColumnMap(name=prev_map.name, header_rows=0, description=prev_map.description,
+                                 domain=prev_map.domain, number=prev_map.number, headers=prev_map.headers,
+                                 score=prev_map.score)
+                carried = previous[2]
+            else:
+                previous = None
+                continue
+        else:
+            _score(item, cmap, grid, own_names)
+            if cmap.score < 4:
+                if cmap.score >= 1:
+                    result.warnings.append(f"page {item.table.page}: a table with a service column was not "
+                                           f"taken as a service list ({'; '.join(cmap.reasons) or 'no description or domain column'})")
+                previous = None
+                continue
+            if previous and previous[1].headers == cmap.headers and item.index - previous[0].index <= 4:
+                carried = previous[2]  # the same table continued after a page break with its header repeated
+        result.service_tables += 1
+        label = _rows(item, cmap, grid, carried, result)
+        previous = (item, cmap, label)
+    return result

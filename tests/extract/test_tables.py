@@ -1,0 +1,99 @@
+"""Service tables: rows become services; budget, roadmap, KPI and survey tables do not."""
+
+from __future__ import annotations
+
+from scatlas.extract import extract_plan
+
+from .conftest import document, table
+
+HEADER = ["분야", "서비스명", "주요 내용"]
+
+
+def _names(plan):
+    return [s.name for s in plan.services]
+
+
+def test_merged_domain_cell_carries_down(cover):
+    services = table([HEADER,
+                      ["교통", "스마트 버스정류장", "버스 도착 정보와 냉난방 쉼터"],
+                      ["", "스마트 횡단보도", "보행자 감지 알림"],
+                      ["방범·방재", "지능형 CCTV", "이상행동 자동 감지"],
+                      ["", "스마트 가로등", "원격 조도 제어"]], merges={(1, 0): 2, (3, 0): 2})
+    plan = extract_plan(document(cover, ["Ⅳ. 스마트도시서비스 구축계획", services]))
+    assert _names(plan) == ["스마트 버스정류장", "스마트 횡단보도", "지능형 CCTV", "스마트 가로등"]
+    assert [s.declared_domain for s in plan.services] == ["교통", "교통", "방범·방재", "방범·방재"]
+    assert plan.services[1].description == "보행자 감지 알림"
+    assert all(s.page == 2 for s in plan.services)
+
+
+def test_page_break_continuation_with_repeated_header_keeps_domain_and_page(cover):
+    first = table([HEADER,
+                   ["보건·의료·복지", "독거노인 안심 케어", "IoT 센서로 활동 감지"],
+                   ["", "스마트 경로당", "원격 건강 상담"]], merges={(1, 0): 2})
+    rest = table([HEADER,
+                  ["", "치매 노인 위치 알림", "GPS 배회 감지"],
+                  ["환경에너지", "미세먼지 알리미", "대기질 측정 정보 제공"]])
+    plan = extract_plan(document(cover, ["서비스 목록", first], [rest]))
+    assert _names(plan) == ["독거노인 안심 케어", "스마트 경로당", "치매 노인 위치 알림", "미세먼지 알리미"]
+    assert plan.services[2].declared_domain == "보건·의료·복지"
+    assert plan.services[2].page == 3
+    assert plan.services[3].declared_domain == "환경·에너지·수자원"
+
+
+def test_joined_table_skips_repeated_header_row_and_uses_row_pages(cover):
+    joined = table([HEADER,
+                    ["교통", "스마트 주차 안내", "빈 주차면 안내"],
+                    HEADER,
+                    ["", "공유 자전거", "대여 반납 정보"]],
+                   merges={(1, 0): 1}, row_pages=[4, 4, 5, 5])
+    plan = extract_plan(document(cover, ["1. 서비스 도입 계획", joined]))
+    assert _names(plan) == ["스마트 주차 안내", "공유 자전거"]
+    assert [s.page for s in plan.services] == [4, 5]
+    assert plan.services[1].declared_domain == "교통"
+
+
+def test_total_rows_numbered_cells_and_wrapped_text(cover):
+    services = table([["No", "구분", "서비스명", "서비스 개요", "사업비(백만원)"],
+                      ["①", "스마트\n안전", "1. 스마트 안전\n귀갓길", "- 비상벨과\n- 안심 조명", "300"],
+                      ["②", "", "드론 순찰", "드론으로 취약 지역 순찰", "200"],
+                      ["합계", "", "", "", "500"]], merges={(1, 1): 2})
+    plan = extract_plan(document(cover, ["스마트도시서비스", services]))
+    assert _names(plan) == ["스마트 안전 귀갓길", "드론 순찰"]
+    first = plan.services[0]
+    assert first.description == "비상벨과 안심 조명"
+    assert first.declared_label == "스마트 안전" and first.declared_domain is None
+    assert first.extra["사업비(백만원)"] == "300"
+
+
+def test_number_cell_beside_name_under_one_header(cover):
+    services = table([["분야", "서비스", "", "내용"],
+                      ["행정", "1", "스마트 민원 키오스크", "무인 민원 발급"],
+                      ["", "2", "시민참여 플랫폼", "온라인 정책 제안"]], merges={(1, 0): 2})
+    plan = extract_plan(document(cover, ["스마트도시서비스 구축계획", services]))
+    assert _names(plan) == ["스마트 민원 키오스크", "시민참여 플랫폼"]
+    assert plan.services[1].declared_domain == "행정"
+
+
+def test_budget_roadmap_and_kpi_tables_are_not_service_lists(cover):
+    budget = table([["서비스명", "총사업비", "국비", "도비", "시비"],
+                    ["스마트 횡단보도", "1,000", "500", "150", "350"]], caption="〈표 7-1〉 연차별 투자계획")
+    roadmap = table([["서비스명", "2023", "2024", "2025", "2026"],
+                     ["스마트 가로등", "●", "●", "", ""]])
+    kpi = table([["서비스명", "성과지표", "목표치"],
+                 ["스마트 주차", "주차 회전율", "20% 향상"]])
+    plan = extract_plan(document(cover, ["제7장 재원조달 및 투자계획", budget, "추진 로드맵", roadmap, kpi]))
+    assert plan.services == []
+
+
+def test_survey_table_of_numbers_is_not_a_service_list(cover):
+    survey = table([["구분", "서비스", "응답 비율"],
+                    ["교통", "스마트 주차", "32.1%"],
+                    ["안전", "지능형 CCTV", "27.4%"]])
+    plan = extract_plan(document(cover, ["스마트도시서비스 선호도", survey]))
+    assert plan.services == []
+
+
+def test_table_in_case_study_chapter_is_ignored(cover):
+    case = table([HEADER, ["교통", "따릉이", "서울시 공공자전거"]])
+    plan = extract_plan(document(cover, ["제3장 국내외 선진사례", case]))
+    assert plan.services == []
