@@ -1,0 +1,159 @@
+"""End to end on the bundled fictional sample plans: read -> extract, scored against the ground truth.
+
+Run with `-s` to see the per-file table (the same one tools/samples/score_extraction.py prints).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools" / "samples"))
+
+from score_extraction import (SAMPLES, Extracted, Score, fold_name, format_table, load_truths,  # noqa: E402
+                              run_extraction, score, totals)
+
+TRUTHS = load_truths(SAMPLES)
+BY_FILE = {t["file"]: t for t in TRUTHS}
+WITH_SERVICES = [t["file"] for t in TRUTHS if t["expected_error"] is None]
+WITH_ERROR = [t["file"] for t in TRUTHS if t["expected_error"] is not None]
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, tuple[Score, Extracted]]:
+    """Every sample extracted once for the whole module."""
+    out = {}
+    for truth in TRUTHS:
+        got = run_extraction(SAMPLES / truth["file"])
+        out[truth["file"]] = (score(truth, got), got)
+    print("\n" + format_table([s for s, _ in out.values()], show_misses=True))
+    return out
+
+
+def _why(s: Score, got: Extracted) -> str:
+    return (f"{s.file}: P={s.precision:.2f} R={s.recall:.2f}; missed {s.missed}; spurious {s.spurious}; "
+            f"error {got.error}: {got.error_message}; warnings {got.warnings[:5]}")
+
+
+# ------------------------------------------------------------------------------------------------ the set itself
+def test_sample_set_covers_the_formats_and_layouts_it_promises() -> None:
+    formats = [t["format"] for t in TRUTHS]
+    assert len(TRUTHS) >= 8
+    assert formats.count("pdf") >= 4 and formats.count("hwpx") >= 2
+    assert formats.count("docx") >= 2 and formats.count("xlsx") >= 1
+    assert WITH_ERROR == ["haenam_2024_scan.pdf"]
+    assert len({tuple(t["period"]) for t in TRUTHS}) >= 2, "two plan periods are needed to show trends"
+    for t in TRUTHS:
+        if t["expected_error"] is None:
+            assert 15 <= len(t["services"]) <= 45, t["file"]
+        assert (SAMPLES / t["file"]).stat().st_size < 300 * 1024, t["file"]
+    assert sum(p.stat().st_size for p in SAMPLES.iterdir()) < 3 * 1024 * 1024
+
+
+def test_archetype_services_recur_across_municipalities() -> None:
+    """Realistic cross-city repetition (the study's finding) is in the set: 스마트 버스정류장 in most plans."""
+    holders = {t["municipality"] for t in TRUTHS for s in t["services"] if fold_name(s["name"]) == "스마트버스정류장"}
+    assert len(holders) >= 6
+
+
+def test_every_sample_says_it_is_fictional() -> None:
+    from openpyxl import load_workbook
+
+    from scatlas.ingest import read_document
+
+    notice = "scatlas 시험용 가상 문서"
+    for t in TRUTHS:
+        path = SAMPLES / t["file"]
+        if t["format"] == "xlsx":
+            wb = load_workbook(path, read_only=True)
+            text = "\n".join(str(v) for ws in wb for row in ws.iter_rows(values_only=True) for v in row if v)
+        elif t["expected_error"] == "no_text_layer":
+            continue  # the notice is in its pixels only
+        else:
+            text = read_document(path).text()
+        assert notice in unicodedata.normalize("NFC", text).replace("  ", " "), t["file"]
+
+
+def test_committed_samples_match_the_generator(tmp_path: Path) -> None:
+    """The files and truths in the package are exactly what tools/samples/make_samples.py writes today."""
+    import make_samples
+
+    make_samples.main(["--out", str(tmp_path)])
+    for t in TRUTHS:
+        for name in (t["file"], f"{t['file']}.truth.json"):
+            assert (tmp_path / name).read_bytes() == (SAMPLES / name).read_bytes(), f"{name} is stale: regenerate"
+
+
+# ------------------------------------------------------------------------------------------------ extraction
+def test_precision_and_recall_pooled_over_the_set(results) -> None:
+    scores = [s for s, _ in results.values() if s.expected_error is None]
+    t = totals(scores)
+    assert t["precision"] >= 0.95 and t["recall"] >= 0.95, format_table(scores, show_misses=True)
+
+
+@pytest.mark.parametrize("file", WITH_SERVICES)
+def test_precision_and_recall_per_file(results, file: str) -> None:
+    s, got = results[file]
+    assert s.error is None, _why(s, got)
+    assert s.precision >= 0.9 and s.recall >= 0.9, _why(s, got)
+
+
+@pytest.mark.parametrize("file", WITH_SERVICES)
+def test_municipality_code_and_period_are_right(results, file: str) -> None:
+    s, _ = results[file]
+    assert s.meta_ok, f"{file}: {s.meta_detail}"
+
+
+def test_physical_page_right_for_matched_services(results) -> None:
+    scores = [s for s, _ in results.values() if s.expected_error is None]
+    checked = sum(s.page_checked for s in scores)
+    assert checked >= 70  # the PDFs with services carry pages in their truth
+    share = sum(s.page_right for s in scores) / checked
+    assert share >= 0.95, [w for s in scores for w in s.wrong_pages]
+
+
+def test_descriptions_keep_every_syllable(results) -> None:
+    """The matched services' descriptions hold the printed description (folded), not a truncated or mangled one."""
+    kept = total = 0
+    lost = []
+    for file in WITH_SERVICES:
+        _, got = results[file]
+        truth = {fold_name(s["name"]): s for s in BY_FILE[file]["services"]}
+        for service in got.services:
+            t = truth.get(fold_name(service["name"]))
+            if t is None:
+                continue
+            total += 1
+            if fold_name(t["description"]) in fold_name(service.get("description") or ""):
+                kept += 1
+            else:
+                lost.append(f"{file}: {t['name']}: {service.get('description')!r}")
+    assert total and kept / total >= 0.95, lost[:10]
+
+
+@pytest.mark.parametrize("file", WITH_ERROR)
+def test_image_only_pdf_reports_no_text_layer(results, file: str) -> None:
+    s, got = results[file]
+    assert got.error == BY_FILE[file]["expected_error"] == "no_text_layer", got
+    assert not got.services
+    assert file in (got.error_message or ""), "the message names the file"
+
+
+def test_truth_files_are_well_formed() -> None:
+    for t in TRUTHS:
+        assert set(t) >= {"file", "municipality", "municipality_code", "period", "expected_error", "services"}
+        assert len(t["municipality_code"]) == 10 and t["municipality_code"].isdigit()
+        names = [fold_name(s["name"]) for s in t["services"]]
+        assert len(names) == len(set(names)), f"{t['file']}: duplicate service names in truth"
+        for s in t["services"]:
+            assert s["name"] == unicodedata.normalize("NFC", s["name"])
+            if t["format"] == "pdf":
+                assert isinstance(s["page"], int) and s["page"] >= 1
+            else:
+                assert s["page"] is None
+        json.dumps(t)  # plain JSON types only
