@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from scatlas.errors import DocumentError
@@ -96,7 +97,7 @@ def _zip_format(path: Path) -> str:
                 info = zf.getinfo("mimetype")
                 if info.file_size < 200:
                     mimetype = zf.read(info).strip()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
         raise DocumentError("corrupt", f"damaged zip package: {exc}", path=path) from exc
     if mimetype.startswith(b"application/hwp") or "Contents/content.hpf" in names:
         return "hwpx"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -55,7 +56,7 @@ class SafeZip:
         try:
             self._zip = zipfile.ZipFile(path)
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
             raise DocumentError("corrupt", f"not a readable zip package: {exc}", path=path) from exc
         if len(infos) > limits.max_zip_members:
             raise DocumentError("too_large", f"{len(infos):,} zip members > limit {limits.max_zip_members:,}",
@@ -102,7 +103,7 @@ class SafeZip:
                 data = _read_capped(fh, cap)
         except DocumentError:
             raise
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
             raise DocumentError("corrupt", f"member {name}: {exc}", path=self.path) from exc
         if data is None:
             raise DocumentError("too_large", f"member {name} inflates beyond {cap:,} bytes", path=self.path)

@@ -73,6 +73,9 @@ def _read(pdf: pdfium.PdfDocument, path: Path, limits: Limits, truncated: bool) 
             items.append(page_items)
     finally:
         tables.close()
+    if tables.failures:
+        doc.warnings.append(f"table structure could not be read on {len(tables.failures)} page(s) "
+                            f"(text kept): {_page_list(tables.failures)}")
     with_text = n_pages - len(blank)
     if with_text == 0:
         raise DocumentError("no_text_layer", f"none of the {n_pages} pages has a text layer", path=path)
@@ -139,7 +142,11 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, finder: "_TableFinder") -> P
         all_text = "".join(t for _, t in pieces) + "".join(c.text for t, _ in found for c in t.cells)
         visible = sum(1 for ch in all_text if not ch.isspace())
         if visible == 0:
-            items.chars = 0
+            # glyphs drawn as text but without any Unicode mapping: CID fonts lacking ToUnicode
+            if textpage.get_text_range().strip() or n_chars < 5:
+                items.chars = 0
+            else:
+                items.garbled = True
             return items
         items.garbled = garbled_share(all_text) > GARBLED_THRESHOLD
         items.add_pieces(pieces)
@@ -199,17 +206,24 @@ class _TableFinder:
     """pdfplumber, opened lazily on the first page that may hold a table, and asked for lattice tables only."""
 
     path: Path
+    unreadable: bool = False
+    failures: list[int] = field(default_factory=list)
     _pdf: Any = field(default=None, init=False)
 
     def tables(self, index: int, textpage: pdfium.PdfTextPage, rotation: int, mediabox: tuple[float, ...],
                quarter: int) -> list[tuple[Table, Box]]:
-        if self._pdf is None:
-            import pdfplumber  # lazy: pdfminer is slow to import and needed only for table pages
-
-            self._pdf = pdfplumber.open(str(self.path))
+        """Lattice tables of one page; [] (and a note in `failures`) where pdfminer cannot parse what pdfium can."""
+        if self.unreadable:
+            return []
         try:
+            if self._pdf is None:
+                import pdfplumber  # lazy: pdfminer is slow to import and needed only for table pages
+
+                self._pdf = pdfplumber.open(str(self.path))
             ppage = self._pdf.pages[index]
-        except Exception:  # pdfminer failing on a page pdfium reads: keep the text, lose the table structure
+        except Exception:  # pdfminer raises many types on damaged files: keep the text, lose table structure
+            self.unreadable = True
+            self.failures.append(index + 1)
             return []
         try:
             found = ppage.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
@@ -220,15 +234,24 @@ class _TableFinder:
                 if table is not None and (table.n_rows >= 2 or table.n_cols >= 2):
                     out.append((table, table_box))
             return out
-        except Exception:  # pdfminer raises many types on odd content; tables are best effort
+        except Exception:
+            self.failures.append(index + 1)
             return []
         finally:
-            ppage.close()
+            try:
+                ppage.close()
+            except Exception:  # closing only frees caches
+                pass
 
     def close(self) -> None:
         if self._pdf is not None:
-            self._pdf.close()
-            self._pdf = None
+            pdf, self._pdf = self._pdf, None
+            try:
+                pdf.close()  # pdfplumber's close walks every page and can fail on damaged page trees
+            except Exception:
+                stream = getattr(pdf, "stream", None)
+                if stream is not None:
+                    stream.close()
 
 
 def _to_user(bbox: tuple[float, float, float, float], rotation: int, mediabox: tuple[float, ...]) -> Box:

@@ -117,18 +117,24 @@ def drop_running_lines(pages: list[PageItems]) -> list[str]:
     running |= _runs(edge_keys)
     dropped: dict[str, None] = {}
     for page in pages:
-        for _ in range(2):  # a header line, then a rule-separated sub-header below it
-            for line in (page.lines[:1] + page.lines[-1:]) if page.lines else []:
-                if _key(line.text) in running or (_PAGE_NUMBER.match(line.text) and len(text_pages) >= 2):
+        for _ in range(2):  # a header line, then a sub-header (or the page number) next to it
+            for line in {id(x): x for x in page.lines[:1] + page.lines[-1:]}.values():
+                if _PAGE_NUMBER.match(line.text):
                     page.lines.remove(line)
-                    dropped.setdefault(line.text if not _PAGE_NUMBER.match(line.text) else "page numbers")
+                    dropped.setdefault("page numbers")
+                elif _key(line.text) in running:
+                    page.lines.remove(line)
+                    dropped.setdefault(line.text)
     return list(dropped)
 
 
 def _edges(page: PageItems) -> list[Line]:
+    """The lines a running header or footer can be: the outermost ones, the next ones on fuller pages."""
     lines = sorted(page.lines, key=lambda line: line.top)
     page.lines = lines
-    return lines[:2] + lines[-2:] if len(lines) > 4 else lines
+    if len(lines) > 4:
+        return lines[:2] + lines[-2:]
+    return lines[:1] + lines[-1:] if len(lines) > 1 else lines
 
 
 def _runs(edge_keys: list[set[str]]) -> set[str]:

@@ -1,0 +1,163 @@
+"""PDF: reading order, tables (merged cells, continued over pages), running headers, damage and limits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pdfencrypt import StandardEncryption
+
+from scatlas.errors import DocumentError
+from scatlas.ingest import Limits, Table, TextBlock, read_document
+
+from .builders import H, W, build_pdf, grid_table, landscape_size, rotated_page, shape_only, text
+
+
+def lines(doc) -> list[str]:  # type: ignore[no-untyped-def]
+    return [b.text for b in doc.blocks() if isinstance(b, TextBlock)]
+
+
+def code_of(path: Path, **kw) -> str:  # type: ignore[no-untyped-def]
+    with pytest.raises(DocumentError) as err:
+        read_document(path, **kw)
+    return err.value.code
+
+
+def test_lines_are_ordered_by_position_not_file_order(tmp_path: Path) -> None:
+    # the footer is written first, the right-hand piece before the left-hand one
+    path = build_pdf(tmp_path / "order.pdf", [lambda c: [f(c) for f in (
+        text(280, 30, "각주: 2023년 기준"), text(72, H - 72, "스마트도시계획"), text(300, H - 100, "오른쪽"),
+        text(72, H - 100, "왼쪽"))]])
+    assert lines(read_document(path)) == ["스마트도시계획", "왼쪽 오른쪽", "각주: 2023년 기준"]
+
+
+def test_page_numbers_are_physical_and_one_based(tmp_path: Path) -> None:
+    path = build_pdf(tmp_path / "p.pdf", [text(72, 700, "첫 쪽"), text(72, 700, "둘째 쪽")])
+    doc = read_document(path)
+    assert doc.page_count == 2 and [p.number for p in doc.pages] == [1, 2]
+    assert [b.page for b in doc.blocks()] == [1, 2]
+
+
+def test_merged_cells_become_spans_and_table_text_is_not_repeated(tmp_path: Path) -> None:
+    rows = [["분야", "서비스명", "시기"], ["교통", "스마트 횡단보도", "2024"], [None, "주차 공유", "2025"],
+            ["합계: 2개 서비스", None, None]]
+    path = build_pdf(tmp_path / "merged.pdf", [lambda c: [f(c) for f in (
+        text(72, 760, "〈표 4-1〉 스마트도시서비스 목록"),
+        grid_table(72, 740, [100, 200, 100], rows, merges=[(1, 0, 2, 1), (3, 0, 1, 3)]),
+        text(72, 600, "표 아래 본문"))]])
+    doc = read_document(path)
+    blocks = doc.pages[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["TextBlock", "Table", "TextBlock"]
+    table = blocks[1]
+    assert isinstance(table, Table) and (table.n_rows, table.n_cols) == (4, 3)
+    assert table.grid() == [["분야", "서비스명", "시기"], ["교통", "스마트 횡단보도", "2024"], ["", "주차 공유", "2025"],
+                            ["합계: 2개 서비스", "", ""]]
+    origin = {(c.row, c.col): c for c in table.cells}
+    assert (origin[(1, 0)].row_span, origin[(3, 0)].col_span) == (2, 3)
+    assert table.page == 1
+    assert not any("횡단보도" in t for t in lines(doc))
+
+
+def _running(page_no: int):  # type: ignore[no-untyped-def]
+    def draw(c):  # type: ignore[no-untyped-def]
+        text(72, H - 40, "목포시 스마트도시계획(2023~2027)", 9)(c)
+        text(W / 2 - 10, 30, f"- {page_no} -", 9)(c)
+    return draw
+
+
+def test_table_continued_over_page_break_is_joined_without_repeated_header(tmp_path: Path) -> None:
+    header = ["분야", "서비스명"]
+    first = [header] + [["교통", f"서비스 {i}"] for i in range(1, 4)]
+    second = [header] + [["안전", f"서비스 {i}"] for i in range(4, 6)]
+    pages = [
+        lambda c: [f(c) for f in (_running(1), text(72, 760, "〈표 4-1〉 서비스 목록"),
+                                  grid_table(72, 740, [100, 200], first))],
+        lambda c: [f(c) for f in (_running(2), grid_table(72, 780, [100, 200], second),
+                                  text(72, 600, "다음 절"))],
+        lambda c: [f(c) for f in (_running(3), text(72, 760, "셋째 쪽 본문"))],
+    ]
+    doc = read_document(build_pdf(tmp_path / "cont.pdf", pages))
+    found = [b for b in doc.blocks() if isinstance(b, Table)]
+    assert len(found) == 1
+    table = found[0]
+    assert [row[1] for row in table.grid()] == ["서비스명"] + [f"서비스 {i}" for i in range(1, 6)]
+    assert table.row_pages == [1, 1, 1, 1, 2, 2]
+    assert table.page_of_row(5) == 2
+    assert any("joined 1 table" in w for w in doc.warnings)
+
+
+def test_running_header_and_page_numbers_are_dropped_with_one_warning(tmp_path: Path) -> None:
+    pages = [lambda c, i=i: [f(c) for f in (_running(i), text(72, 700, f"본문 {i}쪽 내용"))] for i in range(1, 6)]
+    doc = read_document(build_pdf(tmp_path / "run.pdf", pages))
+    assert lines(doc) == [f"본문 {i}쪽 내용" for i in range(1, 6)]
+    notes = [w for w in doc.warnings if "running headers" in w]
+    assert len(notes) == 1 and "목포시 스마트도시계획(2023~2027)" in notes[0]
+
+
+def test_body_line_repeated_mid_page_is_kept(tmp_path: Path) -> None:
+    pages = [lambda c: [f(c) for f in (text(72, 760, "머리"), text(72, 500, "○ 서비스 개요"), text(72, 480, "설명"),
+                                      text(72, 100, "꼬리"))] for _ in range(4)]
+    doc = read_document(build_pdf(tmp_path / "mid.pdf", pages))
+    assert lines(doc).count("○ 서비스 개요") == 4
+
+
+def test_password_protected_pdf_is_encrypted(tmp_path: Path) -> None:
+    enc = StandardEncryption("user-secret", ownerPassword="owner-secret", canPrint=0)
+    path = build_pdf(tmp_path / "enc.pdf", [text(72, 700, "비밀")], encrypt=enc)
+    assert code_of(path) == "encrypted"
+
+
+def test_image_only_pdf_has_no_text_layer(tmp_path: Path) -> None:
+    path = build_pdf(tmp_path / "scan.pdf", [shape_only, shape_only])
+    assert code_of(path) == "no_text_layer"
+
+
+def test_some_image_only_pages_are_a_warning(tmp_path: Path) -> None:
+    doc = read_document(build_pdf(tmp_path / "mixed.pdf", [text(72, 700, "본문"), shape_only]))
+    assert any("1 page(s) without a text layer" in w and ": 2" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("keep", [0.3, 0.7, 0.98])
+def test_truncated_pdf_is_corrupt(tmp_path: Path, keep: float) -> None:
+    full = build_pdf(tmp_path / "full.pdf", [text(72, 700, f"본문 {i}") for i in range(5)]).read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(full[: int(len(full) * keep)])
+    assert code_of(path) == "corrupt"
+
+
+def test_rotated_and_landscape_pages_read_upright(tmp_path: Path) -> None:
+    path = tmp_path / "rot.pdf"
+    build_pdf(path, [rotated_page(["가로 표 제목", "둘째 줄", "셋째 줄"])])
+    assert lines(read_document(path)) == ["가로 표 제목", "둘째 줄", "셋째 줄"]
+    wide = build_pdf(tmp_path / "wide.pdf", [lambda c: [text(72, 500, "가로 쪽 위")(c), text(600, 100, "아래 오른쪽")(c)]],
+                     pagesize=landscape_size())
+    assert lines(read_document(wide)) == ["가로 쪽 위", "아래 오른쪽"]
+
+
+def test_private_use_text_is_garbled(tmp_path: Path) -> None:
+    junk = "".join(chr(0xE000 + i) for i in range(40))
+    path = build_pdf(tmp_path / "cid.pdf", [text(72, 700, junk), text(72, 700, junk + " 가")])
+    assert code_of(path) == "garbled_text"
+
+
+def test_page_limit_is_too_large(tmp_path: Path) -> None:
+    path = build_pdf(tmp_path / "many.pdf", [text(72, 700, f"{i}쪽 본문") for i in range(12)])
+    assert code_of(path, limits=Limits(max_pages=10)) == "too_large"
+
+
+@pytest.mark.slow
+def test_two_thousand_page_pdf_reads_page_by_page(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    path = tmp_path / "long.pdf"
+    c = rl_canvas.Canvas(str(path), pageCompression=1)
+    for i in range(2000):
+        c.setFont("Helvetica", 11)
+        c.drawString(72, 40, f"Plan p. {i + 1}")
+        # a body line that changes by more than a number (a number alone would look like a running footer)
+        c.drawString(72, 700, "Service " + "".join(chr(65 + int(d)) for d in str(i)))
+        c.showPage()
+    c.save()
+    doc = read_document(path)
+    assert doc.page_count == 2000 and len(doc.pages) == 2000
+    assert lines(doc)[:2] == ["Service A", "Service B"] and len(lines(doc)) == 2000
