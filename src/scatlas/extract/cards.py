@@ -10,44 +10,12 @@ import re
 from dataclasses import dataclass, field
 
 from scatlas.extract.candidates import Candidate, clean_name, looks_like_name
+from scatlas.extract.fields import FIELD_LABELS, field_of
 from scatlas.extract.outline import (EXCLUDED_ZONES, PATTERN_LEVEL_BASE, Item, Outline, TableItem,
                                      domain_heading_label, heading_zone)
 from scatlas.extract.text import clean_cell, compact, strip_bullet
 
-#: Card field labels (spaces removed) -> the field they fill. 'extra' fields keep their printed label.
-FIELD_LABELS: dict[str, str] = {
-    "서비스명": "name", "사업명": "name", "서비스명칭": "name", "서비스(사업)명": "name", "단위서비스명": "name",
-    "세부서비스명": "name",
-    "서비스개요": "overview", "개요": "overview", "사업개요": "overview", "서비스내용": "overview",
-    "사업내용": "overview", "서비스정의": "overview", "정의": "overview", "서비스설명": "overview",
-    "주요내용": "overview", "서비스소개": "overview",
-    "주요기능": "functions", "서비스기능": "functions", "기능": "functions", "주요서비스": "functions",
-    "서비스분야": "domain", "분야": "domain", "사업분야": "domain",
-}
-_EXTRA_LABELS = ("적용기술", "활용기술", "주요기술", "도입기술", "적용기술요소", "기술요소", "필요기술", "추진주체",
-                 "사업주체", "운영주체", "구축주체", "주관부서", "담당부서", "관련부서", "소요예산", "사업비", "예산",
-                 "소요사업비", "추진시기", "추진일정", "사업기간", "구축시기", "추진기간", "기대효과", "구축위치",
-                 "대상지", "서비스대상", "대상", "수혜대상", "구성도", "서비스구성도", "연계방안", "추진방안",
-                 "관련계획", "위치", "사업규모", "재원", "재원조달", "추진목적", "목적", "필요성", "도입필요성",
-                 "추진배경", "구축내용", "서비스흐름도", "운영방안", "연계시스템", "관련법령", "추진방식", "구축방안")
-for _label in _EXTRA_LABELS:
-    FIELD_LABELS[_label] = "extra"
-_CORE = {"overview", "functions", "extra"}
-_FIELD_LINE = re.compile(r"^[\[【<〈(]?\s*([^:：\]】>〉)]{1,14}?)\s*[\]】>〉)]?\s*(?:[:：]\s*(.*))?$")
 _CONTINUED = re.compile(r"고도화|확대|지속|계속|연계|유지|계승|확장|재구축")
-
-
-def field_of(text: str) -> tuple[str, str, str] | None:
-    """(field, printed label, inline value) when a line is a card field label ('○ 서비스 개요 : …'), else None."""
-    line = strip_bullet(text)
-    match = _FIELD_LINE.match(line)
-    if not match:
-        return None
-    label = match.group(1).strip()
-    kind = FIELD_LABELS.get(compact(label))
-    if kind is None:
-        return None
-    return kind, label, (match.group(2) or "").strip()
 
 
 @dataclass
@@ -203,12 +171,13 @@ def extract_cards(outline: Outline) -> CardResult:
             continue
         if item.level is not None and not hit:
             heading_name = clean_name(item.text)[0]
-            if domain_heading_label(item.text) is None and looks_like_name(heading_name) and \
-                    not _CHAPTER_WORDS.search(compact(heading_name)) and \
+            if looks_like_name(heading_name) and not _CHAPTER_WORDS.search(compact(heading_name)) and \
                     _starts_card(items, i):
+                # A card named like a group ('스마트 헬스케어') is a service: its label comes from its fields.
+                own_label = domain_heading_label(item.text) is not None
                 _finish(card, result)
-                card = _Card(heading_name, item.page, item.index * 1000, item.level, item.domain_label,
-                             item.zone)
+                card = _Card(heading_name, item.page, item.index * 1000, item.level,
+                             None if own_label else item.domain_label, item.zone)
                 result.consumed.add(i)
                 continue
             ends = item.level < PATTERN_LEVEL_BASE or (card is not None and card.level is not None and

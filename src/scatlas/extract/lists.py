@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from scatlas.extract.candidates import Candidate, clean_name, looks_like_name
+from scatlas.extract.fields import field_of
 from scatlas.extract.outline import (EXCLUDED_ZONES, Line, Outline, TableItem, domain_heading_label, heading_zone,
                                      numbering_kind)
 from scatlas.extract.text import strip_bullet, strip_numbering
@@ -94,6 +95,9 @@ def extract_lists(outline: Outline, consumed: set[int] | None = None) -> ListRes
         if line.level is not None and line.level <= group.level:
             _close(group, result)
             group, last = None, None
+            continue
+        if field_of(line.text) is not None:
+            last = None  # a card label ('○ 서비스 개요') is neither an item nor an item's description
             continue
         marked = marker_of(line.text)
         if marked is None:

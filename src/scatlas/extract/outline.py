@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from scatlas.extract.fields import field_of
 from scatlas.extract.text import collapse, compact, is_toc_line, nfc, strip_numbering
 from scatlas.ingest.document import Document, Table, TextBlock
 from scatlas.taxonomy import try_normalise_domain
@@ -169,20 +170,22 @@ def domain_heading_label(text: str) -> str | None:
 
 
 def _running_lines(document: Document) -> set[str]:
-    """Short lines repeated on many pages (running headers and footers)."""
+    """Short lines repeated at the top or bottom of many pages (running headers and footers).
+
+    Only the first and last two lines of a page count: card labels such as '○ 서비스 개요' repeat on every
+    page of a services chapter too, but in the body.
+    """
     pages = [p for p in document.pages if p.blocks]
     if len(pages) < 4:
         return set()
     seen: Counter[str] = Counter()
     for page in pages:
-        texts = set()
-        for block in page.blocks:
-            if isinstance(block, TextBlock):
-                for raw in nfc(block.text).splitlines():
-                    line = collapse(raw)
-                    if 0 < len(line) <= 80:
-                        texts.add(re.sub(r"\d+", "#", line))
-        seen.update(texts)
+        lines = [collapse(raw) for block in page.blocks if isinstance(block, TextBlock)
+                 for raw in nfc(block.text).splitlines() if collapse(raw)]
+        edges = lines[:2] + lines[-2:] if len(lines) > 4 else lines
+        # Card labels and numbered headings are content even when a chapter repeats them on every page.
+        seen.update({re.sub(r"\d+", "#", line) for line in edges
+                     if len(line) <= 80 and field_of(line) is None and numbering_kind(line) is None})
     threshold = max(3, int(len(pages) * 0.3))
     return {line for line, count in seen.items() if count >= threshold}
 
@@ -197,6 +200,7 @@ def build_outline(document: Document) -> Outline:
     outline = Outline(running_lines=sorted(running))
     stack: dict[int, tuple[str | None, str | None, str]] = {}  # level -> (zone, domain label, heading text)
     in_toc = False
+    toc_lines = 0
     kind_order: list[str] = []
 
     def state() -> tuple[str, str | None, str | None]:
@@ -232,12 +236,17 @@ def build_outline(document: Document) -> Outline:
                     line.running = True
                 elif is_toc_line(text) or (in_toc and re.search(r"\s(?:[가-힣]{1,3}-)?\d{1,3}$", text)):
                     line.toc = True
+                    toc_lines += 1
                 elif _is_source_note(text):
                     line.note = True
                     for prev in reversed(outline.items[-3:]):
                         if isinstance(prev, TableItem):
                             prev.source_note = text
                             break
+                if in_toc and toc_lines and not line.skipped and not (heading_zone(text) == "toc" and len(text) <= 12):
+                    in_toc, toc_lines = False, 0  # the contents end at the first line that is not an entry
+                if line.skipped:
+                    pass
                 elif heading_zone(text) == "toc" and len(text) <= 12:
                     in_toc = True  # '목 차' is rarely numbered, so it is caught apart from other headings
                     line.level = 1

@@ -27,6 +27,7 @@ _CAPTION_OTHER = re.compile(r"투자계획|재원|예산|로드맵|추진일정|
                             r"응답|벤치마킹|선진")
 _CAPTION_SERVICES = re.compile(r"서비스(?:목록|구성|도입|계획|선정|발굴|개요|총괄|현황표|내용|체계)|세부서비스|단위서비스")
 _NUMERIC = re.compile(r"^[\d,.%\s()~\-+/]+(?:억원|백만원|천원|원|명|개소|개|건|%|점|대|km|㎞)?$")
+_SURVEY = re.compile(r"응답|비율|순위|%|점수|선호|만족|빈도|건수|인원|수요|필요도|중요도")
 _STATUS_WORDS = {"신규", "계속", "기존", "고도화", "확대", "확장", "단기", "중기", "장기", "연계", "시범"}
 _CONTINUED = re.compile(r"고도화|확대|지속|계속|연계|유지|계승|확장|재구축")
 _TOTAL = re.compile(r"^(?:합계|소계|총계|계|합|총)$")
@@ -120,8 +121,9 @@ def _score(item: TableItem, cmap: ColumnMap, grid: list[list[str]], own_names: t
     other_columns = [[clean_cell(row[c]) for row in data if c < len(row) and clean_cell(row[c])]
                      for c in range(len(grid[0])) if c not in (cmap.name, cmap.domain, cmap.number)]
     other_columns = [col for col in other_columns if col]
-    if other_columns and all(sum(bool(_NUMERIC.match(v)) for v in col) / len(col) >= 0.7
-                             for col in other_columns):
+    survey_words = any(_SURVEY.search(h) for h in headers)
+    if other_columns and (survey_words or cmap.domain is None) and \
+            all(sum(bool(_NUMERIC.match(v)) for v in col) / len(col) >= 0.7 for col in other_columns):
         cmap.score -= 4  # every column beside the names holds numbers: a survey or statistics table
         cmap.reasons.append("only numbers beside the names (a survey or statistics table)")
     names = [clean_cell(row[cmap.name]) for row in data if clean_cell(row[cmap.name])]
