@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from scatlas.extract.municipalities import load_register, resolve_mentions
 from scatlas.extract.outline import EXCLUDED_ZONES, Line, Outline
 from scatlas.extract.text import collapse, nfc
-from scatlas.ingest.document import Document, TextBlock
+from scatlas.ingest.document import Document
 
 _DASH = r"[~\-–—∼～〜]"
 _RANGE = re.compile(rf"(?<!\d)((?:19|20)\d{{2}})\s*(?:년도?|\.)?\s*{_DASH}\s*((?:19|20)\d{{2}}|\d{{2}})\s*(?:년도?)?(?!\d)")
@@ -83,27 +83,27 @@ class PlanMetadata:
     warnings: list[str] = field(default_factory=list)
 
 
-def _cover_lines(document: Document, pages: int = _COVER_PAGES) -> list[str]:
-    lines: list[str] = []
-    for page in document.pages[:pages]:
-        for block in page.blocks:
-            if isinstance(block, TextBlock):
-                lines.extend(collapse(t) for t in nfc(block.text).splitlines() if collapse(t))
-    return lines
+def _early_lines(outline: Outline, document: Document, pages: int) -> list[str]:
+    """Lines of the first pages (the first 40 lines for formats without pages), outside 사례/기 구축 chapters."""
+    numbers = {p.number for p in document.pages[:pages] if p.number is not None}
+    lines = [item for item in outline.items if isinstance(item, Line) and item.zone not in ("case", "existing")]
+    if numbers:
+        return [item.text for item in lines if item.page in numbers]
+    return [item.text for item in lines[:40]]
 
 
 def extract_metadata(document: Document, outline: Outline) -> PlanMetadata:
     """Municipality, title and period from the cover, the first pages and the running headers."""
     meta = PlanMetadata()
-    cover = _cover_lines(document)
+    cover = _early_lines(outline, document, _COVER_PAGES)
     candidates = ([nfc(document.title)] if document.title else []) + cover + outline.running_lines
     meta.title = find_title(candidates)
     if meta.title is None:
-        early = _cover_lines(document, pages=8)
+        early = _early_lines(outline, document, 8)
         meta.title = find_title(early)
 
     # Period: a line that says 계획기간/목표연도 first, then the title, then the first pages.
-    early_lines = _cover_lines(document, pages=12)
+    early_lines = _early_lines(outline, document, 12)
     period_lines = [ln for ln in early_lines if _PERIOD_LINE.search(ln)]
     for source in (" ".join(period_lines), meta.title or "", " ".join(cover)):
         meta.period = parse_period(source) if source else None
