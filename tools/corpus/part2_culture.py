@@ -12,17 +12,14 @@ TOURISM = """
 관광 챗봇 | 메신저로 질문하면 AI가 여행 코스, 운영 시간, 입장료를 자동으로 답해 준다 | tourism_info | 문 | | AI | AI 자동 답변 → 문제해결 (guide 3)
 관광지 혼잡도 실시간 정보 | 이동통신 데이터로 주요 관광지별 방문자 수를 추정해 한적한 시간대와 대체 관광지를 알려준다. | tourism_info | 정 | | |
 해수욕장 혼잡도 신호등 | 해수욕장 구역별 인파를 CCTV 영상으로 분석해 여유·보통·혼잡을 신호등 색으로 표출 | tourism_info | 정 | 관광객 | | runner-up 방범·방재; the purpose stated is choosing a less crowded beach
-관광 빅데이터 분석 플랫폼 | 카드 매출, 통신, 내비게이션 데이터를 결합하여 방문객 유입·소비 패턴을 분석하고 관광 마케팅에 활용 | tourism_info | 정 | 관광객 | 빅데이터 | runner-up 행정 (admin_analytics); the analysis serves tourism promotion
 비콘 관광지 푸시 알림 | 관광지 입구에 비콘을 설치하여 접근한 여행객 스마트폰에 해설과 쿠폰을 전송 | tourism_info | 정 | 관광객 | 모바일앱 |
 무인 스마트 관광안내소 | 상주 인력 없이 대형 터치스크린과 화상 상담으로 관광 안내를 하는 무인 안내소 | tourism_info | 정 | | 키오스크 |
 QR 관광 안내판 | 관광지 안내판마다 QR을 붙여 다국어 해설, 음성 안내, 주변 정보를 휴대폰으로 확인 | tourism_info | 정 | | |
-시티투어버스 실시간 위치 안내 | 순환형 시티투어버스의 현재 위치와 다음 정류 관광지 도착 예정 시간을 앱으로 제공 | tourism_info | 정 | | 모바일앱;GPS | hard: 버스 suggests 교통 (traffic_info); the service is a tourist tour → 문화·관광·스포츠, runner-up 교통
 스마트 관광 통합 플랫폼 구축 | 숙박, 체험, 맛집, 교통 예약을 한 번에 처리하는 지역 관광 통합 플랫폼 구축 | tourism_info | 기 | | |
 모바일 스탬프 투어 | 관광 명소 20곳을 방문해 앱에서 스탬프를 모으면 지역 상품권으로 보상 | tourism_info | 정 | | 모바일앱 |
 AI 맞춤 여행코스 추천 | 여행 기간, 동행자, 취향을 입력하면 AI가 동선이 짧은 맞춤형 일정을 짜 줌 | tourism_info | 정 | | |
 관광지 다국어 음성 해설 | 문화재 해설사가 없는 시간에도 스마트폰으로 한국어·영어·중국어 음성 해설을 들을 수 있다 | tourism_info | 정 | | 모바일앱 |
 GIS 관광 전자지도 | 관광지·음식점·공영주차장·화장실 위치를 하나의 전자지도로 제공 | tourism_info | 정 | | |
-관광객 이동경로 분석 | 관광객 이동 동선을 분석하여 체류시간이 짧은 구간을 찾아내고 연계 관광코스 개발에 활용함 | tourism_info | 정 | 관광객 | | runner-up 행정 (admin_analytics)
 섬 여행 통합 정보 | 섬별 여객선 시간표, 민박, 트레킹 코스, 물때 정보를 한곳에 모은 섬 관광 안내 | tourism_info | 정 | | | hard: 여객선 suggests 교통; a tourism guide → 문화·관광·스포츠
 야간관광 명소 안내 | 야경 명소, 야시장, 심야 운영 관광시설 정보를 지도와 함께 안내하여 체류형 관광 유도 | tourism_info | 정 | | |
 무장애 관광 정보 서비스 | 휠체어 접근 가능 여부, 장애인 화장실, 경사로 정보를 관광지별로 제공 | tourism_info | 정 | 장애인 | |
@@ -32,7 +29,6 @@ GIS 관광 전자지도 | 관광지·음식점·공영주차장·화장실 위�
 관광 통합패스 | 관광지 입장권, 시티투어, 체험 프로그램을 모바일 패스 한 장으로 결제·입장 | tourism_info | 문 | | 모바일앱 |
 관광 안내 로봇 | 기차역 맞이방에서 관광 안내 로봇이 음성으로 관광지를 추천하고 길을 알려 준다 | tourism_info | 정 | | |
 농촌 체험마을 예약 정보 | 농촌체험휴양마을의 체험 프로그램, 숙박, 빈 날짜를 조회하고 예약 신청 | tourism_info | 정 | | |
-관광 불편 신고 앱 | 바가지요금, 불친절, 시설 고장 등 관광 불편 사항을 사진과 함께 신고하고 처리 결과를 받음 | tourism_info | 문 | 관광객 | 모바일앱 | runner-up 행정 (civil_service); the outcome is tourism quality
 관광객 무인 짐보관함 | 기차역과 관광안내소 앞에 무인 짐보관함을 설치하여 당일치기 관광객이 짐 없이 관광지를 둘러볼 수 있도록 함 | tourism_info | 문 | 관광객 | | runner-up 물류; the service is tourist convenience, nothing is delivered
 관광지 화상 통역 서비스 | 관광안내소와 주요 상점에서 태블릿 화상 연결로 통역사가 실시간 통역을 지원 | tourism_info | 문 | | |
 관광약자 휠체어·유모차 대여 스테이션 | 관광지 입구 무인 스테이션에서 휠체어, 전동스쿠터, 유모차를 무료로 빌려 쓰고 반납 | tourism_info | 문 | 노인;장애인 | | hard: 전동스쿠터 suggests 교통 (personal_mobility); it is a tourism accessibility service

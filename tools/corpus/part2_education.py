@@ -85,7 +85,6 @@ SCHOOL = """
 메타버스 진로체험관 | 학생이 가상공간에서 소방관, 간호사, 항공 정비사 등 직업을 체험하며 진로를 탐색 | school_support | 정 | 아동 | | hard: 체험 suggests 문화·관광·스포츠 (immersive); the purpose is career education → 교육
 학교 급식 식단·알레르기 안내 | 오늘의 급식 식단과 알레르기 유발 식품 정보를 알림으로 제공 | school_support | 정 | 아동 | |
 지역 연계 체험학습 예약 | 관내 박물관, 농장, 공방의 체험학습 프로그램을 학교가 온라인으로 예약하고 버스 배차까지 연결 | school_support | 문 | 아동 | | runner-up 문화·관광·스포츠; users are schools organising learning → 교육
-방과후 돌봄교실 빈자리 정보 | 초등 돌봄교실과 지역아동센터의 남은 정원을 실시간으로 보여준다 | school_support | 정 | 아동 | | runner-up 보건·의료·복지 (childcare); school-based care information → 교육
 학교시설 주민 개방 예약 | 주말·방과 후 학교 운동장과 강당을 주민이 온라인으로 예약해서 쓸 수 있게 함 | school_support | 문 | | | hard: runner-up 문화·관광·스포츠 (sports_leisure); the facility and its operator are schools
 학생 맞춤형 진로 데이터 분석 | 학생 적성검사, 교과 성취도 데이터를 분석해 진로 방향과 추천 학과 리포트 제공 | school_support | 정 | 아동 | |
 소규모학교 공동교육과정 플랫폼 | 여러 학교 학생이 함께 수강 신청하고 출결·평가를 관리하는 공동교육과정 운영 플랫폼 | school_support | 기 | 아동 | |
@@ -94,7 +93,6 @@ SCHOOL = """
 특수학급 학습보조 로봇 | 특수학급에 소셜 로봇을 배치해 발달장애 학생의 의사소통·집중력 학습을 돕는다 | school_support | 문 | 아동;장애인 | | decree: 장애인학습지원
 어린이 교통안전 VR 교육 | VR 기기로 횡단보도 건너기, 차량 사각지대를 체험하는 어린이 교통안전 교육 | school_support | 문 | 아동 | | hard: 교통안전 suggests 교통/방범·방재; the service is teaching → 교육
 AR 과학 실험실 | 위험하거나 비용이 큰 과학 실험을 증강현실로 수행하는 중학교 과학 수업 지원 | school_support | 문 | 아동 | |
-교실 공기질·온도 표시 | 교실별 CO2·온습도 측정값을 전광판에 표시해 수업 중 환기를 유도 | school_support | 정 | 아동 | 센서 | hard: runner-up 환경·에너지·수자원; the beneficiary is the classroom's learning environment
 전자출결 및 학습이력 관리 | 학생증 NFC 태그로 출결을 자동 기록하고 학습 이력을 학부모에게 공유 | school_support | 문 | 아동 | |
 장학금 정보 맞춤 알림 | 재단·기업·지자체 장학금 공고를 학년과 소득 구간에 맞춰 학생과 학부모에게 알려준다 | school_support | 정 | 아동;청년 | |
 학교 배정·통학구역 안내 | 주소를 입력하면 배정 가능한 초·중학교와 통학구역, 학교별 학급 수를 보여 줌 | school_support | 정 | 아동 | |

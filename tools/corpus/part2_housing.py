@@ -22,7 +22,6 @@ SMART_HOME = """
 신혼부부 행복주택 스마트홈 | 신혼부부 임대주택에 AI 스피커, 스마트 스위치, 원격검침 계량기를 기본 설치. 입주자 앱으로 관리비와 사용량 확인 | smart_home | 문 | 기타 | 모바일앱 |
 스마트홈 체험관 | 주민이 최신 스마트홈 기기를 직접 써 보고 설치 상담을 받을 수 있는 체험 공간 운영 | smart_home | 정 | | |
 AI 스피커 생활정보 안내 | 거실 AI 스피커로 날씨, 쓰레기 배출일, 단지 공지를 음성으로 들려줌 | smart_home | 정 | | | not 독거노인 돌봄 (no care link) → 주거
-스마트 가전 에너지 사용 표시 | 월패드에 세대별 전기·가스·수도 사용량과 이웃 평균을 보여 줌 | smart_home | 정 | | | hard: runner-up 환경·에너지·수자원; displayed to the household as home information
 스마트홈 구축 | Ÿ IoT 홈게이트웨이\\nŸ 원격제어 | smart_home | 기 | | | noisy bullets, very short
 얼굴인식 세대 현관 출입 | 공동현관과 세대 현관에 얼굴인식 단말을 달아 열쇠나 카드 없이 출입하고, 장보기 짐이 많은 어르신과 아이도 손쉽게 드나든다 | smart_home | 문 | 노인;아동 | AI | AI implied by 얼굴인식
 저소득가구 스마트홈 기기 보급 | 기초생활수급 가구에 스마트 플러그·스위치·AI 스피커를 무상 설치하고 사용법을 방문 교육 | smart_home | 문 | | | runner-up 보건·의료·복지; what is delivered is home equipment → 주거

@@ -3,7 +3,8 @@
 Checks: exact header; ids unique and ``<domain_id>-NNNN``; names unique across ALL files (also after removing
 spaces and middle dots, which is how near-identical names slip in); every label valid against the codebook;
 NFC text; no near-copy descriptions (character-bigram Jaccard >= 0.75 within a domain, the "one word
-swapped" pattern). Prints per-domain counts, function mix, name-only share and technologies per domain.
+swapped" pattern). Lists as REVIEW the near-identical pairs in different domains (possible contradictory
+labels). Prints per-domain counts, function mix, name-only share and technologies per domain.
 
 Run: .venv/bin/python tools/corpus/part2_validate.py   (exit status 1 when an error is found)
 """
@@ -21,6 +22,7 @@ from part2_common import COLUMNS, CORPUS_DIR
 from scatlas.taxonomy import FUNCTIONS, TARGET_GROUPS, load_codebook
 
 NEAR_COPY = 0.75
+CROSS_NAME, CROSS_TEXT = 0.55, 0.45
 
 
 def _key(name: str) -> str:
@@ -84,6 +86,17 @@ def main() -> int:
             jac = len(ga & gb) / len(ga | gb)
             if jac >= NEAR_COPY:
                 errors.append(f"{a} ~ {b}: descriptions near-identical (Jaccard {jac:.2f})")
+    # Across domains, near-identical entries with different labels teach the coder a contradiction; they are
+    # listed for a human to settle (not failed: some pairs are deliberate contrasts explained in `note`).
+    everything = [(r, _bigrams(r["name"]), _bigrams(r["name"] + r["description"]))
+                  for rows in per_domain.values() for r in rows]
+    for (a, na, da), (b, nb, db) in combinations(everything, 2):
+        if a["domain_id"] == b["domain_id"]:
+            continue
+        jn = len(na & nb) / max(1, len(na | nb))
+        jd = len(da & db) / max(1, len(da | db))
+        if jn >= CROSS_NAME or jd >= CROSS_TEXT:
+            print(f"REVIEW {a['id']} {a['name']} ~ {b['id']} {b['name']} (name {jn:.2f}, text {jd:.2f})")
     print(f"{'domain':<12}{'rows':>6}{'정보제공':>8}{'문제해결':>8}{'기반구축':>8}{'no-desc':>8}{'noted':>7}")
     total = Counter()
     for dom_id, _name in ((d.id, d.name) for d in cb.domains):
