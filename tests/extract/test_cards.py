@@ -79,3 +79,16 @@ def test_existing_services_only_when_continued(cover):
     ))
     assert [s.name for s in plan.services] == ["불법주정차 단속"]
     assert plan.services[0].extra["continued"] is True
+
+
+def test_unknown_box_labels_become_fields_not_description(cover):
+    plan = extract_plan(document(
+        cover,
+        ["제4장 스마트도시서비스 구축계획", "1-1. 스마트 쉼터",
+         "○ 서비스 개요 : 냉난방 쉼터와 충전기", "○ 유사 사례 : 서울특별시 스마트 쉼터",
+         "○ 주요 기능", "○ 실시간 버스 정보", "○ 휴대폰 충전"],
+    ))
+    shelter = plan.services[0]
+    assert shelter.description == "냉난방 쉼터와 충전기"
+    assert shelter.extra["유사 사례"] == "서울특별시 스마트 쉼터"
+    assert shelter.extra["주요 기능"] == "실시간 버스 정보 휴대폰 충전"

@@ -65,3 +65,20 @@ def test_marker_kinds():
     assert marker_of("① 스마트 쉼터") == ("circled", "스마트 쉼터")
     assert marker_of("Ÿ 스마트 쉼터") == ("bulletŸ", "스마트 쉼터")
     assert marker_of("스마트 쉼터") is None
+
+
+def test_criteria_under_a_services_heading_are_not_services(cover):
+    plan = extract_plan(document(
+        cover,
+        ["제4장 스마트도시서비스 구축계획", "1. 서비스 선정 기준", "- 시민 체감도가 높은 서비스",
+         "- 지역 문제 해결형 서비스"],
+    ))
+    assert plan.services == []
+
+
+def test_services_heading_inside_an_analysis_chapter_stays_analysis(cover):
+    plan = extract_plan(document(
+        cover,
+        ["제2장 현황 분석", "3. 스마트도시서비스 수요", "가. 교통 분야", "1) 스마트 주차 안내", "2) 공유 자전거"],
+    ))
+    assert plan.services == []

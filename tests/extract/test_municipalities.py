@@ -70,3 +70,9 @@ def test_unresolvable_or_ambiguous_gives_none(text):
 def test_names_inside_longer_names_are_not_matched():
     assert resolve_municipality("강동구 해운대구에서") != ("동구", "2617000000")
     assert resolve_municipality("남양주시") == ("남양주시", "4136000000")
+
+
+def test_stem_before_smart_city_resolves_only_when_unique():
+    assert resolve_municipality("2030 목포 스마트도시계획") == ("목포시", "4611000000")
+    assert resolve_municipality("고성 스마트도시계획") is None  # 고성군 in 강원 and 경남
+    assert resolve_municipality("목포에서 출발") is None

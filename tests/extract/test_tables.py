@@ -97,3 +97,20 @@ def test_table_in_case_study_chapter_is_ignored(cover):
     case = table([HEADER, ["교통", "따릉이", "서울시 공공자전거"]])
     plan = extract_plan(document(cover, ["제3장 국내외 선진사례", case]))
     assert plan.services == []
+
+
+def test_roadmap_with_stage_columns_is_not_a_service_list(cover):
+    stages = table([["분야", "서비스명", "1단계(2023~2024)", "2단계(2025~2027)"],
+                    ["교통", "스마트 버스정류장", "시범 구축", "확대"]])
+    plan = extract_plan(document(cover, ["스마트도시서비스 단계별 계획", stages]))
+    assert plan.services == []
+
+
+def test_two_row_header_finds_name_description_and_domain(cover):
+    services = table([["구분", "서비스", "", "추진시기"],
+                      ["", "서비스명", "내용", ""],
+                      ["교통", "스마트 주차 안내", "빈 주차면 안내", "2024"]], merges={(0, 0): 2, (0, 3): 2})
+    plan = extract_plan(document(cover, ["스마트도시서비스 구축계획", services]))
+    assert [(s.name, s.description, s.declared_domain) for s in plan.services] == \
+        [("스마트 주차 안내", "빈 주차면 안내", "교통")]
+    assert plan.services[0].extra == {"추진시기": "2024"}

@@ -68,6 +68,21 @@ def is_card_table(item: TableItem) -> bool:
         len(pairs) >= item.table.n_rows * 0.5
 
 
+_LABEL_END = re.compile(r"(?:사례|현황|계획|방안|효과|내용|기술|주체|예산|시기|위치|대상|구성도?|개념|필요성|배경|목적|규모|"
+                        r"기간|일정|체계|전략|방향|과제|흐름도|연계|재원)$")
+_OTHER_FIELD = re.compile(r"^[○□■◦ㅇ❍▣◎]\s*([^:：]{2,12}?)\s*(?:[:：]\s*(.*))?$")
+
+
+def _other_field(text: str) -> tuple[str, str] | None:
+    """(label, value) for a box- or circle-bulleted label line that is not a known card field, else None."""
+    match = _OTHER_FIELD.match(text.strip())
+    if not match or re.search(r"(?:다|함|음|임|됨)\s*\.?$", match.group(1)):
+        return None
+    if match.group(2) is None and not _LABEL_END.search(compact(match.group(1))):
+        return None  # '○ 실시간 정보 제공' under 주요 기능 is an item of that field, not a field
+    return match.group(1).strip(), (match.group(2) or "").strip()
+
+
 def _has_name(item: TableItem) -> bool:
     return any(kind == "name" for kind, _, _ in _field_pairs(item))
 
@@ -193,6 +208,9 @@ def extract_cards(outline: Outline) -> CardResult:
         if hit:
             kind, printed, value = hit
             card.add(f"extra:{compact(printed)}" if kind == "extra" else kind, printed, value)
+        elif (other := _other_field(item.text)) is not None:
+            printed, value = other  # '○ 유사 사례 : …' — a field of its own, kept out of the description
+            card.add(f"extra:{compact(printed)}", printed, value)
         else:
             card.body(item.text)
     _finish(card, result)

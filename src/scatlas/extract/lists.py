@@ -17,6 +17,8 @@ from scatlas.extract.outline import (EXCLUDED_ZONES, Line, Outline, TableItem, d
 from scatlas.extract.text import strip_bullet, strip_numbering
 
 _BULLET = re.compile(r"^([○●◦ㅇ•∙‧▪▫➢➤Ÿ\uf0a7\uf09f\uf06c\uf0d8\-–·*])\s*")
+# Headings in a services chapter that introduce criteria, directions or effects, not a list of services.
+_NOT_A_LIST = re.compile(r"기준|방향|원칙|절차|방법|과정|전략|배경|필요성|목적|효과|현황|분석|시사점|고려사항|체계|개념|정의")
 _INLINE = re.compile(r"\s*(?:[:：]|\s[-–—]\s)\s*")
 _SERVICE_WORDS = re.compile(r"스마트|서비스|시스템|플랫폼|정보|안내|관리|관제|모니터링|감지|알림|IoT|AI|ICT|앱|키오스크|"
                             r"디지털|자율|공유|원격|지능|실시간|센서|드론|로봇|빅데이터|데이터|충전|주차|버스|CCTV|"
@@ -58,9 +60,9 @@ def _close(group: _Group | None, result: ListResult) -> None:
     good = sum(looks_like_name(n) for n in names)
     if good / len(names) < 0.6:
         return
-    if group.zone != "services":
-        # Outside a chapter that says it holds services, a domain heading's items must read like services.
-        if group.label is None or len(names) < 2 or \
+    if group.zone != "services" or group.label is None:
+        # Without both a service chapter and a domain heading above them, items must read like services.
+        if (group.zone != "services" and group.label is None) or len(names) < 2 or \
                 sum(bool(_SERVICE_WORDS.search(n)) for n in names) / len(names) < 0.6:
             return
     for candidate in group.items:
@@ -83,7 +85,8 @@ def extract_lists(outline: Outline, consumed: set[int] | None = None) -> ListRes
                 last = None
             continue
         is_group_heading = line.level is not None and (
-            domain_heading_label(line.text) is not None or heading_zone(line.text) == "services")
+            domain_heading_label(line.text) is not None or
+            (heading_zone(line.text) == "services" and not _NOT_A_LIST.search(line.text)))
         if is_group_heading:
             _close(group, result)
             group, last = None, None

@@ -111,6 +111,26 @@ def _metro_prefix() -> re.Pattern[str]:
     return re.compile(rf"(?<![가-힣])({'|'.join(re.escape(s) for s in spellings)})\s*$")
 
 
+@lru_cache(maxsize=1)
+def _stems() -> tuple[dict[str, Municipality], re.Pattern[str] | None]:
+    """Names without 시/군 and short metro names ('목포', '부산'), unique in the register, for '목포 스마트도시'."""
+    register = load_register()
+    owners: dict[str, list[Municipality]] = {}
+    for row in register.rows:
+        if row.level != "metro" and row.name[-1] in "시군" and len(row.name) >= 3:
+            owners.setdefault(row.name[:-1], []).append(row)
+        if row.level == "metro":
+            for alias in row.aliases:
+                if len(alias) == 2:
+                    owners.setdefault(alias, []).append(row)
+    stems = {stem: rows[0] for stem, rows in owners.items() if len(rows) == 1}
+    if not stems:
+        return stems, None
+    alternation = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
+    # Only right before '스마트' (a title such as '2030 목포 스마트도시계획'): elsewhere a stem is too often a word.
+    return stems, re.compile(rf"(?<![가-힣])({alternation})(?=\s*스마트)")
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every municipality name in the text, with a metro right before it used to tell same names apart."""
     register = load_register()
@@ -131,6 +151,13 @@ def find_mentions(text: str) -> list[Mention]:
                 if mentions and mentions[-1].candidates == [metro] and mentions[-1].end >= match.start() - 12:
                     mentions.pop()  # '부산광역시 중구' is one mention of 중구, not also one of 부산광역시
         mentions.append(Mention(match.start(), match.end(), word, rows))
+    stems, stem_pattern = _stems()
+    if stem_pattern is not None:
+        taken = {(m.start, m.end) for m in mentions}
+        for match in stem_pattern.finditer(text):
+            if (match.start(), match.end()) not in taken:
+                mentions.append(Mention(match.start(), match.end(), match.group(1), [stems[match.group(1)]]))
+        mentions.sort(key=lambda m: m.start)
     return mentions
 
 

@@ -55,7 +55,7 @@ _ZONE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("budget", re.compile(r"재원|투자계획|예산|로드맵|추진일정|단계별추진|추진단계|연차별|성과지표|성과관리|"
                           r"관리운영|운영관리|관리및운영|운영계획|조직|추진체계|사업비")),
     ("infra", re.compile(r"기반시설|정보통신망|통합운영센터|통합플랫폼구축|데이터허브구축")),
-    ("analysis", re.compile(r"현황|여건|분석|설문|수요조사|실태|의견수렴|시사점|동향|일반현황|개요$|과업")),
+    ("analysis", re.compile(r"현황|여건|분석|설문|수요조사|실태|의견수렴|시사점|동향|과업")),
     ("services", re.compile(r"서비스")),
     ("strategy", re.compile(r"비전|목표|전략|추진방향|기본방향|기본구상|미래상")),
 ]
@@ -207,7 +207,8 @@ def build_outline(document: Document) -> Outline:
         zone, zone_heading, label = "neutral", None, None
         for level in sorted(stack):
             z, lab, text = stack[level]
-            if z is not None:
+            # A heading that names services inside a 사례 / 현황 / 재원 chapter does not make it a service chapter.
+            if z is not None and not (z == "services" and zone in EXCLUDED_ZONES):
                 zone, zone_heading = z, text
             if lab is not None:
                 label = lab

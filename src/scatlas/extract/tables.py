@@ -22,6 +22,7 @@ _DOMAIN_HEADER = re.compile(r"^(?:서비스|사업)?(?:분야|구분|부문|영�
 _NUMBER_HEADER = re.compile(r"^(?:no|번호|연번|순번|순서|#)$", re.IGNORECASE)
 _MONEY = re.compile(r"억원|백만원|천원|국비|도비|시비|군비|구비|민자|지방비|예산|금액|합계|소계|투자")
 _YEAR = re.compile(r"^(?:'\d{2}|(?:19|20)\d{2})(?:년|년도)?$|^(?:19|20)\d{2}\s*[~\-]")
+_STAGE = re.compile(r"^(?:\d단계|단기|중기|장기|1차년도|2차년도|3차년도|\d차년도?)")
 _KPI = re.compile(r"성과지표|지표|목표치|목표값|kpi|측정방법|산출식", re.IGNORECASE)
 _CAPTION_OTHER = re.compile(r"투자계획|재원|예산|로드맵|추진일정|일정|성과지표|조직|사례|기구축|구축현황|운영현황|설문|"
                             r"응답|벤치마킹|선진")
@@ -92,7 +93,7 @@ def _score(item: TableItem, cmap: ColumnMap, grid: list[list[str]], own_names: t
     headers = [compact(h) for h in cmap.headers]
     cmap.score = 3 + 2 * bool(cmap.description) + (cmap.domain is not None)
     money = sum(bool(_MONEY.search(h)) for h in headers)
-    years = sum(bool(_YEAR.search(h)) for h in headers)
+    years = sum(bool(_YEAR.search(h)) for h in headers) + sum(bool(_STAGE.search(h)) for h in headers)
     if money >= 2:
         cmap.score -= 5
         cmap.reasons.append("budget columns")
