@@ -7,20 +7,20 @@ Run: .venv/bin/python tools/corpus/part2_culture.py
 from part2_common import write_domain
 
 TOURISM = """
-스마트 관광 안내 앱 | 관광객의 GPS 위치를 기반으로 가까운 관광지, 맛집, 축제 정보를 자동으로 안내하는 모바일 앱 | tourism_info | 정 | 관광객 | | decree: 관광정보안내
+스마트 관광 안내 앱 | 우리 시를 찾는 관광객 대부분이 개별 자유여행객이지만 현장에서 얻을 수 있는 정보가 부족하다. 모바일 앱이 관광객의 GPS 위치를 기반으로 가까운 관광지, 맛집, 축제 정보를 자동으로 안내한다. | tourism_info | 정 | 관광객 | | decree: 관광정보안내
 다국어 관광안내 키오스크 | 역, 터미널, 관광안내소에 영어·중국어·일본어 지원 키오스크를 설치하여 관광지·교통·숙박 정보 제공 | tourism_info | 정 | | |
 관광 챗봇 | 메신저로 질문하면 AI가 여행 코스, 운영 시간, 입장료를 자동으로 답해 준다 | tourism_info | 문 | | AI | AI 자동 답변 → 문제해결 (guide 3)
-관광지 혼잡도 실시간 정보 | 이동통신 데이터로 주요 관광지별 방문자 수를 추정해 한적한 시간대와 대체 관광지를 알려준다. | tourism_info | 정 | | |
-해수욕장 혼잡도 신호등 | 해수욕장 구역별 인파를 CCTV 영상으로 분석해 여유·보통·혼잡을 신호등 색으로 표출 | tourism_info | 정 | 관광객 | | runner-up 방범·방재; the purpose stated is choosing a less crowded beach
+이동통신 데이터 활용 주요 관광지 실시간 혼잡도 안내 서비스 | 이동통신 데이터로 주요 관광지별 방문자 수를 추정해 한적한 시간대와 대체 관광지를 알려준다. | tourism_info | 정 | | |
+해수욕장 혼잡도 신호등 | CCTV 영상분석 → 해수욕장 구역별 인파 파악\\n여유·보통·혼잡을 신호등 색으로 표출 | tourism_info | 정 | 관광객 | | runner-up 방범·방재; the purpose stated is choosing a less crowded beach
 비콘 관광지 푸시 알림 | 관광지 입구에 비콘을 설치하여 접근한 여행객 스마트폰에 해설과 쿠폰을 전송 | tourism_info | 정 | 관광객 | 모바일앱 |
 무인 스마트 관광안내소 | 상주 인력 없이 대형 터치스크린과 화상 상담으로 관광 안내를 하는 무인 안내소 | tourism_info | 정 | | 키오스크 |
 QR 관광 안내판 | 관광지 안내판마다 QR을 붙여 다국어 해설, 음성 안내, 주변 정보를 휴대폰으로 확인 | tourism_info | 정 | | |
-스마트 관광 통합 플랫폼 구축 | 숙박, 체험, 맛집, 교통 예약을 한 번에 처리하는 지역 관광 통합 플랫폼 구축 | tourism_info | 기 | | |
+체류형 관광 활성화를 위한 스마트 관광 통합 플랫폼 구축 사업 | 숙박, 체험, 맛집, 교통 예약을 한 번에 처리하는 지역 관광 통합 플랫폼 구축 | tourism_info | 기 | | |
 모바일 스탬프 투어 | 관광 명소 20곳을 방문해 앱에서 스탬프를 모으면 지역 상품권으로 보상 | tourism_info | 정 | | 모바일앱 |
-AI 맞춤 여행코스 추천 | 여행 기간, 동행자, 취향을 입력하면 AI가 동선이 짧은 맞춤형 일정을 짜 줌 | tourism_info | 정 | | |
+AI 맞춤 여행코스 추천 | 여행 기간, 동행자, 취향을 입력하면 AI가 동선이 짧은 맞춤형 일정을 짜 줌.이동 시간과 운영 시간을 함께 고려함 | tourism_info | 정 | | |
 관광지 다국어 음성 해설 | 문화재 해설사가 없는 시간에도 스마트폰으로 한국어·영어·중국어 음성 해설을 들을 수 있다 | tourism_info | 정 | | 모바일앱 |
 GIS 관광 전자지도 | 관광지·음식점·공영주차장·화장실 위치를 하나의 전자지도로 제공 | tourism_info | 정 | | |
-섬 여행 통합 정보 | 섬별 여객선 시간표, 민박, 트레킹 코스, 물때 정보를 한곳에 모은 섬 관광 안내 | tourism_info | 정 | | | hard: 여객선 suggests 교통; a tourism guide → 문화·관광·스포츠
+섬 여행 통합 정보 | 섬별 여객선 시간표, 민박, 트레킹 코스, 물때 정보를 한곳에 모은 섬 관광 안내입니다. 여객선 결항 시에는 문자로 바로 알려 드립니다. | tourism_info | 정 | | | hard: 여객선 suggests 교통; a tourism guide → 문화·관광·스포츠
 야간관광 명소 안내 | 야경 명소, 야시장, 심야 운영 관광시설 정보를 지도와 함께 안내하여 체류형 관광 유도 | tourism_info | 정 | | |
 무장애 관광 정보 서비스 | 휠체어 접근 가능 여부, 장애인 화장실, 경사로 정보를 관광지별로 제공 | tourism_info | 정 | 장애인 | |
 관광 디지털 사이니지 | 관광특구 거리에 대형 디지털 사이니지를 두고 공연 일정·관광 정보 표출 | tourism_info | 정 | | |
@@ -40,20 +40,20 @@ GIS 관광 전자지도 | 관광지·음식점·공영주차장·화장실 위�
 """
 
 IMMERSIVE = """
-AR 역사 체험 | 읍성 터에서 스마트폰을 비추면 사라진 성곽과 관아 건물이 증강현실로 복원되어 보인다 | immersive_experience | 정 | | 모바일앱 | decree: 문화공간체험
+AR 역사 체험 | 읍성 터에서 스마트폰을 비추면 사라진 성곽과 관아 건물이 증강현실(AR)로 복원되어 보인다. 해설 음성과 옛 사진이 함께 제공된다. | immersive_experience | 정 | | 모바일앱 | decree: 문화공간체험
 수학여행 학생 VR 역사 교실 | 수학여행으로 방문한 학생들이 VR 기기를 쓰고 임진왜란 해전 현장을 체험하는 프로그램 | immersive_experience | 정 | 아동 | | hard: 학생·교실 suggest 교육; AR/VR history experience → 문화·관광·스포츠 even on school trips (guide 2.9)
 미디어아트 거리 조성 | 원도심 골목 벽면과 바닥에 프로젝션 미디어아트를 설치하여 야간 볼거리 제공 | immersive_experience | 기 | | |
-실감형 독립운동 체험관 | 만세운동 현장을 실감 영상과 인터랙티브 체험으로 재현한 전시관 | immersive_experience | 정 | | |
+3·1 만세운동 실감형 역사 체험관 조성 | 만세운동 현장을 실감 영상과 인터랙티브 체험으로 재현한 전시관 | immersive_experience | 정 | | |
 XR 공룡 체험 | 공룡 발자국 화석 산지에서 XR로 공룡이 걸어 다니는 장면을 관람객이 체험 | immersive_experience | 정 | | |
-메타버스 가상 관광 | 지역 대표 관광지를 메타버스로 구현하여 온라인 방문객이 아바타로 둘러보고 이벤트 참여 | immersive_experience | 정 | 관광객 | |
+메타버스 가상 관광 | 지역 대표 관광지를 메타버스로 구현 ,온라인 방문객이 아바타로 둘러보고 이벤트 참여 | immersive_experience | 정 | 관광객 | |
 홀로그램 전통공연 | 무형문화재 명인의 공연을 홀로그램으로 재현하여 상설 관람 | immersive_experience | 정 | | |
 AR 보물찾기 관광게임 | 관광지 곳곳에 숨겨진 AR 캐릭터를 찾으면 경품을 주는 가족 관광객 대상 게임 | immersive_experience | 정 | 관광객 | 모바일앱 |
 사라진 건축물 디지털 복원 | 소실된 사찰 건물을 3D로 복원하여 현장 태블릿과 AR 망원경으로 보여 줌 | immersive_experience | 정 | | |
-해양생물 실감 미디어 전시관 | 고래, 해파리 등 바다생물을 초대형 LED 실감 영상으로 보여주는 전시관 운영 | immersive_experience | 정 | | |
+해양도시 정체성을 담은 해양생물 실감 미디어 전시관 운영 | 고래, 해파리 등 바다생물을 초대형 LED 실감 영상으로 보여주는 전시관 운영 | immersive_experience | 정 | | |
 프로젝션 매핑 야간 경관 쇼 | 성당과 다리 교각에 프로젝션 매핑으로 지역 이야기를 담은 빛 공연을 매일 밤 상영 | immersive_experience | 정 | 관광객 | | hard: 경관 suggests 행정 (도시경관관리); a night-time tourist show → 문화·관광·스포츠
 AR 글래스 박물관 해설 | 관람객이 AR 글래스를 쓰면 유물 위에 해설과 3D 모형이 겹쳐 보이는 박물관 해설 | immersive_experience | 정 | | |
 가상현실 농촌 체험 | 도시 어린이가 VR로 모내기, 수확, 가축 돌보기를 체험하는 농촌 체험관 | immersive_experience | 정 | 아동 | |
-문화재 디지털트윈 | 국가지정 문화재를 정밀 3D 스캔하여 디지털트윈으로 구축하고 온라인 관람과 복원 자료로 활용 | immersive_experience | 기 | | | runner-up 시설물관리 (urban_data_platform); heritage experience → 문화·관광·스포츠
+문화재 디지털트윈 | 3D 스캐닝 기술로 국가지정 문화재를 정밀 측정해 디지털트윈으로 구축하고 온라인 관람과 복원 자료로 활용 | immersive_experience | 기 | | | runner-up 시설물관리 (urban_data_platform); heritage experience → 문화·관광·스포츠
 AR 포토존 | 관광지 포토존에서 캐릭터와 함께 AR 사진을 찍어 SNS 공유 | immersive_experience | 정 | | |
 실감콘텐츠 체험관 구축 | 구 청사 유휴 공간을 리모델링하여 VR·AR·홀로그램 실감콘텐츠 체험관 조성 | immersive_experience | 기 | | |
 메타버스 지역축제 | 코로나 이후 오프라인 축제와 병행하여 가상공간 축제장을 열고 공연 생중계와 이벤트 진행 | immersive_experience | 정 | | |
@@ -70,16 +70,16 @@ VR 체험관 | | immersive_experience | 정 | | | name only
 FACILITY = """
 문화시설 통합 예약 | 공연장, 전시실, 문화센터 강의실 대관과 프로그램 신청을 하나의 누리집에서 예약·결제 | culture_facility | 문 | | | decree: 문화시설관리
 공연·전시 정보 통합 안내 | 시립 예술회관, 미술관, 민간 소극장의 공연·전시 일정을 모아 보여준다. | culture_facility | 정 | | |
-스마트 박물관 | 관람객 위치에 따라 전시물 해설을 자동 재생하고 관람 동선 데이터를 분석해 전시 배치 개선 | culture_facility | 정 | | |
+스마트 박물관 | 관람객이 전시실에 들어서면 위치에 따라 전시물 해설이 자동으로 재생된다. 수집된 관람 동선 데이터는 전시 배치를 바꾸는 데 쓰인다. | culture_facility | 정 | | |
 공연장 잔여석 알림 | 공연 당일 남은 좌석과 할인 정보를 문자로 알림 | culture_facility | 정 | | |
 박물관 관람 혼잡도 안내 | 전시실별 관람객 수를 센서로 세어 혼잡도를 누리집에 실시간 공개 | culture_facility | 정 | | |
 문화재 보존환경 모니터링 | 목조 문화재와 수장고에 온습도·조도 센서를 설치하여 보존 환경을 관리자에게 실시간 제공 | culture_facility | 정 | | | hard: not fire/disaster (that would be 방범·방재); conservation of cultural assets → 문화·관광·스포츠
 지역예술인 온라인 갤러리 | 지역 작가 작품을 온라인 갤러리에 전시하고 작품 구매 문의를 연결 | culture_facility | 정 | | |
 생활문화센터 스마트 대관 | 동아리 연습실과 다목적실 예약부터 출입 인증까지 무인으로 처리 | culture_facility | 문 | | |
 온라인 공연 생중계 | 시립교향악단·국악단 정기공연을 온라인으로 생중계하고 다시보기 제공 | culture_facility | 정 | | |
-문화 데이터 개방 플랫폼 | 문화시설, 행사, 관람객 데이터를 표준화하여 API로 개방하는 문화 분야 데이터 플랫폼 | culture_facility | 기 | | | culture-only data platform → 문화·관광·스포츠 (a city-wide data hub would be 기타 data_platform)
+문화 분야 공공데이터 표준화 및 오픈 API 개방 플랫폼 | 문화시설, 행사, 관람객 데이터를 표준화하여 API로 개방하는 문화 분야 데이터 플랫폼 | culture_facility | 기 | | | culture-only data platform → 문화·관광·스포츠 (a city-wide data hub would be 기타 data_platform)
 스마트 문화센터 구축 | 무선 네트워크, 디지털 강의 장비, 무인 출입 시스템을 갖춘 복합문화센터 조성 | culture_facility | 기 | | |
-미술관 AI 도슨트 | 관람객 질문에 AI 도슨트가 작품 설명으로 답하는 전시 해설 서비스 | culture_facility | 정 | | |
+미술관 AI 도슨트 | 관람객 질문에 AI 도슨트가 작품 설명으로 답하는 전시 해설 서비스 제공 | culture_facility | 정 | | |
 청소년 밴드 연습실 예약 | 청소년 문화의집 합주실·녹음실을 앱으로 예약하고 QR로 입실 | culture_facility | 문 | 아동 | 모바일앱 |
 작은영화관 온라인 예매 | 영화관이 없던 군에 조성한 작은영화관의 상영 시간표 확인과 온라인 예매 | culture_facility | 문 | | |
 문화유산 디지털 아카이브 | 지역 민속자료, 구술 기록, 옛 사진을 디지털화하여 누구나 검색·열람할 수 있게 공개함 | culture_facility | 정 | | |
@@ -94,18 +94,18 @@ FACILITY = """
 """
 
 SPORTS = """
-스마트 놀이터 | 놀이기구에 IoT 센서를 달아 아이들의 놀이 활동량을 측정하고 보호자 앱으로 보여 줌 | sports_leisure | 정 | 아동 | 모바일앱 | decree: 놀이터
+스마트 놀이터 | IoT 센서를 놀이기구에 부착하여 아이들의 놀이 활동량을 측정하고 보호자 앱으로 보여 줌 | sports_leisure | 정 | 아동 | 모바일앱 | decree: 놀이터
 스마트 공원 | 공원 이용객 수, 미세먼지, 화장실 위치를 안내하는 스마트 안내판과 무료 충전 벤치를 갖춘 공원 조성 | sports_leisure | 정 | | | hard: 미세먼지 and 벤치 suggest 환경 or 기타 street_space; park → 문화·관광·스포츠 (decree: 공원)
-공공체육시설 통합예약 | 구민체육센터, 테니스장, 풋살장 예약을 한 시스템에서 처리하고 빈 시간 자동 배정 | sports_leisure | 문 | | |
+공공체육시설 통합예약 및 빈 시간 자동배정 시스템 | 구민체육센터, 테니스장, 풋살장 예약을 한 시스템에서 처리하고 빈 시간 자동 배정 | sports_leisure | 문 | | |
 스마트 운동기구 | 공원 야외 운동기구에 운동량 측정 장치를 달고 앱과 연동하여 개인별 기록 관리 | sports_leisure | 정 | | 모바일앱;센서 |
 야외 체력인증 키오스크 | 악력, 유연성, 순발력을 스스로 측정하고 국민체력 등급을 확인하는 야외 체력측정 키오스크 | sports_leisure | 정 | | |
 산책로 AI 운동 코칭 | 산책로 입구 스크린이 자세를 인식하여 스트레칭 동작을 교정해 줌 | sports_leisure | 정 | | AI |
-어르신 스크린 파크골프장 | 날씨와 관계없이 어르신이 즐길 수 있는 실내 스크린 파크골프장 운영 | sports_leisure | 문 | 노인 | |
+어르신 스크린 파크골프장 | 어르신들 사이에서 파크골프 인기가 높지만 겨울과 장마철에는 이용이 어렵다. 실내 스크린 파크골프장을 만들어 날씨와 관계없이 즐길 수 있게 한다. | sports_leisure | 문 | 노인 | |
 실내 VR 스포츠 놀이터 | 미세먼지와 폭염이 심한 날에도 아이들이 뛰어놀 수 있는 VR 스포츠 실내 놀이터 | sports_leisure | 문 | 아동 | | hard: 미세먼지·폭염 suggest 환경; a play and sports facility → 문화·관광·스포츠
 자전거 여행길 안내 | 강변 자전거길 코스, 인증센터, 쉼터, 수리점 위치를 앱으로 안내 | sports_leisure | 정 | | 모바일앱 | hard: 자전거 suggests 교통 (personal_mobility); leisure route information → 문화·관광·스포츠
 등산로 코스 안내 | 등산로별 난이도, 소요시간, 실시간 탐방객 수를 알려 주는 산행 정보 서비스 | sports_leisure | 정 | | |
 캠핑장 실시간 빈자리 | 공공 캠핑장·오토캠핑장의 남은 사이트를 실시간으로 보여 주고 예약으로 연결 | sports_leisure | 정 | | |
-서핑 파도 정보 | 해변에 설치한 카메라와 파고계로 파도 높이, 바람, 수온을 서퍼에게 실시간 제공한다 | sports_leisure | 정 | | 센서 |
+서핑 파도 정보 | 해변 카메라와 파고계로 파도 높이·바람·수온 측정 ,서퍼에게 실시간 제공 | sports_leisure | 정 | | 센서 |
 해수욕장 편의정보 서비스 | 샤워장·탈의실 혼잡도, 파라솔 예약, 분실물 안내를 해수욕장 방문객에게 제공 | sports_leisure | 정 | 관광객 | |
 스마트 경기장 관람 | 모바일 티켓 입장, 좌석 길 안내, 매점 주문을 앱 하나로 처리하는 프로스포츠 경기장 서비스 | sports_leisure | 문 | | 모바일앱 |
 생활체육 동호회 매칭 | 종목과 동네를 선택하면 회원을 모집 중인 생활체육 동호회와 강습 정보를 보여줌 | sports_leisure | 정 | | |
@@ -115,7 +115,7 @@ SPORTS = """
 무인 스포츠센터 | 야간·새벽 시간 무인 출입과 운동기구 이용 기록을 관리하는 스마트 체육관 | sports_leisure | 문 | | |
 디지털 어린이 실내놀이터 | 벽과 바닥에 인터랙티브 영상이 반응하는 영유아 실내 놀이 공간 | sports_leisure | 문 | 아동 | |
 스마트 낚시공원 정보 | 바다 낚시공원의 입장 인원, 물때, 어종 조황을 실시간 안내 | sports_leisure | 정 | | |
-e스포츠 경기장 조성 | 지역 대회와 청년 게이머 연습을 위한 e스포츠 전용 경기장 구축 | sports_leisure | 기 | 청년 | |
+청년 문화 거점 e스포츠 전용 경기장 조성 사업 | 지역 대회와 청년 게이머 연습을 위한 e스포츠 전용 경기장 구축 | sports_leisure | 기 | 청년 | |
 스마트 공원 통합관리 플랫폼 | 공원 내 조명, 화장실, 분수, 이용객 정보를 하나의 플랫폼에서 관리하도록 구축 | sports_leisure | 기 | | | runner-up 시설물관리; park operations → 문화·관광·스포츠 (decree: 공원)
 무장애 산책로 정보 | 경사, 노면, 휴게 의자 간격을 조사해 휠체어·유모차 이용 가능한 산책로 안내 | sports_leisure | 정 | 장애인 | |
 체육시설 혼잡도 안내 | 수영장, 헬스장 이용 인원을 실시간 제공 | sports_leisure | 정 | | | very short

@@ -6,14 +6,14 @@ Run: .venv/bin/python tools/corpus/part2_housing.py
 from part2_common import write_domain
 
 SMART_HOME = """
-스마트홈 서비스 | 세대 내 조명, 난방, 가스밸브, 가전을 스마트폰 앱으로 원격 제어하는 IoT 스마트홈 구축 | smart_home | 문 | | 모바일앱 | 스마트홈 → 주거 (guide 2.9)
-공공임대주택 스마트홈 플랫폼 | LH·도시공사 신축 임대단지에 제조사 구분 없이 기기를 연동하는 표준 스마트홈 플랫폼을 구축한다 | smart_home | 기 | | |
-고령자 맞춤형 스마트홈 | 어르신이 음성으로 조명·TV·커튼을 켜고 끄며, 외출 시 가스밸브가 자동으로 잠긴다 | smart_home | 문 | 노인 | | runner-up 보건·의료·복지: the service is home control for living, not care delivery (no 응급호출·돌봄 연계)
+스마트홈 서비스 | IoT 기반으로 세대 내 조명, 난방, 가스밸브, 가전을 스마트폰 앱으로 원격 제어하는 스마트홈 구축 | smart_home | 문 | | 모바일앱 | 스마트홈 → 주거 (guide 2.9)
+신축 공공임대주택 표준형 스마트홈 플랫폼 구축 사업 | LH·도시공사 신축 임대단지에 제조사 구분 없이 기기를 연동하는 표준 스마트홈 플랫폼을 구축한다 | smart_home | 기 | | |
+고령자 맞춤형 스마트홈 | 어르신이 음성으로 조명·TV·커튼을 켜고 끈다. 외출 버튼 하나로 가스밸브가 잠기고 대기전력이 차단된다. | smart_home | 문 | 노인 | | runner-up 보건·의료·복지: the service is home control for living, not care delivery (no 응급호출·돌봄 연계)
 장애인 가구 음성제어 홈오토메이션 | 지체장애인 가구에 음성·시선 입력으로 문, 조명, 냉난방을 제어하는 장치를 설치 | smart_home | 문 | 장애인 | | runner-up 보건·의료·복지 (disability_support); the outcome is the dwelling's usability
 1인가구 스마트홈 안심 패키지 | 문열림 감지 센서, 스마트 초인종, 현관 카메라를 묶어 1인 가구에 보급 | smart_home | 정 | 기타 | | hard: 안심 suggests 방범·방재; it equips the home itself → 주거, runner-up 방범·방재
 스마트 도어락 방문자 확인 | 방문자가 벨을 누르면 현관 영상이 휴대폰으로 전송되고 원격으로 문을 열어 줄 수 있음 | smart_home | 문 | | 모바일앱 |
-외출 중 보일러 원격제어 | 한파 때 집이 비어 있어도 앱에서 보일러를 켜서 동파를 막고 귀가 전 난방을 미리 켬 | smart_home | 문 | | 모바일앱 |
-세대 실내공기 자동환기 | 실내 이산화탄소·초미세먼지 농도를 센서로 감지해 환기장치를 자동 가동 | smart_home | 문 | | | hard: 초미세먼지 suggests 환경; it is the dwelling's ventilation → 주거, runner-up 환경·에너지·수자원
+외출 중 보일러 원격제어 | 한파 때 집이 비어 있어도 앱에서 보일러를 켜서 동파를 막고 귀가 전 난방을 미리 켭니다. | smart_home | 문 | | 모바일앱 |
+세대 실내공기 자동환기 | 실내 이산화탄소·초미세먼지 농도를 센서로 감지해환기장치를 자동 가동 | smart_home | 문 | | | hard: 초미세먼지 suggests 환경; it is the dwelling's ventilation → 주거, runner-up 환경·에너지·수자원
 홈 IoT 누수 감지 | 세탁기·보일러 주변에 누수 센서를 붙여 물이 새면 입주민 휴대폰으로 즉시 알림 | smart_home | 정 | | |
 스마트 조명·커튼 자동화 | 기상 시간과 일출에 맞춰 조명 밝기와 전동 커튼을 자동 조절하는 생활 자동화 | smart_home | 문 | | |
 반려동물 돌봄 홈캠 | 1인 가구가 외출 중에도 홈캠으로 반려동물을 살피고 자동 급식기를 작동 | smart_home | 문 | 기타 | |
@@ -33,15 +33,15 @@ AI 스피커 생활정보 안내 | 거실 AI 스피커로 날씨, 쓰레기 배�
 """
 
 MANAGEMENT = """
-공동주택 통합관리 플랫폼 | 관리비 조회, 공지, 시설 예약, 민원 접수를 하나로 묶은 단지 관리 플랫폼을 구축하여 관리사무소와 입주민이 함께 사용 | housing_management | 기 | | | 공동주택 → 주거 (guide 2.9)
+공동주택 관리 투명성 제고를 위한 통합관리 플랫폼 구축 | 관리비 조회, 공지, 시설 예약, 민원 접수를 하나로 묶은 단지 관리 플랫폼을 구축하여 관리사무소와 입주민이 함께 사용 | housing_management | 기 | | | 공동주택 → 주거 (guide 2.9)
 아파트 관리비 비교 공개 | 단지별 관리비 항목을 빅데이터로 비교하여 입주민에게 적정 수준 여부를 알려준다 | housing_management | 정 | | |
 공동주택 전자투표 | 동대표 선거, 관리규약 개정 등 입주자 의사결정을 모바일 전자투표로 진행 | housing_management | 문 | | 모바일앱 | hard: 투표 suggests 행정 (civic_participation); it is the apartment's own governance → 주거
 단지 커뮤니티시설 예약 | 피트니스, 독서실, 게스트하우스 등 단지 공용시설 이용 예약과 출입을 앱 하나로 처리 | housing_management | 문 | | 모바일앱 |
 공동주택 하자보수 모바일 접수 | 입주민이 하자 부위를 사진으로 찍어 올리면 시공사에 자동 전달되고 처리 과정 알림 | housing_management | 문 | | |
-관리사무소 없는 소규모 주택 원격관리 | 150세대 미만 소규모 아파트와 빌라에 공용부 센서와 CCTV를 설치하고 구청 공동관리센터가 원격으로 관리 | housing_management | 문 | | | runner-up 시설물관리; the service manages residential complexes → 주거
+소규모 공동주택 원격 공동관리 지원 사업 | 150세대 미만 소규모 아파트와 빌라는 관리사무소가 없어 시설 고장과 청소가 방치되기 쉽다. 공용부 센서와 CCTV를 설치하고 구청 공동관리센터가 원격으로 관리한다. | housing_management | 문 | | | runner-up 시설물관리; the service manages residential complexes → 주거
 빌라·다세대 공동관리 지원 플랫폼 | 관리 주체가 없는 다세대 주택의 청소·소독·안전점검 업체 계약과 비용 정산을 지원하는 플랫폼 | housing_management | 기 | | |
 관리비 모바일 전자고지 | 종이 고지서 대신 관리비 내역을 모바일로 고지하고 간편 납부 연계 | housing_management | 정 | | 모바일앱 |
-층간소음 알림 서비스 | 세대 바닥에 진동 센서를 두어 기준 이상 소음이 이어지면 해당 세대 월패드에 주의 알림을 띄운다. | housing_management | 정 | | | hard: 소음 suggests 환경 (environment_monitoring); it is a neighbour issue inside the complex → 주거
+층간소음 알림 서비스 | 세대 바닥 진동 센서 → 기준 이상 소음 지속 시 해당 세대 월패드에 주의 알림 | housing_management | 정 | | | hard: 소음 suggests 환경 (environment_monitoring); it is a neighbour issue inside the complex → 주거
 단지 공지 음성 안내 | 단지 공지사항을 AI 음성으로 변환해 세대 스피커와 엘리베이터에 방송함 | housing_management | 정 | | |
 공동주택 택배 도착 알림 | 단지 택배보관실에 물건이 들어오면 월패드와 문자로 세대에 도착을 알림 | housing_management | 정 | | | runner-up 물류; the service is resident information inside the complex
 임대주택 입주민 소통 앱 | 공공임대 입주민이 관리 공지, 주민 모임, 중고 나눔 게시판을 이용하는 단지 앱 | housing_management | 정 | | 모바일앱 |
@@ -62,15 +62,15 @@ MANAGEMENT = """
 """
 
 WELFARE = """
-빈집 정보 관리 시스템 | 빈집 실태조사 결과를 GIS 기반 빈집 지도로 구축하고 철거·정비·활용 여부를 관리 | housing_welfare | 정 | | |
+GIS 기반 빈집 실태 DB 구축 및 정비 이력 관리 시스템 | 빈집 실태조사 결과를 GIS 기반 빈집 지도로 구축하고 철거·정비·활용 여부를 관리 | housing_welfare | 정 | | |
 농촌 빈집 활용 매칭 | 군 내 활용 가능한 빈집을 집주인 동의 하에 등록하여 귀농·귀촌 희망자에게 임대 연결 | housing_welfare | 문 | 기타 | |
 드론 빈집 실태조사 | 드론 항공촬영으로 지붕 파손, 붕괴 위험이 있는 빈집을 찾아 목록화 | housing_welfare | 정 | | |
-노후주택 스마트 집수리 | 저소득 노후주택에 단열, 창호 교체와 함께 스마트 보일러·누전차단기를 설치 | housing_welfare | 문 | | |
+저소득 노후주택 스마트 집수리 지원 | 저소득 노후주택에 단열, 창호 교체와 함께 스마트 보일러·누전차단기를 설치 | housing_welfare | 문 | | |
 고령자 안심 공공임대주택 | 고령자용 임대주택에 낙상 감지 센서, 문턱 제거, 비상 호출 버튼을 설치하여 혼자서도 오래 살 수 있는 집을 공급한다. | housing_welfare | 문 | 노인 | | hard: runner-up 보건·의료·복지 (elderly_care); the service is the supply of adapted housing → 주거
 청년 주거정보 통합 플랫폼 | 청년 월세 지원, 행복주택 모집, 전세대출 이자 지원 등 청년 주거 정책을 한곳에서 안내 | housing_welfare | 정 | 청년 | |
-안심전세 정보 서비스 | 전세계약 전 주택의 시세, 근저당, 임대인 체납 여부를 조회하여 전세사기 피해를 예방 | housing_welfare | 정 | | | hard: 사기 예방 suggests 방범·방재; it is tenant protection in housing → 주거
+안심전세 정보 서비스 | 전세사기 피해가 잇따르고 있다. 계약 전 주택의 시세, 근저당, 임대인 체납 여부를 한 번에 조회하여 피해를 예방한다. | housing_welfare | 정 | | | hard: 사기 예방 suggests 방범·방재; it is tenant protection in housing → 주거
 공공임대 입주 신청 간소화 | 임대주택 입주 신청부터 소득·자산 서류 확인까지 행정정보 연계로 온라인에서 처리 | housing_welfare | 문 | | | runner-up 행정 (civil_service); the outcome is access to housing
-주거취약가구 빅데이터 발굴 | 단전·단수·관리비 체납 데이터를 분석하여 고시원, 반지하 등 주거취약가구를 찾아 주거급여와 이주 지원을 안내 | housing_welfare | 정 | | | runner-up 보건·의료·복지 (welfare_delivery); the need addressed is housing
+빅데이터 활용 주거취약가구 선제 발굴 및 주거지원 연계 서비스 | 단전·단수·관리비 체납 데이터를 분석하여 고시원, 반지하 등 주거취약가구를 찾아 주거급여와 이주 지원을 안내 | housing_welfare | 정 | | | runner-up 보건·의료·복지 (welfare_delivery); the need addressed is housing
 주거급여 자가진단 | 소득·재산·가구원 수를 입력하면 주거급여 수급 가능 여부와 예상 금액을 보여 줌 | housing_welfare | 정 | | |
 집수리 지원 온라인 신청 | 노후주택 집수리 지원사업 신청, 현장 실사 일정, 공사 진행 상황을 온라인으로 확인 | housing_welfare | 문 | | |
 AI 노후주택 위험도 진단 | 항공사진과 건축물대장 데이터를 AI로 분석해 붕괴·누수 위험이 높은 노후 단독주택을 선별 | housing_welfare | 정 | | | runner-up 시설물관리 (building_facilities); the targets are private dwellings for repair support

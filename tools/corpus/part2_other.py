@@ -8,15 +8,15 @@ Run: .venv/bin/python tools/corpus/part2_other.py
 from part2_common import write_domain
 
 NETWORK = """
-공공 와이파이 확충 | 버스정류장·전통시장·공원 등 다중이용장소에 무료 공공 WiFi AP 추가 설치 | network_infra | 기 | | | rule 2.5: public WiFi → 기타 network_infra
+다중이용시설 공공 와이파이 확충 및 노후 AP 교체 사업 | 버스정류장·전통시장·공원 등 다중이용장소에 무료 공공 WiFi AP 추가 설치 | network_infra | 기 | | | rule 2.5: public WiFi → 기타 network_infra
 관광지 무료 와이파이 | 주요 관광지와 해수욕장에 관광객이 무료로 쓸 수 있는 공공 와이파이 구축 | network_infra | 기 | 관광객 | | hard: 관광지 suggests 문화·관광·스포츠; rule 2.5: the service is the network
-자가통신망 구축 | 방범 CCTV, 공공시설, IoT 센서를 연결하는 시 소유 광케이블 자가망을 구축하여 통신 임차 비용 절감 | network_infra | 기 | | | rule 2.5: 자가망 → 기타 even though CCTV runs on it
-LoRa 기반 IoT 전용망 | 도시 전역에 LoRa 기지국을 세워 저전력 센서 데이터를 수집하는 공공 IoT 전용망 | network_infra | 기 | | | rule 2.5: LoRa/LPWA network
-이음5G 특화망 구축 | 스마트 산업단지와 항만 구역에 지자체 주도 5G 특화망을 구축하여 자율주행 물류·원격 제어 실증 기반 마련 | network_infra | 기 | | | rule 2.5: 5G network; the services that will run on it are not this entry
+자가통신망 구축 | 방범 CCTV와 공공시설, IoT 센서를 연결하는 시 소유 광케이블 자가망을 구축한다. 통신회선 임차 비용을 연간 수억 원 절감할 수 있다. | network_infra | 기 | | | rule 2.5: 자가망 → 기타 even though CCTV runs on it
+LoRa 기반 IoT 전용망 | LoRa 기지국 도시 전역 설치 → 저전력 센서 데이터 수집용 공공 IoT 전용망 구축 | network_infra | 기 | | | rule 2.5: LoRa/LPWA network
+스마트 산단·항만 이음5G 특화망 구축 | 스마트 산업단지와 항만 구역에 지자체 주도 5G 특화망을 구축하여 자율주행 물류·원격 제어 실증 기반 마련 | network_infra | 기 | | | rule 2.5: 5G network; the services that will run on it are not this entry
 공공 WiFi 장애 원격감시 | 설치된 공공 WiFi AP의 접속 품질과 장애를 원격으로 감시하고 고장 시 유지보수 업체에 자동 통보 | network_infra | 정 | | | network operation → 기타 (not 상권·유동인구 analysis, which would be 행정)
 경로당 무선인터넷 설치 | 관내 모든 경로당에 무선인터넷을 설치하여 어르신의 비대면 프로그램 참여 기반 마련 | network_infra | 기 | 노인 | | hard: 경로당·어르신 suggest 보건·의료·복지; rule 2.5: the deliverable is a network
 시내버스 공공와이파이 | 모든 시내버스 차량에 무료 와이파이 단말을 달아 승객이 이동 중 인터넷 이용 | network_infra | 기 | | | hard: 버스 suggests 교통; rule 2.5: public WiFi
-도서지역 해상 통신망 확충 | 섬과 연안 어장의 통신 음영지역을 줄이기 위해 해상 LTE 중계기를 설치 | network_infra | 기 | 농어민 | | rule 2.5: communication network
+도서지역 해상 통신망 확충 | 섬과 연안 어장은 휴대전화가 잘 터지지 않는 곳이 많다. 해상 LTE 중계기를 설치해 통신 음영지역을 줄인다. | network_infra | 기 | 농어민 | | rule 2.5: communication network
 NB-IoT 센서 통신망 | 상수도 계량기, 맨홀, 주차센서 등 분야별 센서가 공동으로 쓰는 NB-IoT 통신 기반을 마련함 | network_infra | 기 | | | rule 2.5: LPWA network shared by several domains
 자가망 백본 고도화 | 기존 1G 자가망 백본을 10G로 증설하고 이중화하여 CCTV 영상 증가에 대비 | network_infra | 기 | | | rule 2.5
 IoT 게이트웨이 설치 | 가로등주와 공공청사 옥상에 다중 프로토콜 IoT 게이트웨이를 설치하여 센서 연결 거점 확보 | network_infra | 기 | | | rule 2.5
@@ -31,10 +31,10 @@ IoT 게이트웨이 설치 | 가로등주와 공공청사 옥상에 다중 프�
 """
 
 DATA = """
-도시 데이터 허브 | 교통, 환경, 안전, 에너지 등 분야별로 흩어진 도시 데이터를 수집·저장·연계하는 데이터 허브 구축 | data_platform | 기 | | | rule 2.5: city data hub → 기타 data_platform
-스마트시티 통합플랫폼 구축 | 교통·방범·방재·환경 정보시스템을 하나의 플랫폼에 연계하고 112·119·재난상황실과 정보를 주고받는 표준 통합플랫폼 | data_platform | 기 | | | rule 2.5: multi-domain integration platform; runner-up 방범·방재 only if its stated job were CCTV 관제
+분야별 도시 데이터 통합 연계를 위한 도시 데이터 허브 구축 | 교통, 환경, 안전, 에너지 등 분야별로 흩어진 도시 데이터를 수집·저장·연계하는 데이터 허브 구축 | data_platform | 기 | | | rule 2.5: city data hub → 기타 data_platform
+스마트시티 통합플랫폼 구축 | 교통·방범·방재·환경 정보시스템을 하나의 플랫폼에 연계하고, 112·119·재난상황실과 정보를 주고받는 표준 통합플랫폼을 구축함 | data_platform | 기 | | | rule 2.5: multi-domain integration platform; runner-up 방범·방재 only if its stated job were CCTV 관제
 오픈 API 포털 | 시가 보유한 실시간 교통·대기질·주차 데이터를 오픈 API로 제공해 민간 앱 개발을 지원 | data_platform | 기 | | | rule 2.5: open API portal
-시민 도시 대시보드 | 교통 혼잡, 대기질, 전력 사용, 안전 지수 등 도시 현황을 한 화면에 보여주는 시민용 대시보드 | data_platform | 정 | | | hard: multi-domain display with no single purpose → 기타 (guide 1.3); runner-up 행정
+시민 도시 대시보드 | 교통 혼잡, 대기질, 전력 사용, 안전 지수 등 도시 현황을 한 화면에 보여주는 시민용 대시보드입니다. | data_platform | 정 | | | hard: multi-domain display with no single purpose → 기타 (guide 1.3); runner-up 행정
 IoT 센서 데이터 통합수집 | 제조사마다 다른 IoT 센서 데이터를 표준 규격으로 받아 저장하는 통합 수집 시스템 구축 | data_platform | 기 | | |
 지역 데이터 거래소 | 지역 기업·기관이 가진 데이터를 사고팔 수 있는 데이터 유통 마켓 조성 | data_platform | 기 | | | hard: 거래·유통 suggest 물류; it trades data → 기타 data_platform
 시민 마이데이터 저장소 | 시민이 자신의 공공서비스 이용 데이터를 한곳에 모아 보고 원하는 서비스에 제공 동의 | data_platform | 기 | | |
@@ -51,9 +51,9 @@ AI 분석엔진 공동활용 | 영상·음성·텍스트 AI 분석 엔진을 공
 """
 
 STREET = """
-스마트폴 | 가로등주 하나에 CCTV, 공공 WiFi, 비상벨, 전기차 충전기, 디지털 사이니지를 통합 설치 | street_space | 기 | | | rule 2.2: multipurpose smart pole → 기타 street_space (no single purpose)
+스마트폴 | 가로등주 하나에 CCTV, 공공 WiFi, 비상벨, 전기차 충전기, 디지털 사이니지를 통합 설치하여 가로 시설물 난립을 줄인다. | street_space | 기 | | | rule 2.2: multipurpose smart pole → 기타 street_space (no single purpose)
 U-테마거리 조성 | 원도심 특화거리에 인터랙티브 조명, 스토리 안내 사이니지, 공공 WiFi를 갖춘 테마거리 조성 | street_space | 기 | | | decree example U-테마거리서비스 → 기타
-광장 스마트 쉼터 | 시청 앞 광장에 냉난방, 휴대폰 충전, 무료 WiFi, 생활정보 화면을 갖춘 다기능 쉼터 설치 | street_space | 문 | | | rule 2.2: multipurpose 쉼터 without transport or air/heat purpose → 기타
+광장 스마트 쉼터 | 시청 앞 광장에 냉난방 ,휴대폰 충전, 무료 WiFi, 생활정보 화면을 갖춘 다기능 쉼터 설치 | street_space | 문 | | | rule 2.2: multipurpose 쉼터 without transport or air/heat purpose → 기타
 태양광 스마트 벤치 | 태양광 패널로 전기를 만들어 휴대폰 무선충전과 야간 조명을 제공하는 벤치 | street_space | 문 | | | hard: 태양광 suggests 환경 (energy); street furniture for convenience → 기타 street_space
 광장 디지털 미디어보드 | 광장 대형 미디어보드로 시정 소식, 날씨, 행사 정보를 표출 | street_space | 정 | | | runner-up 행정 (시정홍보); multipurpose display on a square → 기타
 인터랙티브 스마트 광장 | 바닥 LED와 동작 인식 센서로 시민이 밟으면 반응하는 놀이형 광장 | street_space | 정 | | | runner-up 문화·관광·스포츠
@@ -70,15 +70,15 @@ U-테마거리 조성 | 원도심 특화거리에 인터랙티브 조명, 스토
 """
 
 MISC = """
-스마트팜 시범단지 | 온실 온습도와 양액 공급을 원격으로 자동 제어하는 임대형 스마트팜 단지 조성 | other_misc | 문 | 농어민 | IoT | rule 2.7: smart farm production → 기타 other_misc
+임대형 스마트팜 시범단지 조성 사업 | 온실 온습도와 양액 공급을 원격으로 자동 제어하는 임대형 스마트팜 단지 조성 | other_misc | 문 | 농어민 | IoT | rule 2.7: smart farm production → 기타 other_misc
 청년 스마트팜 창업 단지 | 청년 농업인에게 스마트 온실을 임대하고 환경 데이터 기반 재배 컨설팅 제공 | other_misc | 문 | 청년;농어민 | | hard: 청년 창업 suggests 근로·고용; rule 2.7: smart farm production → 기타
 스마트 축사 사양관리 | 소 목걸이형 센서로 발정·반추 활동을 파악하고 사료를 자동으로 급이 | other_misc | 문 | 농어민 | | rule 2.7: livestock production, not disease prevention (that would be 방범·방재 agri_disaster)
-스마트 양식장 | 수온과 용존산소를 센서로 측정하여 산소 공급기를 자동 가동하는 육상 양식장 | other_misc | 문 | 농어민 | | rule 2.7: aquaculture production → 기타
+스마트 양식장 | 육상 양식장에서 수온·용존산소를 센서로 재고, 산소가 부족하면 산소 공급기를 자동으로 가동한다. | other_misc | 문 | 농어민 | | rule 2.7: aquaculture production → 기타
 스마트 양봉 | 벌통 무게·온도 센서로 꿀 생산량과 봉군 상태를 양봉 농가에 알려준다 | other_misc | 정 | 농어민 | | rule 2.7: production
 스마트팜 생육정보 서비스 | 작물 생육 단계별 관리 요령과 재배 환경 기준을 농가 휴대폰으로 안내 | other_misc | 정 | 농어민 | | rule 2.7: production information (no damage prevention stated)
 도심 수직농장 | 폐교 교실에 LED 수직농장을 만들어 엽채류를 재배하고 지역 급식에 공급 | other_misc | 문 | | | rule 2.7: production
 AI 어군 탐지 조업 정보 | 위성·해양 관측 데이터를 AI로 분석한 어장 예측 정보를 어민에게 제공 | other_misc | 정 | 농어민 | | rule 2.7 applied to fishing production → 기타
-리빙랩 운영 | 시민, 기업, 연구기관이 함께 생활 문제를 정의하고 스마트 서비스를 현장에서 실증·개선하는 리빙랩 운영 | other_misc | 문 | | | brief: 리빙랩 운영 (service testbed) → 기타; runner-up 행정 (civic_participation) if it were policy participation
+스마트도시 서비스 리빙랩 실증 운영 | 시민, 기업, 연구기관이 함께 생활 문제를 정의하고 스마트 서비스를 현장에서 실증·개선하는 리빙랩을 운영한다. 실증 결과가 좋은 서비스는 본 사업으로 확대한다. | other_misc | 문 | | | brief: 리빙랩 운영 (service testbed) → 기타; runner-up 행정 (civic_participation) if it were policy participation
 스마트도시 서비스 실증 테스트베드 | 기업이 개발한 스마트 서비스를 실제 도로·공원에서 시험할 수 있도록 실증 구역과 지원 체계를 마련 | other_misc | 기 | 기타 | |
 드론 실증 비행구역 | 드론 기업이 자유롭게 비행 시험을 할 수 있는 실증 공역과 이착륙장 조성 | other_misc | 기 | 기타 | | hard: 드론 suggests 물류 or 방범; the outcome is an industry test area → 기타
 스마트시티 홍보체험관 | 우리 시 스마트도시 서비스를 시민과 방문객이 직접 체험하는 홍보관 운영 | other_misc | 정 | 관광객 | | runner-up 문화·관광·스포츠 (전시)
@@ -92,7 +92,7 @@ AI 어군 탐지 조업 정보 | 위성·해양 관측 데이터를 AI로 분석
 농기계 공유 예약 | 농업기술센터 임대 농기계의 보유 현황을 보고 모바일로 예약하며, 면 단위 거점에서 배송·회수 | other_misc | 문 | 농어민 | 모바일앱 | rule 2.7: farm production support → 기타; runner-up 물류 only if the delivery were the point
 과수원 자동 관수 | 토양수분 센서 값에 따라 과수원 점적관수 밸브를 자동으로 열고 닫음 | other_misc | 문 | 농어민 | | rule 2.7: production control → 기타 (a 가뭄 피해 warning would be 방범·방재)
 드론 파종·시비 대행 | 고령 농가의 논에 드론으로 볍씨 직파와 비료 살포를 대행한다. | other_misc | 문 | 노인;농어민 | | rule 2.7: production; 병해충 방제 would be 방범·방재 agri_disaster
-중소 제조기업 스마트공장 보급 | 산업단지 중소 제조기업에 생산관리시스템(MES)과 설비 센서를 보급해 생산성 향상 | other_misc | 문 | 기타 | | industrial production fits no decree domain → 기타; worker safety would be 근로·고용
+산업단지 중소 제조기업 스마트공장 보급·확산 사업 | 산업단지 중소 제조기업에 생산관리시스템(MES)과 설비 센서를 보급해 생산성 향상 | other_misc | 문 | 기타 | | industrial production fits no decree domain → 기타; worker safety would be 근로·고용
 산업단지 공동 스마트제조 플랫폼 | 입주기업이 설비 데이터, 3D 설계, 공동 구매를 함께 쓰는 클라우드 제조 플랫폼 구축 | other_misc | 기 | 기타 | | industrial production enabler → 기타
 동물보호센터 스마트 관리 | 보호 중인 유기동물의 건강 상태와 입양 진행을 IoT 태그와 관리 시스템으로 기록 | other_misc | 정 | | | no decree domain fits → 기타
 로봇 실증 거리 | | other_misc | 기 | | | name only
