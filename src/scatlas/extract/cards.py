@@ -45,6 +45,12 @@ class _Card:
 
 def _field_pairs(item: TableItem) -> list[tuple[str, str, str]]:
     """(field, printed label, value) pairs of a label table (label cell, then its value cell to the right)."""
+    if "card_pairs" not in item.memo:
+        item.memo["card_pairs"] = _read_pairs(item)
+    return item.memo["card_pairs"]  # type: ignore[return-value]
+
+
+def _read_pairs(item: TableItem) -> list[tuple[str, str, str]]:
     pairs = []
     for row in item.table.grid():
         cells = [clean_cell(c) for c in row]

@@ -12,6 +12,7 @@ first domain label met (tables' 분야 columns first, then cards, then lists), a
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from scatlas.extract.candidates import Candidate
@@ -53,6 +54,29 @@ class Group:
                          extra=extra)
 
 
+class KeyIndex:
+    """Finds the keys that contain a string, in one C-level scan of all keys joined (fast for thousands)."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+        self.joined = "\x00".join(keys)
+        self.starts: list[int] = []
+        position = 0
+        for key in keys:
+            self.starts.append(position)
+            position += len(key) + 1
+
+    def containing(self, part: str) -> list[str]:
+        """The keys that contain `part`."""
+        found: list[str] = []
+        at = self.joined.find(part)
+        while at != -1:
+            index = bisect_right(self.starts, at) - 1
+            found.append(self.keys[index])
+            at = self.joined.find(part, self.starts[index] + len(self.keys[index]) + 1)  # from the next key
+        return found
+
+
 def merge_candidates(candidates: list[Candidate]) -> tuple[list[Candidate], list[str]]:
     """The distinct services in plan order, and warnings about doubtful merges."""
     warnings: list[str] = []
@@ -61,10 +85,11 @@ def merge_candidates(candidates: list[Candidate]) -> tuple[list[Candidate], list
         key = name_key(candidate.name)
         groups.setdefault(key, Group(key)).members.append(candidate)
     # Shortened names: a key inside exactly one other (longer) key joins it.
+    index = KeyIndex(list(groups))
     for key in sorted(groups, key=len):
         if len(key) < 4 or key not in groups:
             continue
-        hosts = [other for other in groups if other != key and key in other]
+        hosts = [other for other in index.containing(key) if other != key and other in groups]
         if len(hosts) == 1:
             groups[hosts[0]].members.extend(groups.pop(key).members)
         elif len(hosts) > 1:

@@ -94,6 +94,7 @@ class TableItem:
     domain_label: str | None = None
     caption: str = ""  # the table's caption, or the line just above it
     source_note: str | None = None  # a '자료:' / '출처:' line right below it
+    memo: dict[str, object] = field(default_factory=dict)  # what extractors worked out about it, computed once
 
 
 Item = Line | TableItem

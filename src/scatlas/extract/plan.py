@@ -6,7 +6,7 @@ from typing import Callable
 
 from scatlas.extract.cards import extract_cards
 from scatlas.extract.candidates import Candidate
-from scatlas.extract.dedupe import merge_candidates, name_key
+from scatlas.extract.dedupe import KeyIndex, merge_candidates, name_key
 from scatlas.extract.lists import extract_lists
 from scatlas.extract.metadata import extract_metadata
 from scatlas.extract.municipalities import own_names
@@ -50,10 +50,11 @@ def extract_plan(document: Document) -> PlanRecord:
     candidates = list(structured)
     if len(structured) >= _TRUSTED_SERVICES:
         known = {name_key(c.name) for c in structured}
+        index = KeyIndex(sorted(known))
         dropped = []
         for item in lists.candidates:
             key = name_key(item.name)
-            if key in known or any(len(key) >= 4 and key in k for k in known):
+            if key in known or (len(key) >= 4 and index.containing(key)):
                 candidates.append(item)
             else:
                 dropped.append(item)
