@@ -73,3 +73,12 @@ def test_same_name_district_without_metro_is_ambiguous():
 def test_same_name_district_with_metro_on_the_cover():
     plan = extract_plan(document(["중구 스마트도시계획(2023~2027)", "부산광역시 중구"]))
     assert (plan.municipality, plan.municipality_code) == ("부산광역시 중구", "2611000000")
+
+
+def test_metadata_from_workbook_cover_lines():
+    from scatlas.extract.metadata import metadata_from_lines
+
+    meta = metadata_from_lines(["양평군 스마트도시계획(2024~2028) 부록", "", "경기도 양평군"])
+    assert meta.title == "양평군 스마트도시계획(2024~2028)"
+    assert meta.period == (2024, 2028)
+    assert (meta.municipality, meta.municipality_code) == ("양평군", "4183000000")

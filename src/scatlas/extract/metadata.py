@@ -139,3 +139,17 @@ def extract_metadata(document: Document, outline: Outline) -> PlanMetadata:
     if meta.title is None:
         meta.warnings.append("plan title not found on the cover or first pages")
     return meta
+
+
+def metadata_from_lines(lines: list[str]) -> PlanMetadata:
+    """Title, period and municipality from loose lines (a workbook's cover sheet or title rows).
+
+    For importers of tabular inventories whose sheets carry a title such as '양평군 스마트도시계획(2024~2028) 부록'.
+    """
+    lines = [collapse(nfc(line)) for line in lines if line and collapse(nfc(line))]
+    meta = PlanMetadata(title=find_title(lines))
+    meta.period = parse_period(meta.title or "") or parse_period(" ".join(lines))
+    resolution = resolve_mentions(" ".join([meta.title or ""] * 5 + lines))
+    meta.municipality, meta.municipality_code = resolution.name, resolution.code
+    meta.warnings.extend(resolution.notes)
+    return meta
