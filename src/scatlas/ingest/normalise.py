@@ -35,18 +35,18 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _is_bad_char(ch: str) -> bool:
-    cp = ord(ch)
-    return (0xE000 <= cp <= 0xF8FF) or cp == 0xFFFD or cp >= 0xF0000 or unicodedata.category(ch) == "Cc"
+# undecodable output: private-use and replacement characters, controls other than whitespace
+_BAD = re.compile("[\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def garbled_share(text: str) -> float:
     """The share of visible characters that are undecodable: `(cid:N)` codes, private-use or replacement chars."""
-    cid_chars = sum(len(m) for m in _CID.findall(text))
-    visible = [ch for ch in text if not ch.isspace()]
+    visible = _WHITESPACE.sub("", text)
     if not visible:
         return 0.0
-    bad = sum(1 for ch in _CID.sub("", text) if not ch.isspace() and _is_bad_char(ch))
+    cid_chars = sum(len(m) for m in _CID.findall(visible))
+    bad = len(_BAD.findall(_CID.sub("", visible)))
     return (bad + cid_chars) / len(visible)
 
 

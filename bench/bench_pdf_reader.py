@@ -1,0 +1,109 @@
+"""Raw PDF reader speed: scatlas.ingest.read_document vs bare pypdfium2 text extraction, same file, same run.
+
+Generates a 300-page Korean plan-like PDF (running header, page-number footer, ~30 lines of body text per
+page, a ruled 10x4 table on every fifth page), then times both readers and prints pages/s and the ratio.
+
+    .venv/bin/python bench/bench_pdf_reader.py [--pages 300] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+FONT_FILE = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
+BODY = ("스마트 버스정류장은 실시간 도착 정보와 냉난방 쉼터를 제공하여 시민의 대중교통 이용 편의를 높인다. "
+        "지능형 CCTV와 IoT 센서를 연계한 통합플랫폼으로 방범·방재 대응 시간을 줄인다.")
+
+
+def build(path: Path, pages: int) -> None:
+    pdfmetrics.registerFont(TTFont("Nanum", FONT_FILE))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    w, h = A4
+    for p in range(1, pages + 1):
+        c.setFont("Nanum", 8)
+        c.drawString(60, h - 35, "목포시 스마트도시계획(2023~2027) | 제4장 스마트도시서비스")
+        c.drawString(w / 2 - 8, 25, f"- {p} -")
+        c.setFont("Nanum", 10)
+        y = h - 70
+        if p % 5 == 0:
+            c.drawString(60, y, f"〈표 4-{p // 5}〉 스마트도시서비스 목록")
+            top = y - 10
+            xs = [60, 140, 330, 440, 535]
+            for r in range(11):
+                c.line(xs[0], top - r * 20, xs[-1], top - r * 20)
+            for x in xs:
+                c.line(x, top, x, top - 200)
+            for r in range(10):
+                cells = ["분야", "서비스명", "추진시기", "사업비"] if r == 0 else \
+                    ["교통", f"스마트 서비스 {p}-{r}", "2024~2025", f"{r * 150}백만원"]
+                for x, s in zip(xs, cells):
+                    c.drawString(x + 4, top - r * 20 - 14, s)
+            y = top - 220
+        while y > 60:
+            c.drawString(60, y, BODY[: 60])
+            y -= 16
+            c.drawString(60, y, BODY[60:])
+            y -= 16
+        c.showPage()
+    c.save()
+
+
+def raw_pdfium(path: Path) -> int:
+    pdf = pdfium.PdfDocument(str(path))
+    chars = 0
+    for i in range(len(pdf)):
+        page = pdf[i]
+        tp = page.get_textpage()
+        chars += len(tp.get_text_range())
+        tp.close()
+        page.close()
+    pdf.close()
+    return chars
+
+
+def scatlas_reader(path: Path) -> int:
+    from scatlas.ingest import read_document
+
+    return len(read_document(path).text())
+
+
+def best_of(fn, path: Path, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn(path)
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pages", type=int, default=300)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "plan.pdf"
+        t0 = time.perf_counter()
+        build(path, args.pages)
+        print(f"built {args.pages}-page PDF ({path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.1f} s")
+        raw = best_of(raw_pdfium, path, args.repeat)
+        ours = best_of(scatlas_reader, path, args.repeat)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"raw pypdfium2 text:     {args.pages / raw:8.0f} pages/s ({raw:.2f} s)")
+        print(f"scatlas read_document:  {args.pages / ours:8.0f} pages/s ({ours:.2f} s, "
+              f"tables on {args.pages // 5} pages)")
+        print(f"ratio scatlas/raw:      {raw / ours:8.3f}   peak RSS {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
