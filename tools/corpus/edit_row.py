@@ -1,4 +1,8 @@
-"""Change one field of one corpus row in place: edit_row.py ID FIELD NEW_VALUE (NFC, csv-quoted)."""
+"""Change fields of corpus rows in place, validated against the codebook before anything is written.
+
+    edit_row.py ID FIELD NEW_VALUE          one change
+    edit_row.py < edits.txt                 lines `ID | FIELD | NEW_VALUE` (blank / # lines skipped)
+"""
 
 from __future__ import annotations
 
@@ -9,24 +13,49 @@ import unicodedata
 from corpus_schema import COLUMNS, CORPUS_DIR, read_rows, row_problems
 
 
-def main(row_id: str, field: str, value: str) -> int:
-    path = CORPUS_DIR / f"{row_id.rsplit('-', 1)[0]}.csv"
-    rows = read_rows(path)
-    hit = [r for r in rows if r["id"] == row_id]
-    if len(hit) != 1 or field not in COLUMNS or field == "id":
-        print(f"no row {row_id} or bad field {field}", file=sys.stderr)
-        return 1
-    hit[0][field] = unicodedata.normalize("NFC", value)
-    problems = row_problems(hit[0], row_id)
+def apply(edits: list[tuple[str, str, str]]) -> int:
+    files: dict[str, list[dict[str, str]]] = {}
+    problems: list[str] = []
+    touched: set[str] = set()
+    for row_id, field, value in edits:
+        domain_id = row_id.rsplit("-", 1)[0]
+        if domain_id not in files:
+            files[domain_id] = read_rows(CORPUS_DIR / f"{domain_id}.csv")
+        hit = [r for r in files[domain_id] if r["id"] == row_id]
+        if len(hit) != 1 or field not in COLUMNS or field == "id":
+            problems.append(f"no row {row_id} or bad field {field!r}")
+            continue
+        hit[0][field] = unicodedata.normalize("NFC", value.strip())
+        touched.add(row_id)
+    names = [r["name"] for p in CORPUS_DIR.glob("*.csv") if p.stem not in files for r in read_rows(p)]
+    names += [r["name"] for rows in files.values() for r in rows]
+    problems += [f"duplicate name {n!r}" for n in set(names) if names.count(n) > 1]
+    for rows in files.values():
+        for r in rows:
+            if r["id"] in touched:
+                problems += row_problems(r, r["id"])
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
+    for domain_id, rows in files.items():
+        with (CORPUS_DIR / f"{domain_id}.csv").open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=COLUMNS)
+            writer.writeheader()
+            writer.writerows(rows)
+    print(f"{len(edits)} edits to {len(touched)} rows")
     return 0
 
 
+def main(argv: list[str]) -> int:
+    if len(argv) == 3:
+        return apply([(argv[0], argv[1], argv[2])])
+    edits = []
+    for line in sys.stdin:
+        if line.strip() and not line.lstrip().startswith("#"):
+            row_id, field, value = (p.strip() for p in line.rstrip("\n").split("|", 2))
+            edits.append((row_id, field, value))
+    return apply(edits)
+
+
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:4]))
+    sys.exit(main(sys.argv[1:]))
