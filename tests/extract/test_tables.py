@@ -114,3 +114,44 @@ def test_two_row_header_finds_name_description_and_domain(cover):
     assert [(s.name, s.description, s.declared_domain) for s in plan.services] == \
         [("스마트 주차 안내", "빈 주차면 안내", "교통")]
     assert plan.services[0].extra == {"추진시기": "2024"}
+
+
+def test_side_by_side_lists_are_read_part_by_part(cover):
+    services = table([["분야", "서비스명", "분야", "서비스명"],
+                      ["교통", "스마트 버스정류장", "환경", "미세먼지 알리미"],
+                      ["", "스마트 횡단보도", "", "스마트 가로등"]], merges={(1, 0): 2, (1, 2): 2})
+    plan = extract_plan(document(cover, ["스마트도시서비스 목록", services]))
+    assert [(s.name, s.declared_label) for s in plan.services] == [
+        ("스마트 버스정류장", "교통"), ("스마트 횡단보도", "교통"), ("미세먼지 알리미", "환경"), ("스마트 가로등", "환경")]
+
+
+def test_group_rows_across_the_table_set_the_domain(cover):
+    rows = [["No", "서비스명", "주요 기능"], ["Ⅰ. 교통 분야 (2)", "", ""], ["1", "스마트 주차 안내", "빈 주차면 안내"],
+            ["2", "공유 자전거", "대여 반납"], ["Ⅱ. 방범·방재 분야", "", ""], ["3", "지능형 CCTV", "이상행동 감지"]]
+    services = table(rows)
+    for cell in services.cells:
+        if cell.row in (1, 4) and cell.col == 0:
+            cell.col_span = 3
+    services.cells = [c for c in services.cells if not (c.row in (1, 4) and c.col > 0)]
+    plan = extract_plan(document(cover, ["스마트도시서비스 구축계획", services]))
+    assert [(s.name, s.declared_domain) for s in plan.services] == [
+        ("스마트 주차 안내", "교통"), ("공유 자전거", "교통"), ("지능형 CCTV", "방범·방재")]
+    assert plan.services[0].declared_label == "교통 분야"
+
+
+def test_name_cell_holding_its_description_is_split(cover):
+    services = table([["구분", "서비스명"],
+                      ["교통", "스마트 버스정류장\n- 버스 도착 정보 제공\n- 냉난방 쉼터"]])
+    plan = extract_plan(document(cover, ["스마트도시서비스 목록", services]))
+    assert [(s.name, s.description) for s in plan.services] == [("스마트 버스정류장", "버스 도착 정보 제공 냉난방 쉼터")]
+
+
+def test_continuation_without_header_after_running_lines_on_the_next_page(cover):
+    first = table([HEADER, ["교통", "스마트 주차 안내", "빈 주차면 안내"]])
+    rest = table([["", "공유 자전거", "대여 반납 정보"]])
+    running = ["목포시 스마트도시계획 | 제4장", "- 12 -"]
+    plan = extract_plan(document(cover, ["스마트도시서비스 구축계획", first, "- 11 -"],
+                                 [*running, rest], ["목포시 스마트도시계획 | 제4장", "본문"],
+                                 ["목포시 스마트도시계획 | 제4장", "본문"], ["목포시 스마트도시계획 | 제4장", "본문"]))
+    assert [(s.name, s.declared_domain, s.page) for s in plan.services] == [
+        ("스마트 주차 안내", "교통", 2), ("공유 자전거", "교통", 3)]

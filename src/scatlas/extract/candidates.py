@@ -13,6 +13,10 @@ _SENTENCE = re.compile(r"(?:다|함|음|임|됨|요)\s*[.。]?\s*$|[.。]\s*$")
 _NOT_NAMES = re.compile(r"^(?:합계|소계|총계|계|합|총|비고|기타|총사업비|사업비|계\s*\(\d+\))$")
 
 
+#: Room for the rows of one table between two outline positions in `Candidate.order`.
+ORDER_SCALE = 100_000
+
+
 @dataclass
 class Candidate:
     """One service found by a table, card or list extractor."""
@@ -22,7 +26,7 @@ class Candidate:
     label: str | None = None  # the domain label as printed
     page: int | None = None
     kind: str = "table"  # table | card | list
-    order: int = 0  # outline position * 1000 + row, to keep the plan's order
+    order: int = 0  # outline position * ORDER_SCALE + row, to keep the plan's order
     extra: dict[str, object] = field(default_factory=dict)
 
 

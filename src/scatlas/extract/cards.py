@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scatlas.extract.candidates import Candidate, clean_name, looks_like_name
+from scatlas.extract.candidates import ORDER_SCALE, Candidate, clean_name, looks_like_name
 from scatlas.extract.fields import FIELD_LABELS, field_of
 from scatlas.extract.outline import (EXCLUDED_ZONES, PATTERN_LEVEL_BASE, Item, Outline, TableItem,
                                      domain_heading_label, heading_zone)
@@ -172,7 +172,7 @@ def extract_cards(outline: Outline) -> CardResult:
                 names = [v for k, _, v in pairs if k == "name"]
                 if names:
                     _finish(card, result)
-                    card = _Card(clean_name(names[0])[0], item.table.page, item.index * 1000, None,
+                    card = _Card(clean_name(names[0])[0], item.table.page, item.index * ORDER_SCALE, None,
                                  item.domain_label, item.zone)
                     for kind, printed, value in pairs:
                         if kind != "name":
@@ -187,7 +187,7 @@ def extract_cards(outline: Outline) -> CardResult:
         if hit and hit[0] == "name" and hit[2]:
             _finish(card, result)
             name = clean_name(hit[2])[0]
-            card = _Card(name, item.page, item.index * 1000, None, item.domain_label, item.zone)
+            card = _Card(name, item.page, item.index * ORDER_SCALE, None, item.domain_label, item.zone)
             result.consumed.add(i)
             continue
         if item.level is not None and not hit:
@@ -197,7 +197,7 @@ def extract_cards(outline: Outline) -> CardResult:
                 # A card named like a group ('스마트 헬스케어') is a service: its label comes from its fields.
                 own_label = domain_heading_label(item.text) is not None
                 _finish(card, result)
-                card = _Card(heading_name, item.page, item.index * 1000, item.level,
+                card = _Card(heading_name, item.page, item.index * ORDER_SCALE, item.level,
                              None if own_label else item.domain_label, item.zone)
                 result.consumed.add(i)
                 continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scatlas.extract.candidates import Candidate, clean_name, looks_like_name
+from scatlas.extract.candidates import ORDER_SCALE, Candidate, clean_name, looks_like_name
 from scatlas.extract.fields import field_of
 from scatlas.extract.outline import (EXCLUDED_ZONES, Line, Outline, TableItem, domain_heading_label, heading_zone,
                                      numbering_kind)
@@ -119,7 +119,7 @@ def extract_lists(outline: Outline, consumed: set[int] | None = None) -> ListRes
             description = parts[1].strip() if len(parts) > 1 else ""
             extra: dict[str, object] = {"status": status} if status else {}
             last = Candidate(name=name, description=description, label=group.label, page=line.page,
-                             kind="list", order=line.index * 1000, extra=extra)
+                             kind="list", order=line.index * ORDER_SCALE, extra=extra)
             group.items.append(last)
         elif last is not None:
             last.description = f"{last.description} {strip_bullet(rest) or rest}".strip()

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scatlas.extract.candidates import Candidate, clean_name, looks_like_name
+from scatlas.extract.candidates import ORDER_SCALE, Candidate, clean_name, looks_like_name
 from scatlas.extract.cards import is_card_table
-from scatlas.extract.outline import EXCLUDED_ZONES, Outline, TableItem
-from scatlas.extract.text import clean_cell, compact, is_only_number
+from scatlas.extract.outline import EXCLUDED_ZONES, Line, Outline, TableItem, domain_heading_label
+from scatlas.extract.text import clean_cell, compact, is_only_number, strip_numbering
+from scatlas.ingest.document import Table
+from scatlas.taxonomy import try_normalise_domain
 
 _NAME_HEADER = re.compile(r"^(?:세부|단위|주요|대표|스마트도시|스마트|신규|도입|추진)?(?:서비스|사업|과제)"
                           r"(?:\(사업\)|사업)?(?:명|명칭|이름|목록)?$")
@@ -31,6 +33,7 @@ _NUMERIC = re.compile(r"^[\d,.%\s()~\-+/]+(?:억원|백만원|천원|원|명|개
 _SURVEY = re.compile(r"응답|비율|순위|%|점수|선호|만족|빈도|건수|인원|수요|필요도|중요도")
 _STATUS_WORDS = {"신규", "계속", "기존", "고도화", "확대", "확장", "단기", "중기", "장기", "연계", "시범"}
 _CONTINUED = re.compile(r"고도화|확대|지속|계속|연계|유지|계승|확장|재구축")
+_LABEL_COUNT = re.compile(r"\s*[(（]\s*\d+\s*(?:개|건|종)?\s*[)）]\s*$")  # '교통 (4)': the count is not the label
 _TOTAL = re.compile(r"^(?:합계|소계|총계|계|합|총)$")
 
 
@@ -139,7 +142,7 @@ def _label_or_status(value: str) -> tuple[str | None, str | None]:
         return None, None
     if compact(value) in _STATUS_WORDS:
         return None, value
-    return value, None
+    return _LABEL_COUNT.sub("", value) or None, None
 
 
 @dataclass
@@ -151,15 +154,35 @@ class TableResult:
     service_tables: int = 0
 
 
+def _group_rows(table: Table) -> dict[int, str]:
+    """Rows that are one cell across the table ('Ⅰ. 교통 분야' over every column): row -> text."""
+    return {c.row: clean_cell(c.text) for c in table.cells
+            if c.col_span >= 2 and c.col_span >= table.n_cols - 1 and clean_cell(c.text)}
+
+
+def _split_name_cell(raw: str) -> tuple[str, str]:
+    """A name cell that also holds the description on its later, bulleted lines: (name, description)."""
+    lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    if len(lines) >= 2 and all(re.match(r"^[-–·ㆍ•○◦※*(（]", line) for line in lines[1:]):
+        return lines[0], clean_cell("\n".join(lines[1:]))
+    return raw, ""
+
+
 def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label: str | None,
-          result: TableResult) -> str | None:
+          result: TableResult, chunk: int = 0) -> str | None:
     """Candidates from the data rows; gives back the domain label in force at the end (to carry on)."""
     table = item.table
     label = carried_label
     header_name = compact(grid[cmap.header_rows - 1][cmap.name]) if cmap.header_rows else ""
     last: Candidate | None = None
     existing = item.zone == "existing"
+    group_rows = _group_rows(table)
     for r in range(cmap.header_rows, len(grid)):
+        if r in group_rows:
+            group = _LABEL_COUNT.sub("", strip_numbering(group_rows[r]))
+            if domain_heading_label(group) or try_normalise_domain(group):
+                label = group
+            continue
         row = [clean_cell(c) for c in grid[r]]
         if not any(row):
             continue
@@ -178,6 +201,9 @@ def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label
         if _TOTAL.match(compact(raw_name)) or any(_TOTAL.match(compact(c)) for c in row[:cmap.name]):
             continue
         description = " ".join(row[c] for c in cmap.description[:1] if row[c])
+        if not cmap.description:
+            raw_name, description = _split_name_cell(grid[r][name_col])
+            raw_name = clean_cell(raw_name)
         if not raw_name:
             if last is not None and description:  # a wrapped row: the same service goes on
                 last.description = f"{last.description} {description}".strip()
@@ -203,7 +229,7 @@ def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label
         if existing:
             extra["continued"] = True
         last = Candidate(name=name, description=description, label=label, page=table.page_of_row(r),
-                         kind="table", order=item.index * 1000 + r, extra=extra)
+                         kind="table", order=item.index * ORDER_SCALE + chunk * len(grid) + r, extra=extra)
         result.candidates.append(last)
     return label
 
@@ -226,7 +252,7 @@ def extract_tables(outline: Outline, own_names: tuple[str, ...] = ()) -> TableRe
         carried: str | None = None
         if cmap is None:
             # A table without its own header right after a service table, same width: the rest of that table.
-            if previous and previous[0].table.n_cols == item.table.n_cols and item.index - previous[0].index <= 4:
+            if previous and previous[0].table.n_cols == item.table.n_cols and _near(outline, previous[0].index, item.index):
                 prev_map = previous[1]
                 cmap = ColumnMap(name=prev_map.name, header_rows=0, description=prev_map.description,
                                  domain=prev_map.domain, number=prev_map.number, headers=prev_map.headers,
@@ -243,9 +269,38 @@ def extract_tables(outline: Outline, own_names: tuple[str, ...] = ()) -> TableRe
                                            f"taken as a service list ({'; '.join(cmap.reasons) or 'no description or domain column'})")
                 previous = None
                 continue
-            if previous and previous[1].headers == cmap.headers and item.index - previous[0].index <= 4:
+            if previous and previous[1].headers == cmap.headers and _near(outline, previous[0].index, item.index):
                 carried = previous[2]  # the same table continued after a page break with its header repeated
         result.service_tables += 1
-        label = _rows(item, cmap, grid, carried, result)
+        label = carried
+        for chunk, (part, part_map) in enumerate(_side_by_side(grid, cmap)):
+            label = _rows(item, part_map, part, carried if chunk == 0 else None, result, chunk)
         previous = (item, cmap, label)
     return result
+
+
+def _side_by_side(grid: list[list[str]], cmap: ColumnMap) -> list[tuple[list[list[str]], ColumnMap]]:
+    """A table printed as two or more lists side by side (분야 | 서비스명 | 분야 | 서비스명), one per part."""
+    headers = [compact(h) for h in cmap.headers]
+    width = len(headers)
+    for k in range(2, width // 2 + 1):
+        if width % k or headers[:k] != headers[k:2 * k] or \
+                any(headers[i:i + k] != headers[:k] for i in range(0, width, k)):
+            continue
+        parts = []
+        for start in range(0, width, k):
+            part = [row[start:start + k] for row in grid]
+            part_map = find_columns(part)
+            if part_map is None:
+                break
+            part_map.header_rows = cmap.header_rows
+            parts.append((part, part_map))
+        else:
+            return parts
+    return [(grid, cmap)]
+
+
+def _near(outline: Outline, before: int, after: int) -> bool:
+    """True when at most two content lines stand between two outline items (running headers do not count)."""
+    between = outline.items[before + 1:after]
+    return sum(1 for i in between if not (isinstance(i, Line) and i.skipped)) <= 2
