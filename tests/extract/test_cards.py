@@ -92,3 +92,13 @@ def test_unknown_box_labels_become_fields_not_description(cover):
     assert shelter.description == "냉난방 쉼터와 충전기"
     assert shelter.extra["유사 사례"] == "서울특별시 스마트 쉼터"
     assert shelter.extra["주요 기능"] == "실시간 버스 정보 휴대폰 충전"
+
+
+def test_numbered_name_lines_and_domain_after_the_name(cover):
+    plan = extract_plan(document(
+        cover,
+        ["Ⅳ. 스마트도시서비스", "1. 서비스명 : 스마트 버스정류장 (교통)", "2. 서비스 개요 : 버스 도착 정보 제공",
+         "1. 서비스명 : 드론 순찰", "2. 서비스 개요 : 취약 지역 순찰"],
+    ))
+    assert [(s.name, s.declared_domain) for s in plan.services] == [("스마트 버스정류장", "교통"), ("드론 순찰", None)]
+    assert plan.services[0].description == "버스 도착 정보 제공"

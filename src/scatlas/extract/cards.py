@@ -13,7 +13,8 @@ from scatlas.extract.candidates import ORDER_SCALE, Candidate, clean_name, looks
 from scatlas.extract.fields import FIELD_LABELS, field_of
 from scatlas.extract.outline import (EXCLUDED_ZONES, PATTERN_LEVEL_BASE, Item, Outline, TableItem,
                                      domain_heading_label, heading_zone)
-from scatlas.extract.text import clean_cell, compact, strip_bullet
+from scatlas.extract.text import clean_cell, compact, strip_numbering
+from scatlas.taxonomy import try_normalise_domain
 
 _CONTINUED = re.compile(r"고도화|확대|지속|계속|연계|유지|계승|확장|재구축")
 
@@ -29,6 +30,12 @@ class _Card:
     fields: dict[str, list[str]] = field(default_factory=dict)
     printed: dict[str, str] = field(default_factory=dict)  # field key -> printed label
     current: str | None = None
+    name_label: str | None = None  # a domain printed after the name: '스마트 버스정류장 (교통)'
+
+    def __post_init__(self) -> None:
+        match = _NAME_DOMAIN.search(self.name)
+        if match and try_normalise_domain(match.group(1)):
+            self.name, self.name_label = self.name[:match.start()].strip(), match.group(1).strip()
 
     def add(self, key: str, printed: str, value: str) -> None:
         self.current = key
@@ -40,7 +47,7 @@ class _Card:
     def body(self, text: str) -> None:
         if self.current is None:
             self.add("body", "본문", "")
-        self.fields[self.current or "body"].append(strip_bullet(text))
+        self.fields[self.current or "body"].append(strip_numbering(text))
 
 
 def _field_pairs(item: TableItem) -> list[tuple[str, str, str]]:
@@ -74,6 +81,7 @@ def is_card_table(item: TableItem) -> bool:
         len(pairs) >= item.table.n_rows * 0.5
 
 
+_NAME_DOMAIN = re.compile(r"\s*[(（\[]\s*([^()（）\[\]]{1,12})\s*[)）\]]\s*$")
 _LABEL_END = re.compile(r"(?:사례|현황|계획|방안|효과|내용|기술|주체|예산|시기|위치|대상|구성도?|개념|필요성|배경|목적|규모|"
                         r"기간|일정|체계|전략|방향|과제|흐름도|연계|재원)$")
 _OTHER_FIELD = re.compile(r"^[○□■◦ㅇ❍▣◎]\s*([^:：]{2,12}?)\s*(?:[:：]\s*(.*))?$")
@@ -145,7 +153,7 @@ def _finish(card: _Card | None, result: CardResult) -> None:
             continue
         printed = card.printed.get(key, key)
         extra[printed] = value
-    label = fields.get("domain") or card.label
+    label = fields.get("domain") or card.name_label or card.label
     if card.zone == "existing":
         extra["continued"] = True
     result.candidates.append(Candidate(name=card.name, description=description, label=label or None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scatlas.extract.text import compact, strip_bullet
+from scatlas.extract.text import compact, strip_numbering
 
 #: Card field labels (spaces removed) -> the field they fill. 'extra' fields keep their printed label.
 FIELD_LABELS: dict[str, str] = {
@@ -29,7 +29,7 @@ _FIELD_LINE = re.compile(r"^[\[【<〈(]?\s*([^:：\]】>〉)]{1,14}?)\s*[\]】>
 
 def field_of(text: str) -> tuple[str, str, str] | None:
     """(field, printed label, inline value) when a line is a card field label ('○ 서비스 개요 : …'), else None."""
-    line = strip_bullet(text)
+    line = strip_numbering(text)  # '○ 서비스 개요', '1) 주요 기능', '가. 서비스명 : …'
     match = _FIELD_LINE.match(line)
     if not match:
         return None

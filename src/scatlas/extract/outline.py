@@ -26,6 +26,7 @@ _HEADING_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(r"^제\s*\d{1,2}\s*[장편부](?:\s|$|[.:])")),
     ("chapter", re.compile(r"^[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,4}\s*[.．]?\s*[가-힣A-Za-z]")),
     ("chapter", re.compile(r"^(?:PART|Part|CHAPTER|Chapter)\s*\d")),
+    ("chapter", re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\s*[.．]\s*[가-힣]")),
     ("chapter", re.compile(r"^\d{1,2}\s*장\s")),
     ("절", re.compile(r"^제\s*\d{1,2}\s*절(?:\s|$)")),
     ("n.", re.compile(r"^\d{1,2}\s*[.．](?!\d)\s*[가-힣A-Za-z(]")),
@@ -149,6 +150,8 @@ def heading_zone(text: str) -> str | None:
         return None
     for zone, pattern in _ZONE_RULES:
         if pattern.search(words):
+            if zone == "infra" and "서비스" in words:
+                return "services"  # '스마트도시 기반시설 및 서비스' holds the services too
             return zone
     return None
 
