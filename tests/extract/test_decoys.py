@@ -52,3 +52,10 @@ def test_roadmap_with_short_names_adds_nothing_to_the_service_table(cover):
     plan = extract_plan(document(cover, ["스마트도시서비스 목록", services], ["추진 로드맵", roadmap]))
     assert [s.name for s in plan.services] == ["스마트 버스정류장 구축", "스마트 횡단보도", "미세먼지 알리미"]
     assert [s.position for s in plan.services] == [0, 1, 2]
+
+
+def test_chapter_number_on_its_own_line_takes_the_title_below(cover):
+    case = table([HEADER, ["교통", "따릉이", "공공자전거 대여"]])
+    own = table([HEADER, ["교통", "공유 킥보드 주차장", "개인형 이동장치 주차 구역"]])
+    plan = extract_plan(document(cover, ["제3장", "국내외 사례", case], ["Ⅳ", "스마트도시서비스 구축계획", own]))
+    assert [s.name for s in plan.services] == ["공유 킥보드 주차장"]

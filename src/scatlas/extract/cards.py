@@ -141,7 +141,10 @@ def _finish(card: _Card | None, result: CardResult) -> None:
             return
     if not any(k in fields for k in ("overview", "functions")) and \
             not any(k.startswith("extra:") for k in fields):
-        return
+        if card.level is None:  # '서비스명 : X' says it is a service even without fields
+            result.warnings.append(f"page {card.page}: service card {card.name!r} has no 개요 or 기능 field")
+        else:
+            return
     if card.zone == "strategy" and sum(k in fields for k in ("overview", "functions")) < 2:
         return  # strategies are named like services; a real card has both an overview and functions
     description = fields.get("overview") or fields.get("functions") or fields.get("body", "")
@@ -169,10 +172,7 @@ def extract_cards(outline: Outline) -> CardResult:
         if isinstance(item, TableItem):
             if card is not None and is_card_table(item) and not _has_name(item):
                 for kind, printed, value in _field_pairs(item):
-                    key = f"extra:{compact(printed)}" if kind == "extra" else kind
-                    if kind == "name" and not card.name:
-                        card.name = clean_name(value)[0]
-                    card.add(key, printed, value)
+                    card.add(f"extra:{compact(printed)}" if kind == "extra" else kind, printed, value)
                 result.consumed.add(i)
                 continue
             if is_card_table(item):

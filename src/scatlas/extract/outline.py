@@ -25,6 +25,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HEADING_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(r"^제\s*\d{1,2}\s*[장편부](?:\s|$|[.:])")),
     ("chapter", re.compile(r"^[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,4}\s*[.．]?\s*[가-힣A-Za-z]")),
+    ("chapter", re.compile(r"^[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,4}\s*[.．]?$")),
     ("chapter", re.compile(r"^(?:PART|Part|CHAPTER|Chapter)\s*\d")),
     ("chapter", re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\s*[.．]\s*[가-힣]")),
     ("chapter", re.compile(r"^\d{1,2}\s*장\s")),
@@ -39,6 +40,8 @@ _HEADING_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("circled", re.compile(rf"^[{_CIRCLED}]\s*\S")),
     ("box", re.compile(r"^[□■◇◆▣]\s*\S")),
 ]
+# A chapter number on a line of its own ('제3장', 'Ⅲ', 'PART 3'): its title is on the next line.
+_BARE_CHAPTER = re.compile(r"^(?:제\s*\d{1,2}\s*[장편부]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,4}\s*[.．]?|(?:PART|Part|CHAPTER|Chapter)\s*\d{1,2})$")
 #: Levels of numbered (unstyled) headings start here, below every styled heading (heading1 … heading6).
 PATTERN_LEVEL_BASE = 10
 _SENTENCE_END = re.compile(r"(?:다|함|음|임|됨|요|니다)\s*[.。]?\s*$")
@@ -205,6 +208,7 @@ def build_outline(document: Document) -> Outline:
     stack: dict[int, tuple[str | None, str | None, str]] = {}  # level -> (zone, domain label, heading text)
     in_toc = False
     toc_lines = 0
+    bare_chapter: int | None = None  # level of a chapter heading still waiting for its title line
     kind_order: list[str] = []
 
     def state() -> tuple[str, str | None, str | None]:
@@ -252,10 +256,19 @@ def build_outline(document: Document) -> Outline:
                     in_toc, toc_lines = False, 0  # the contents end at the first line that is not an entry
                 if line.skipped:
                     pass
+                elif bare_chapter is not None and len(text) <= 30 and heading_kind(text) is None:
+                    # the title of a chapter whose number stood alone on the line before
+                    _, _, number = stack.get(bare_chapter, (None, None, ""))
+                    title = f"{number} {text}"
+                    label = domain_heading_label(text)
+                    stack[bare_chapter] = (None if label else heading_zone(text), label, title)
+                    line.level, line.kind = bare_chapter, "chapter"
+                    bare_chapter = None
                 elif heading_zone(text) == "toc" and len(text) <= 12:
                     in_toc = True  # '목 차' is rarely numbered, so it is caught apart from other headings
                     line.level = 1
                 else:
+                    bare_chapter = None
                     level = style_level(block.style)
                     kind = heading_kind(text) if level is None else None
                     if kind == "chapter":
@@ -277,6 +290,7 @@ def build_outline(document: Document) -> Outline:
                         label = domain_heading_label(text)
                         stack[level] = (None if label else zone, label, text)
                         line.level, line.kind = level, kind
+                        bare_chapter = level if kind == "chapter" and _BARE_CHAPTER.match(text) else None
                 line.zone, line.zone_heading, line.domain_label = state()
                 if line.toc and line.zone != "toc":
                     line.zone = "toc"
