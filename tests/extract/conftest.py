@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Union
-
 import pytest
 
 from scatlas.ingest.document import Cell, Document, Page, Table, TextBlock
 
-PageItem = Union[str, Table]
+PageItem = str | Table
 
 
 def table(rows: list[list[str]], page: int | None = None, merges: dict[tuple[int, int], int] | None = None,

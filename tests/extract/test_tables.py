@@ -155,3 +155,13 @@ def test_continuation_without_header_after_running_lines_on_the_next_page(cover)
                                  ["목포시 스마트도시계획 | 제4장", "본문"], ["목포시 스마트도시계획 | 제4장", "본문"]))
     assert [(s.name, s.declared_domain, s.page) for s in plan.services] == [
         ("스마트 주차 안내", "교통", 2), ("공유 자전거", "교통", 3)]
+
+
+def test_decomposed_hangul_comes_out_composed(cover):
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "스마트 버스정류장")
+    services = table([HEADER, [unicodedata.normalize("NFD", "교통"), nfd, unicodedata.normalize("NFD", "도착 정보")]])
+    plan = extract_plan(document(cover, [unicodedata.normalize("NFD", "스마트도시서비스 목록"), services]))
+    assert plan.services[0].name == "스마트 버스정류장" and plan.services[0].declared_domain == "교통"
+    assert plan.services[0].description == "도착 정보"

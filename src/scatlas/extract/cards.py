@@ -11,8 +11,15 @@ from dataclasses import dataclass, field
 
 from scatlas.extract.candidates import ORDER_SCALE, Candidate, clean_name, looks_like_name
 from scatlas.extract.fields import FIELD_LABELS, field_of
-from scatlas.extract.outline import (EXCLUDED_ZONES, PATTERN_LEVEL_BASE, Item, Outline, TableItem,
-                                     domain_heading_label, heading_zone)
+from scatlas.extract.outline import (
+    EXCLUDED_ZONES,
+    PATTERN_LEVEL_BASE,
+    Item,
+    Outline,
+    TableItem,
+    domain_heading_label,
+    heading_zone,
+)
 from scatlas.extract.text import clean_cell, compact, strip_numbering
 from scatlas.taxonomy import try_normalise_domain
 
@@ -136,9 +143,9 @@ def _finish(card: _Card | None, result: CardResult) -> None:
     if card is None:
         return
     fields = {k: " ".join(v).strip() for k, v in card.fields.items()}
-    if card.zone in EXCLUDED_ZONES:
-        if not (card.zone == "existing" and _CONTINUED.search(" ".join(fields.values()))):
-            return
+    continued = card.zone == "existing" and _CONTINUED.search(" ".join(fields.values()))
+    if card.zone in EXCLUDED_ZONES and not continued:
+        return
     if not any(k in fields for k in ("overview", "functions")) and \
             not any(k.startswith("extra:") for k in fields):
         if card.level is None:  # '서비스명 : X' says it is a service even without fields

@@ -12,8 +12,15 @@ from dataclasses import dataclass, field
 
 from scatlas.extract.candidates import ORDER_SCALE, Candidate, clean_name, looks_like_name
 from scatlas.extract.fields import field_of
-from scatlas.extract.outline import (EXCLUDED_ZONES, Line, Outline, TableItem, domain_heading_label, heading_zone,
-                                     numbering_kind)
+from scatlas.extract.outline import (
+    EXCLUDED_ZONES,
+    Line,
+    Outline,
+    TableItem,
+    domain_heading_label,
+    heading_zone,
+    numbering_kind,
+)
 from scatlas.extract.text import strip_bullet, strip_numbering
 
 _BULLET = re.compile(r"^([○●◦ㅇ•∙‧▪▫➢➤Ÿ\uf0a7\uf09f\uf06c\uf0d8\-–·*])\s*")
@@ -60,11 +67,11 @@ def _close(group: _Group | None, result: ListResult) -> None:
     good = sum(looks_like_name(n) for n in names)
     if good / len(names) < 0.6:
         return
-    if group.zone != "services" or group.label is None:
-        # Without both a service chapter and a domain heading above them, items must read like services.
-        if (group.zone != "services" and group.label is None) or len(names) < 2 or \
-                sum(bool(_SERVICE_WORDS.search(n)) for n in names) / len(names) < 0.6:
-            return
+    # Without both a service chapter and a domain heading above them, items must read like services.
+    if (group.zone != "services" or group.label is None) and (
+            (group.zone != "services" and group.label is None) or len(names) < 2 or
+            sum(bool(_SERVICE_WORDS.search(n)) for n in names) / len(names) < 0.6):
+        return
     for candidate in group.items:
         if looks_like_name(candidate.name):
             result.candidates.append(candidate)

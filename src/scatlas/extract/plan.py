@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from scatlas.extract.cards import extract_cards
 from scatlas.extract.candidates import Candidate
+from scatlas.extract.cards import extract_cards
 from scatlas.extract.dedupe import KeyIndex, merge_candidates, name_key
 from scatlas.extract.lists import extract_lists
 from scatlas.extract.metadata import extract_metadata
