@@ -53,6 +53,7 @@ class Score:
     page_right: int
     page_checked: int
     domain_right: int
+    description_exact: int  # matched services whose description equals the printed one (spaces collapsed)
     meta_ok: bool
     meta_detail: str
     expected_error: str | None
@@ -109,7 +110,8 @@ def run_extraction(path: Path) -> Extracted:
             out.municipality = plan.municipality
             out.municipality_code = plan.municipality_code
             out.period = tuple(plan.period) if plan.period else None
-            out.services = [{"name": s.name, "declared_domain": s.declared_domain, "page": s.page}
+            out.services = [{"name": s.name, "declared_domain": s.declared_domain, "page": s.page,
+                             "description": s.description}
                             for s in plan.services]
             out.warnings.extend(plan.warnings)
     except DocumentError as exc:
@@ -123,7 +125,7 @@ def score(truth: dict[str, Any], got: Extracted) -> Score:
     wanted: dict[str, dict[str, Any]] = {}
     for s in truth["services"]:
         wanted.setdefault(fold_name(s["name"]), s)
-    matched = page_right = page_checked = domain_right = 0
+    matched = page_right = page_checked = domain_right = description_exact = 0
     spurious, wrong_pages = [], []
     seen: set[str] = set()
     for s in got.services:
@@ -140,6 +142,8 @@ def score(truth: dict[str, Any], got: Extracted) -> Score:
                     wrong_pages.append(f"{t['name']} (p.{s.get('page')}, truth p.{t['page']})")
             if s.get("declared_domain") == t["declared_domain"]:
                 domain_right += 1
+            if " ".join((s.get("description") or "").split()) == " ".join(t["description"].split()):
+                description_exact += 1
         else:
             spurious.append(s["name"])
     missed = [t["name"] for k, t in wanted.items() if k not in seen]
@@ -152,7 +156,7 @@ def score(truth: dict[str, Any], got: Extracted) -> Score:
         if got.period != tuple(truth["period"]):
             detail.append(f"period {got.period!r} != {tuple(truth['period'])!r}")
     return Score(truth["file"], len(truth["services"]), len(got.services), matched, page_right, page_checked,
-                 domain_right, not detail, "; ".join(detail), truth["expected_error"], got.error, missed, spurious,
+                 domain_right, description_exact, not detail, "; ".join(detail), truth["expected_error"], got.error, missed, spurious,
                  wrong_pages, got.seconds)
 
 
@@ -175,19 +179,21 @@ def totals(scores: list[Score]) -> dict[str, float]:
     return {"precision": matched / extracted if extracted else 0.0, "recall": matched / truth if truth else 0.0,
             "page_share": sum(s.page_right for s in scores) / checked if checked else 1.0,
             "domain_share": sum(s.domain_right for s in scores) / matched if matched else 0.0,
+            "description_share": sum(s.description_exact for s in scores) / matched if matched else 0.0,
             "matched": matched, "extracted": extracted, "truth": truth}
 
 
 def format_table(scores: list[Score], *, show_misses: bool = False) -> str:
-    lines = [f"{'file':30} {'truth':>5} {'got':>4} {'P':>5} {'R':>5} {'page':>5} {'dom':>5} {'meta':>4} "
+    lines = [f"{'file':30} {'truth':>5} {'got':>4} {'P':>5} {'R':>5} {'page':>5} {'dom':>5} {'desc':>5} {'meta':>4} "
              f"{'error':>14} {'s':>5}"]
     for s in scores:
         err = s.error or "-"
         if s.expected_error or s.error:
             err = f"{err}{'' if s.error_ok else '!'}"
         dom = s.domain_right / s.matched if s.matched else 0.0
+        desc = s.description_exact / s.matched if s.matched else 0.0
         lines.append(f"{s.file:30} {s.truth_count:5} {s.extracted_count:4} {s.precision:5.2f} {s.recall:5.2f} "
-                     f"{s.page_share:5.2f} {dom:5.2f} {'ok' if s.meta_ok else 'BAD':>4} {err:>14} {s.seconds:5.2f}")
+                     f"{s.page_share:5.2f} {dom:5.2f} {desc:5.2f} {'ok' if s.meta_ok else 'BAD':>4} {err:>14} {s.seconds:5.2f}")
         if not s.meta_ok:
             lines.append(f"    metadata: {s.meta_detail}")
         if show_misses:
@@ -196,7 +202,9 @@ def format_table(scores: list[Score], *, show_misses: bool = False) -> str:
                     lines.append(f"    {label} ({len(items)}): " + " | ".join(items))
     t = totals([s for s in scores if s.expected_error is None])
     lines.append(f"{'all (files without expected error)':30} {t['truth']:5} {t['extracted']:4} {t['precision']:5.2f} "
-                 f"{t['recall']:5.2f} {t['page_share']:5.2f} {t['domain_share']:5.2f}")
+                 f"{t['recall']:5.2f} {t['page_share']:5.2f} {t['domain_share']:5.2f} {t['description_share']:5.2f}")
+    lines.append("P/R: precision/recall of service names; page: matched services on the right physical page; "
+                 "dom: declared domain right; desc: description exactly as printed (spaces collapsed)")
     return "\n".join(lines)
 
 
