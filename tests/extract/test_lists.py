@@ -82,3 +82,11 @@ def test_services_heading_inside_an_analysis_chapter_stays_analysis(cover):
         ["제2장 현황 분석", "3. 스마트도시서비스 수요", "가. 교통 분야", "1) 스마트 주차 안내", "2) 공유 자전거"],
     ))
     assert plan.services == []
+
+
+def test_plan_specific_labels_are_reported_once(cover):
+    plan = extract_plan(document(
+        cover, ["Ⅲ. 스마트도시서비스 발굴", "1. 스마트 안전", "① 안심 귀갓길", "② 드론 순찰"]))
+    assert [s.declared_label for s in plan.services] == ["스마트 안전", "스마트 안전"]
+    assert [w for w in plan.warnings if "plan-specific" in w] == [
+        "plan-specific domain labels kept in declared_label only (not one of the 12 domains): '스마트 안전' ×2"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from scatlas.extract.candidates import Candidate
@@ -71,5 +72,10 @@ def extract_plan(document: Document) -> PlanRecord:
     services = [_to_record(c, i) for i, c in enumerate(merged)]
     if not services:
         warnings.append("no service list found (no service table, service cards or service lists)")
+    unmapped = Counter(s.declared_label for s in services if s.declared_label and s.declared_domain is None)
+    if unmapped:
+        labels = ", ".join(f"{label!r} ×{n}" for label, n in unmapped.most_common())
+        warnings.append(f"plan-specific domain labels kept in declared_label only (not one of the 12 domains): "
+                        f"{labels}")
     return PlanRecord(municipality=meta.municipality, municipality_code=meta.municipality_code,
                       title=meta.title, period=meta.period, services=services, warnings=warnings)
