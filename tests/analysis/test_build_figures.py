@@ -103,7 +103,10 @@ def test_distinctiveness_counts_unique_few_and_generic_services(analysis):
     assert d["고양시"]["index"] == pytest.approx(2 / 3)
     assert (d["창원시"]["unique"], d["창원시"]["few"], d["창원시"]["generic"]) == (2, 0, 1)
     assert d["목포시"]["index"] == 0.75
-    assert [s["name"] for s in d["창원시"]["most_distinctive"]] == ["어린이 안심통학", "불법주정차 단속"]
+    top = d["창원시"]["most_distinctive"]
+    assert {s["name"] for s in top} == {"어린이 안심통학", "불법주정차 단속"}  # its two unique services
+    assert [s["best_match_elsewhere"] for s in top] == sorted(s["best_match_elsewhere"] for s in top)
+    assert all(s["best_match_elsewhere"] < 1.0 for s in top)  # below the join threshold by definition
 
 
 def test_concentration_hhi_entropy_and_js_distance_per_plan(analysis):

@@ -1,10 +1,12 @@
 """Archetypes: groups of near-identical services planned by different municipalities.
 
 Never n×n. Services with the same folded name form one unit; candidate unit pairs come from cheap keys only —
-the same 'core' name (generic words removed) or at least two shared name 3-grams that are rare (document
-frequency ≤ RARE_GRAM_DF) — and only those pairs are scored with the TF-IDF similarity of textsim. Pairs at or
-above THRESHOLD are joined (union–find); a component with services from two or more municipalities is an
-archetype. THRESHOLD was chosen by F1 on data/pairs/archetype_pairs.csv (docs/analysis.md).
+the same 'core' name (generic words removed), or at least MIN_SHARED_GRAMS shared 3-grams of the name and the
+start of the description that are rare (document frequency ≤ RARE_GRAM_DF) — and only those pairs are scored
+with the TF-IDF similarity of textsim. Pairs at or above the threshold (THRESHOLD when both services have a
+description, NAME_THRESHOLD when one has only a name) are near-identical; star clustering over them (no chaining)
+gives groups, and a group with services from two or more municipalities is an archetype. Both thresholds were chosen by F1 on data/pairs/archetype_pairs.csv
+(docs/analysis.md; `choose_threshold()` recomputes them).
 """
 
 from __future__ import annotations
@@ -17,14 +19,23 @@ import numpy as np
 from scipy import sparse
 
 from scatlas.analysis.frame import Row
-from scatlas.analysis.textsim import core_key, fold, pair_similarity, vectorise
+from scatlas.analysis.textsim import TextVectors, core_key, fold, pair_similarity, vectorise
 
-#: Similarity at or above which two services are 'near-identical' (F1-best on the labelled pairs).
-THRESHOLD = 0.50
-#: Name 3-grams carried by more units than this are too common to propose candidates.
-RARE_GRAM_DF = 40
-#: Rare 3-grams two names must share to become a candidate pair.
-MIN_SHARED_GRAMS = 2
+#: Name-and-description cosine at or above which two described services are 'near-identical' (F1-best).
+THRESHOLD = 0.18
+#: Name cosine at or above which two services are near-identical when either has no description (F1-best).
+NAME_THRESHOLD = 0.32
+#: Thresholds are chosen among those with at least this precision on the labelled pairs (choose_threshold).
+MIN_PRECISION = 0.9
+#: 3-grams carried by more units than this are too common to propose candidates.
+RARE_GRAM_DF = 30
+#: Rare 3-grams two units must share to become a candidate pair.
+MIN_SHARED_GRAMS = 3
+#: How much of the description feeds the blocking keys (the opening says what the service is).
+KEY_DESCRIPTION_CHARS = 40
+#: Domain blocks up to this many distinct names are compared exhaustively (two sparse block products, bounded
+#: by EXHAUSTIVE_BLOCK² / 2 pairs); larger blocks fall back to the cheap keys.
+EXHAUSTIVE_BLOCK = 1500
 
 
 @dataclass
@@ -33,16 +44,18 @@ class ArchetypeResult:
 
     archetypes: list[dict[str, Any]]
     archetype_of: dict[int, str] = field(default_factory=dict)  # service_id → archetype id
-    best_other: dict[int, float] = field(default_factory=dict)  # service_id → best similarity elsewhere
+    best_other: dict[int, float] = field(default_factory=dict)  # service_id → best match elsewhere / threshold
     candidate_pairs: int = 0
 
 
-def _name_grams(name: str) -> set[str]:
-    f = fold(name)
-    return {f[k:k + 3] for k in range(max(1, len(f) - 2))}
+def _key_grams(name: str, description: str = "") -> set[str]:
+    grams = set()
+    for prefix, text in (("n", fold(name)), ("d", fold(description)[:KEY_DESCRIPTION_CHARS])):
+        grams.update(prefix + text[k:k + 3] for k in range(len(text) - 2))
+    return grams
 
 
-def candidate_pairs(names: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+def candidate_pairs(names: Sequence[str], descriptions: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Unit pairs (i < j) proposed by the cheap keys: same core name, or ≥ MIN_SHARED_GRAMS rare 3-grams."""
     n = len(names)
     pairs: set[tuple[int, int]] = set()
@@ -55,8 +68,9 @@ def candidate_pairs(names: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         pairs.update((head, m) for m in members[1:])
     gram_ids: dict[str, int] = {}
     rows, cols = [], []
-    for i, name in enumerate(names):
-        for g in _name_grams(name):
+    descriptions = descriptions if descriptions is not None else [""] * n
+    for i, (name, desc) in enumerate(zip(names, descriptions)):
+        for g in _key_grams(name, desc):
             rows.append(i)
             cols.append(gram_ids.setdefault(g, len(gram_ids)))
     left = np.array([p[0] for p in pairs], dtype=np.int64)
@@ -94,7 +108,44 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD) -> ArchetypeResult:
+def _block_scores(vectors: TextVectors, units: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """All pairs of a small block, scored from two sparse products (only pairs sharing an n-gram appear)."""
+    full = vectors.full[units]
+    names = vectors.names[units]
+    described = sparse.diags(vectors.has_description[units].astype(np.float32))
+    both = described @ (full @ full.T) @ described
+    name_only = names @ names.T
+    name_only = name_only - described @ name_only @ described
+    scores = sparse.triu(both + name_only, k=1).tocoo()
+    keep = scores.data > 0
+    left, right = units[scores.row[keep]], units[scores.col[keep]]
+    return left, right, scores.data[keep].astype(np.float32)
+
+
+def _star_clusters(n: int, left: np.ndarray, right: np.ndarray, weight: np.ndarray, uf: "_UnionFind") -> None:
+    """Star clustering over the joined pairs: no chains of look-alikes drifting from one service to another.
+
+    The unit with the most (then strongest) near-identical partners becomes a centre and takes its still-free
+    partners; repeat. Every archetype member is near-identical to its centre, not merely to a neighbour's neighbour.
+    """
+    partners: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for i, j, w in zip(left.tolist(), right.tolist(), weight.tolist()):
+        partners[i].append((w, j))
+        partners[j].append((w, i))
+    order = sorted(partners, key=lambda u: (-len(partners[u]), -sum(w for w, _ in partners[u]), u))
+    taken = [False] * n
+    for centre in order:
+        if taken[centre]:
+            continue
+        taken[centre] = True
+        for _, other in partners[centre]:
+            if not taken[other]:
+                taken[other] = True
+                uf.union(centre, other)
+
+
+def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD,
+                    name_threshold: float = NAME_THRESHOLD) -> ArchetypeResult:
     """Group near-identical services across municipalities (see the module docstring for the method)."""
     unit_of: dict[str, int] = {}
     unit_rows: list[list[Row]] = []
@@ -109,30 +160,58 @@ def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD) -> Archet
     descs = [next((r.description for r in u if r.description.strip()), "") for u in unit_rows]
     uf = _UnionFind(n)
     best = np.zeros(n, dtype=np.float32)
-    left, right = candidate_pairs(names)
-    if len(left):
+    result = ArchetypeResult([])
+    if n > 1:
         vectors = vectorise(names, descs)
-        sims = pair_similarity(vectors, left, right)
+        blocks: dict[str, list[int]] = defaultdict(list)
+        for u, members in enumerate(unit_rows):
+            domains = Counter(r.domain_id or "" for r in members)
+            blocks[domains.most_common(1)[0][0]].append(u)
+        lefts, rights, scores = [], [], []
+        keyed: list[np.ndarray] = []
+        for units in blocks.values():
+            ids = np.array(units, dtype=np.int64)
+            if len(ids) <= EXHAUSTIVE_BLOCK:
+                a, b, sc = _block_scores(vectors, ids)
+                lefts.append(a), rights.append(b), scores.append(sc)
+            else:
+                keyed.append(ids)
+        # Big blocks, and pairs across blocks (a service coded 교통 here and 행정 there): cheap keys only.
+        a, b = candidate_pairs(names, descs)
+        if len(a):
+            block_of = np.empty(n, dtype=np.int64)
+            for k, units in enumerate(blocks.values()):
+                block_of[units] = -1 if len(units) <= EXHAUSTIVE_BLOCK else k
+            # pairs inside a small block are already scored exhaustively
+            fresh = (block_of[a] != block_of[b]) | (block_of[a] >= 0)
+            a, b = a[fresh], b[fresh]
+            sc, _ = pair_similarity(vectors, a, b)
+            lefts.append(a), rights.append(b), scores.append(sc)
+        left = np.concatenate(lefts) if lefts else np.zeros(0, dtype=np.int64)
+        right = np.concatenate(rights) if rights else np.zeros(0, dtype=np.int64)
+        sims = np.concatenate(scores) if scores else np.zeros(0, dtype=np.float32)
+        both = vectors.has_description[left] & vectors.has_description[right]
+        result.candidate_pairs = int(len(left))
         muni_index: dict[str, int] = {}
         single = np.array([muni_index.setdefault(next(iter(m)), len(muni_index)) if len(m) == 1 else -1
                            for m in ({r.municipality for r in u} for u in unit_rows)], dtype=np.int64)
         elsewhere = (single[left] == -1) | (single[right] == -1) | (single[left] != single[right])
-        np.maximum.at(best, left[elsewhere], sims[elsewhere])
-        np.maximum.at(best, right[elsewhere], sims[elsewhere])
-        joined = sims >= threshold
-        for i, j in zip(left[joined].tolist(), right[joined].tolist()):
-            uf.union(i, j)
+        # best match elsewhere, in units of the applicable threshold (1.0 = just near-identical)
+        relative = sims / np.where(both, threshold, name_threshold)
+        np.maximum.at(best, left[elsewhere], relative[elsewhere])
+        np.maximum.at(best, right[elsewhere], relative[elsewhere])
+        joined = sims >= np.where(both, threshold, name_threshold)
+        _star_clusters(n, left[joined], right[joined], relative[joined], uf)
     components: dict[int, list[int]] = defaultdict(list)
     for u in range(n):
         components[uf.find(u)].append(u)
-    result = ArchetypeResult([], candidate_pairs=int(len(left)))
     groups = []
     for units in components.values():
         members = [r for u in units for r in unit_rows[u]]
         munis = {r.municipality for r in members}
         for u in units:
             if len({r.municipality for r in unit_rows[u]}) > 1:
-                best[u] = 1.0  # the same name planned elsewhere
+                best[u] = max(best[u], 1.0)  # the same name planned elsewhere
         if len(munis) >= 2:
             groups.append(members)
     for u, members in enumerate(unit_rows):
@@ -161,3 +240,62 @@ def _label(members: Sequence[Row]) -> str:
     for name, muni in {(r.name, r.municipality) for r in members}:
         counts[name] += 1
     return min(counts, key=lambda nm: (-counts[nm], len(nm), nm))
+
+
+# ----------------------------------------------------------------------------------------------- threshold
+@dataclass
+class ThresholdChoice:
+    """The F1-best threshold on labelled pairs, with its precision and recall and the blocking recall."""
+
+    threshold: float
+    f1: float
+    precision: float
+    recall: float
+    pairs: int
+    same: int
+    blocked_recall: float  # share of 'same' pairs the cheap keys propose as candidates at all
+    curve: list[tuple[float, float, float, float]] = field(default_factory=list)  # (t, precision, recall, f1)
+
+
+def load_labelled_pairs() -> list[dict[str, str]]:
+    """The bundled labelled pairs (data/pairs/archetype_pairs.csv)."""
+    import csv
+    import io
+    from importlib import resources
+
+    text = resources.files("scatlas.data").joinpath("pairs/archetype_pairs.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def choose_threshold(pairs: Sequence[dict[str, str]] | None = None, names_only: bool = False,
+                     min_precision: float = MIN_PRECISION) -> ThresholdChoice:
+    """Score the labelled pairs with the archetype similarity and pick the threshold with the best F1 among those
+    with precision ≥ min_precision (all thresholds when none reaches it).
+
+    A balanced pair set overstates precision: in a catalogue almost every pair is 'different', so a threshold that
+    lets 1 in 4 labelled negatives through floods the archetypes. names_only=True drops the descriptions (the case
+    NAME_THRESHOLD serves). Thresholds 0.05–0.90 in steps of 0.01; ties go to the higher threshold. The blocking recall is measured on a catalogue of
+    all pair texts together, as the cheap keys see them.
+    """
+    pairs = load_labelled_pairs() if pairs is None else pairs
+    n = len(pairs)
+    names = [p["name_a"] for p in pairs] + [p["name_b"] for p in pairs]
+    descs = ["" if names_only else p[k] for k in ("description_a", "description_b") for p in pairs]
+    sims, _ = pair_similarity(vectorise(names, descs), np.arange(n), np.arange(n, 2 * n))
+    truth = np.array([p["label"] == "same" for p in pairs])
+    curve = []
+    for t in np.round(np.arange(0.05, 0.901, 0.01), 2):
+        pred = sims >= t
+        tp = int((pred & truth).sum())
+        precision = tp / pred.sum() if pred.sum() else 1.0
+        recall = tp / truth.sum() if truth.sum() else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        curve.append((float(t), round(float(precision), 4), round(float(recall), 4), round(float(f1), 4)))
+    precise = [c for c in curve if c[1] >= min_precision and c[2] > 0] or curve
+    best = max(precise, key=lambda c: (c[3], c[0]))
+    left, right = candidate_pairs(names, descs)
+    proposed = {(int(a), int(b)) for a, b in zip(left, right)}
+    hits = sum(1 for k, p in enumerate(pairs) if p["label"] == "same"
+               and ((k, k + n) in proposed or fold(names[k]) == fold(names[k + n])))
+    return ThresholdChoice(best[0], best[3], best[1], best[2], n, int(truth.sum()),
+                           round(hits / max(1, int(truth.sum())), 4), curve)

@@ -19,8 +19,6 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-#: Weight of the name cosine when both services have a description; the rest goes to the descriptions.
-NAME_WEIGHT = 0.6
 #: Words plans put on almost every service; removed before building the 'core' blocking key.
 GENERIC_WORDS = ("스마트", "서비스", "시스템", "구축", "플랫폼", "지능형", "기반", "운영", "사업", "도입", "확대",
                  "통합", "고도화", "활용", "조성", "실시간", "u-", "유비쿼터스")
@@ -63,35 +61,36 @@ def _vectoriser() -> TfidfVectorizer:
 
 @dataclass
 class TextVectors:
-    """L2-normalised TF-IDF rows of names and descriptions, one row per text unit."""
+    """L2-normalised TF-IDF rows, one per text unit: name + description together, and the name alone."""
 
+    full: sparse.csr_matrix
     names: sparse.csr_matrix
-    descriptions: sparse.csr_matrix
     has_description: np.ndarray
 
 
 def vectorise(names: Sequence[str], descriptions: Sequence[str]) -> TextVectors:
-    """TF-IDF vectors of the given names and descriptions (IDF fitted on them plus the bundled corpus)."""
+    """TF-IDF vectors of the texts (IDF fitted on them plus the bundled corpus, for stable weights)."""
     ref_names, ref_descs = reference_texts()
-    nv, dv = _vectoriser(), _vectoriser()
+    full = [f"{n} {d}" for n, d in zip(names, descriptions)]
+    fv, nv = _vectoriser(), _vectoriser()
+    fv.fit(full + [f"{n} {d}" for n, d in zip(ref_names, ref_descs)])
     nv.fit(list(names) + list(ref_names))
-    dv.fit([d for d in descriptions if d] + [d for d in ref_descs if d] or ["-"])
-    return TextVectors(nv.transform(names).tocsr(), dv.transform(descriptions).tocsr(),
+    return TextVectors(fv.transform(full).tocsr(), nv.transform(names).tocsr(),
                        np.array([bool(d.strip()) for d in descriptions]))
 
 
 def pair_similarity(vectors: TextVectors, left: np.ndarray, right: np.ndarray,
-                    chunk: int = 200_000) -> np.ndarray:
-    """Similarity of row pairs (left[k], right[k]): NAME_WEIGHT·cos(names) + rest·cos(descriptions).
+                    chunk: int = 200_000) -> tuple[np.ndarray, np.ndarray]:
+    """Similarity of row pairs (left[k], right[k]) and whether both sides had a description.
 
-    When either side lacks a description the name cosine alone decides. Computed in chunks of pairs, never as
-    an n×n matrix.
+    Both described: cosine of the name-and-description vectors; otherwise the cosine of the names alone (it is
+    judged against its own threshold). Computed in chunks of pairs, never as an n×n matrix.
     """
     out = np.empty(len(left), dtype=np.float32)
+    both = vectors.has_description[left] & vectors.has_description[right]
     for start in range(0, len(left), chunk):
         i, j = left[start:start + chunk], right[start:start + chunk]
-        name_cos = np.asarray(vectors.names[i].multiply(vectors.names[j]).sum(axis=1)).ravel()
-        desc_cos = np.asarray(vectors.descriptions[i].multiply(vectors.descriptions[j]).sum(axis=1)).ravel()
-        both = vectors.has_description[i] & vectors.has_description[j]
-        out[start:start + chunk] = np.where(both, NAME_WEIGHT * name_cos + (1 - NAME_WEIGHT) * desc_cos, name_cos)
-    return out
+        full = np.asarray(vectors.full[i].multiply(vectors.full[j]).sum(axis=1)).ravel()
+        name = np.asarray(vectors.names[i].multiply(vectors.names[j]).sum(axis=1)).ravel()
+        out[start:start + chunk] = np.where(both[start:start + chunk], full, name)
+    return out, both

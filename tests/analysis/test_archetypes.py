@@ -1,0 +1,68 @@
+"""Archetypes: near-identical services across municipalities, never an n×n comparison, thresholds from labelled pairs."""
+
+from __future__ import annotations
+
+import csv
+from importlib import resources
+
+import numpy as np
+
+from scatlas.analysis.archetypes import (NAME_THRESHOLD, THRESHOLD, _star_clusters, _UnionFind, candidate_pairs,
+                                         choose_threshold, find_archetypes, load_labelled_pairs)
+from scatlas.analysis.frame import Row
+
+
+def row(sid: int, muni: str, name: str, desc: str = "", domain: str | None = "transport") -> Row:
+    return Row(sid, hash(muni) % 1000, muni, "", 2020, 2024, "", None, name, desc, None, None, None, "", domain,
+               None, None)
+
+
+def test_labelled_pair_set_is_bundled_with_both_labels():
+    pairs = load_labelled_pairs()
+    assert 140 <= len(pairs) <= 170
+    labels = {p["label"] for p in pairs}
+    assert labels == {"same", "different"}
+    assert sum(p["label"] == "same" for p in pairs) >= 50 and sum(p["label"] == "different" for p in pairs) >= 50
+    text = resources.files("scatlas.data").joinpath("pairs/archetype_pairs.csv").read_text(encoding="utf-8")
+    assert list(csv.reader(text.splitlines()))[0][:3] == ["pair_id", "cluster_a", "name_a"]
+
+
+def test_thresholds_in_code_are_the_ones_chosen_on_the_labelled_pairs():
+    described = choose_threshold()
+    names_only = choose_threshold(names_only=True)
+    assert described.threshold == THRESHOLD and names_only.threshold == NAME_THRESHOLD
+    assert described.precision >= 0.9 and described.f1 >= 0.85  # pins the similarity's quality on the pairs
+
+
+def test_paraphrased_services_with_descriptions_join_and_different_ones_do_not():
+    rows = [
+        row(1, "고양시", "스마트 버스정류장", "냉난방기, 공기청정기, 실시간 버스도착정보 안내기를 갖춘 스마트 쉘터 설치"),
+        row(2, "창원시", "스마트 버스쉘터 구축", "버스 승강장에 냉·난방 및 미세먼지 차단 기능과 버스정보 안내 단말을 설치"),
+        row(3, "목포시", "스마트 횡단보도", "보행자 감지 센서와 바닥 신호등, 음성 안내로 보행자 사고 예방"),
+        row(4, "춘천시", "공유 전동킥보드 서비스", "라스트마일 이동을 위한 공유 전동킥보드 도입과 거치대 설치"),
+    ]
+    result = find_archetypes(rows)
+    assert [sorted(m["service_id"] for m in a["members"]) for a in result.archetypes] == [[1, 2]]
+    assert 3 not in result.archetype_of and result.best_other[3] < 1.0
+
+
+def test_same_municipality_duplicates_are_not_an_archetype():
+    rows = [row(1, "고양시", "미세먼지 알리미"), row(2, "고양시", "미세먼지 알리미 서비스")]
+    assert find_archetypes(rows).archetypes == []
+
+
+def test_no_chaining_through_look_alikes():
+    # A chain 0~1~2~3~4 of near-identical pairs: single linkage would make one group of five; star clustering
+    # keeps every member near-identical to its centre, so the chain breaks.
+    uf = _UnionFind(5)
+    _star_clusters(5, np.array([0, 1, 2, 3]), np.array([1, 2, 3, 4]), np.array([1.2, 1.5, 1.1, 1.3]), uf)
+    groups = {}
+    for u in range(5):
+        groups.setdefault(uf.find(u), []).append(u)
+    assert sorted(groups.values()) == [[0, 1, 2], [3, 4]]
+
+
+def test_cheap_keys_propose_pairs_sharing_a_core_name_or_rare_grams():
+    left, right = candidate_pairs(["스마트 버스정류장 구축", "버스정류장", "해상 안개 감시 시스템", "해상 안개 감시 드론"])
+    pairs = set(zip(left.tolist(), right.tolist()))
+    assert (0, 1) in pairs and (2, 3) in pairs and (0, 2) not in pairs
