@@ -13,7 +13,6 @@ NETWORK = """
 자가통신망 구축 | 방범 CCTV와 공공시설, IoT 센서를 연결하는 시 소유 광케이블 자가망을 구축한다. 통신회선 임차 비용을 연간 수억 원 절감할 수 있다. | network_infra | 기 | | | rule 2.5: 자가망 → 기타 even though CCTV runs on it
 LoRa 기반 IoT 전용망 | LoRa 기지국 도시 전역 설치 → 저전력 센서 데이터 수집용 공공 IoT 전용망 구축 | network_infra | 기 | | | rule 2.5: LoRa/LPWA network
 스마트 산단·항만 이음5G 특화망 구축 | 스마트 산업단지와 항만 구역에 지자체 주도 5G 특화망을 구축하여 자율주행 물류·원격 제어 실증 기반 마련 | network_infra | 기 | | | rule 2.5: 5G network; the services that will run on it are not this entry
-공공 WiFi 장애 원격감시 | 설치된 공공 WiFi AP의 접속 품질과 장애를 원격으로 감시하고 고장 시 유지보수 업체에 자동 통보 | network_infra | 정 | | | network operation → 기타 (not 상권·유동인구 analysis, which would be 행정)
 경로당 무선인터넷 설치 | 관내 모든 경로당에 무선인터넷을 설치하여 어르신의 비대면 프로그램 참여 기반 마련 | network_infra | 기 | 노인 | | hard: 경로당·어르신 suggest 보건·의료·복지; rule 2.5: the deliverable is a network
 시내버스 공공와이파이 | 모든 시내버스 차량에 무료 와이파이 단말을 달아 승객이 이동 중 인터넷 이용 | network_infra | 기 | | | hard: 버스 suggests 교통; rule 2.5: public WiFi
 도서지역 해상 통신망 확충 | 섬과 연안 어장은 휴대전화가 잘 터지지 않는 곳이 많다. 해상 LTE 중계기를 설치해 통신 음영지역을 줄인다. | network_infra | 기 | 농어민 | | rule 2.5: communication network
