@@ -33,6 +33,7 @@ def test_period_spellings(text, period):
     (["2023. 5.", "화성시 스마트도시계획 수립 용역", "최종보고서"], "화성시 스마트도시계획"),
     (["부산광역시 중구 스마트도시계획 (변경)"], "부산광역시 중구 스마트도시계획 (변경)"),
     (["제출문", "최종보고서"], None),
+    (["창원특례시 스마트시티 조성계획 2025~2029"], "창원특례시 스마트시티 조성계획 2025~2029"),
 ])
 def test_title_spellings(lines, title):
     assert find_title(lines) == title

@@ -57,6 +57,8 @@ def test_basic_governments_point_at_their_metro():
     ("경기도 광주시 스마트도시계획", ("광주시", "4161000000")),
     ("제주시 스마트도시 계획", ("제주특별자치도", "5000000000")),
     ("인천광역시 서구 … 서구청 … 서구", ("인천광역시 서구", "2826000000")),
+    ("수원특례시 스마트도시계획", ("수원시", "4111000000")),
+    ("여주군 u-City 계획", ("여주시", "4167000000")),
 ])
 def test_resolve(text, expected):
     assert resolve_municipality(text) == expected

@@ -16,7 +16,7 @@ _SHORT_RANGE = re.compile(rf"[''‘’`](\d{{2}})\s*{_DASH}\s*[''‘’`]?(\d{{2
 _TARGET = re.compile(r"목표\s*연도\s*[:：]?\s*((?:19|20)\d{2})")
 _BASE = re.compile(r"기준\s*연도\s*[:：]?\s*((?:19|20)\d{2})")
 _PERIOD_LINE = re.compile(r"계획\s*기간|목표\s*연도|기준\s*연도|계획\s*년도|수립\s*기간")
-_TITLE = re.compile(r"(?:제\s*\d+\s*차\s*)?[^\s]{0,20}?\s*[가-힣·\s]{0,24}?스마트\s*도시\s*(?:기본\s*|실행\s*|종합\s*)?계획"
+_TITLE = re.compile(r"(?:제\s*\d+\s*차\s*)?[^\s]{0,20}?\s*[가-힣·\s]{0,24}?스마트\s*(?:도시|시티)\s*(?:기본\s*|실행\s*|종합\s*|조성\s*)?계획"
                     r"(?:\s*[(（\[]?\s*(?:(?:19|20)\d{2}|'\d{2})\s*년?\s*" + _DASH +
                     r"\s*(?:(?:19|20)\d{2}|'?\d{2})\s*년?\s*[)）\]]?)?(?:\s*[(（]\s*(?:변경|재수립|안)\s*[)）])?")
 _COVER_PAGES = 3
@@ -53,7 +53,7 @@ def parse_period(text: str) -> tuple[int, int] | None:
 def find_title(lines: list[str]) -> str | None:
     """The plan title among cover lines ('○○시 스마트도시계획(2023~2027)'), joining a title split over lines."""
     for i, line in enumerate(lines):
-        if not re.search(r"스마트\s*도시", line) or "계획" not in line and not (
+        if not re.search(r"스마트\s*(?:도시|시티)", line) or "계획" not in line and not (
                 i + 1 < len(lines) and lines[i + 1].startswith("계획")):
             continue
         joined = line
