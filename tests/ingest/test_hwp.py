@@ -144,3 +144,33 @@ def test_truncated_hwp_is_corrupt(hwp_fixtures: Path, tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as err:
         read_document(path)
     assert err.value.code == "corrupt"
+
+
+def test_outline_styles_become_heading_levels(hwp_fixtures: Path) -> None:
+    doc = read_document(hwp_fixtures / "hancom_hwp50_format_spec_distribution.hwp")
+    from scatlas.ingest import TextBlock
+    styled = {b.text: b.style for b in doc.blocks() if isinstance(b, TextBlock) and b.style}
+    assert styled["저작권"] == "heading1"
+    assert styled["파일 인식 정보"].startswith("heading")
+    assert "차 례" not in styled
+
+
+def test_damaged_summary_property_set_does_not_stall_or_fail(hwp_fixtures: Path, tmp_path: Path) -> None:
+    import time
+
+    path = tmp_path / "summary.hwp"
+    shutil.copy(hwp_fixtures / "lh_power_of_attorney_form.hwp", path)
+    ole = olefile.OleFileIO(str(path), write_mode=True)
+    name = "\x05HwpSummaryInformation"
+    size = len(ole.openstream(name).read())
+    data = bytearray(ole.openstream(name).read())
+    section = struct.unpack_from("<I", data, 44)[0]
+    struct.pack_into("<II", data, section, 0xFFFFFFF0, 0xFFFFFFFF)  # absurd size and property count
+    for k in range(section + 8, min(size - 8, section + 200), 8):
+        struct.pack_into("<II", data, k, 2 if k % 16 else 0x1003, 0x7FFFFFF0)  # ids pointing off the end
+    ole.write_stream(name, bytes(data))
+    ole.close()
+    start = time.monotonic()
+    doc = read_document(path)
+    assert time.monotonic() - start < 5
+    assert doc.title is None and "위 임 장" in norm(doc.text())

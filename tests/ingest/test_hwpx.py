@@ -85,3 +85,10 @@ def test_hwpx_without_sections_is_corrupt(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as err:
         read_document(path)
     assert err.value.code == "corrupt"
+
+
+def test_switch_content_is_read_once_from_its_default(tmp_path: Path) -> None:
+    switch = ('<hp:p><hp:run><hp:switch><hp:case><hp:t>새 판 글상자</hp:t></hp:case>'
+              '<hp:default><hp:t>기본 글상자</hp:t></hp:default></hp:switch></hp:run></hp:p>')
+    doc = read_document(build_hwpx(tmp_path / "sw.hwpx", [switch]))
+    assert doc.text() == "기본 글상자"

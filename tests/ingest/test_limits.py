@@ -14,11 +14,11 @@ from .builders import build_hwpx, hwpx_para
 
 
 def _bomb(path: Path, member: str, size: int) -> Path:
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        with zf.open(member, "w", force_zip64=True) as fh:
-            chunk = b"\0" * (1 << 20)
-            for _ in range(size >> 20):
-                fh.write(chunk)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as zf, \
+            zf.open(member, "w", force_zip64=True) as fh:
+        chunk = b"\0" * (1 << 20)
+        for _ in range(size >> 20):
+            fh.write(chunk)
     return path
 
 

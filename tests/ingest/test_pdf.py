@@ -161,3 +161,23 @@ def test_two_thousand_page_pdf_reads_page_by_page(tmp_path: Path) -> None:
     doc = read_document(path)
     assert doc.page_count == 2000 and len(doc.pages) == 2000
     assert lines(doc)[:2] == ["Service A", "Service B"] and len(lines(doc)) == 2000
+
+
+def test_table_on_rotated_page_keeps_rows_and_columns(tmp_path: Path) -> None:
+    from .builders import FONT
+
+    def draw(c):  # type: ignore[no-untyped-def]
+        c.setPageRotation(90)
+        c.saveState()
+        c.translate(W, 0)
+        c.rotate(90)
+        c.setFont(FONT, 11)
+        c.drawString(72, W - 60, "가로 표")
+        grid_table(72, W - 80, [120, 200], [["분야", "서비스명"], ["교통", "스마트 횡단보도"], ["안전", "지능형 CCTV"]])(c)
+        c.restoreState()
+
+    doc = read_document(build_pdf(tmp_path / "rot_table.pdf", [draw]))
+    blocks = doc.pages[0].blocks
+    assert isinstance(blocks[0], TextBlock) and blocks[0].text == "가로 표"
+    assert isinstance(blocks[1], Table)
+    assert blocks[1].grid() == [["분야", "서비스명"], ["교통", "스마트 횡단보도"], ["안전", "지능형 CCTV"]]

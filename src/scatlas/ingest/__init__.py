@@ -6,6 +6,15 @@ from scatlas.ingest.limits import DEFAULT_LIMITS, Limits
 from scatlas.ingest.reader import read_document
 
 __all__ = [
-    "Block", "Cell", "DEFAULT_LIMITS", "Document", "Limits", "Page", "SUPPORTED_SUFFIXES", "Table", "TextBlock",
-    "detect_format", "read_document",
+    "DEFAULT_LIMITS",
+    "SUPPORTED_SUFFIXES",
+    "Block",
+    "Cell",
+    "Document",
+    "Limits",
+    "Page",
+    "Table",
+    "TextBlock",
+    "detect_format",
+    "read_document",
 ]

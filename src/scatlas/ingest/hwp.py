@@ -16,6 +16,7 @@ from scatlas.ingest.normalise import clean, old_hangul
 from scatlas.ingest.tables import blocks_text, build_table
 
 HWPTAG_BEGIN = 16
+STYLE = HWPTAG_BEGIN + 10
 PARA_HEADER = HWPTAG_BEGIN + 50
 PARA_TEXT = HWPTAG_BEGIN + 51
 CTRL_HEADER = HWPTAG_BEGIN + 55
@@ -32,6 +33,7 @@ _CONTROL = re.compile(r"[\x00-\x1f]")
 _SKIP_CTRLS = {"head", "foot", "tcmt", "%%me"}
 _MAX_RECORDS = 5_000_000
 _SECTION = re.compile(r"^Section(\d+)$")
+_OUTLINE = re.compile(r"^(?:개요|Outline)\s*(\d+)$")
 
 
 @dataclass
@@ -39,7 +41,7 @@ class _Record:
     tag: int
     level: int
     data: bytes
-    children: list["_Record"] = field(default_factory=list)
+    children: list[_Record] = field(default_factory=list)
 
 
 def read_hwp(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -77,6 +79,7 @@ def _read(ole, path: Path, limits: Limits) -> Document:  # type: ignore[no-untyp
     storage = "ViewText" if distribution else "BodyText"
     sections = _section_names(ole, storage)
     blocks = doc.pages[0].blocks
+    body = _Body(_heading_styles(ole, compressed, limits, path))
     try:
         if not sections:
             raise DocumentError("corrupt", f"no {storage}/Section streams", path=path)
@@ -86,7 +89,7 @@ def _read(ole, path: Path, limits: Limits) -> Document:  # type: ignore[no-untyp
                 raw = decrypt_view_text(raw)
             data = _inflate(raw, limits, path, name) if compressed else raw
             for record in _tree(_records(data, path, name)):
-                _Body().walk(record, blocks)
+                body.walk(record, blocks)
     except (DocumentError, DistributionError) as exc:
         if not distribution:
             raise
@@ -96,9 +99,32 @@ def _read(ole, path: Path, limits: Limits) -> Document:  # type: ignore[no-untyp
         doc.warnings.append(f"partial: distribution document, preview text only ({exc})")
     if distribution and not doc.warnings:
         doc.warnings.append("distribution (배포용) document: body decrypted")
-    if not any(isinstance(b, TextBlock) and b.text or not isinstance(b, TextBlock) for b in blocks):
+    if not doc.text().strip():
         raise DocumentError("empty", "no text in any section", path=path)
     return doc
+
+
+def _heading_styles(ole, compressed: bool, limits: Limits, path: Path) -> dict[int, str]:  # type: ignore[no-untyped-def]
+    """Style id → 'headingN' for the outline styles (개요 N) that DocInfo declares; {} if DocInfo is unreadable."""
+    try:
+        raw = _stream(ole, "DocInfo", limits, path)
+        data = _inflate(raw, limits, path, "DocInfo") if compressed else raw
+        records = _records(data, path, "DocInfo")
+    except (DocumentError, OSError):
+        return {}
+    out: dict[int, str] = {}
+    style_id = 0
+    for rec in records:
+        if rec.tag != STYLE:
+            continue
+        if len(rec.data) >= 2:
+            n = struct.unpack_from("<H", rec.data, 0)[0]
+            local = rec.data[2:2 + 2 * n].decode("utf-16-le", "replace")
+            m = _OUTLINE.match(local.strip())
+            if m:
+                out[style_id] = f"heading{m.group(1)}"
+        style_id += 1
+    return out
 
 
 def _section_names(ole, storage: str) -> list[str]:  # type: ignore[no-untyped-def]
@@ -187,6 +213,9 @@ def _ctrl_id(rec: _Record) -> str:
 class _Body:
     """Turns a record tree into blocks: paragraphs, tables, and paragraphs of text boxes and notes."""
 
+    def __init__(self, styles: dict[int, str] | None = None) -> None:
+        self.styles = styles or {}
+
     def walk(self, rec: _Record, out: list[Block], depth: int = 0) -> None:
         if depth > 64:  # nesting this deep is damage, not a document
             return
@@ -217,7 +246,9 @@ class _Body:
                 self.walk(child, nested, depth + 1)
         text = clean(old_hangul(text)).strip()
         if text:
-            out.append(TextBlock(text=text))
+            # PARA_HEADER: chars (4 bytes), control mask (4), para shape id (2), then the style id
+            style = self.styles.get(rec.data[10]) if len(rec.data) > 10 else None
+            out.append(TextBlock(text=text, style=style))
         out.extend(nested)
 
     def table(self, ctrl: _Record, depth: int) -> Block | None:
@@ -269,15 +300,40 @@ def _preview(ole, path: Path) -> list[Block]:  # type: ignore[no-untyped-def]
 
 
 def _title(ole) -> str | None:  # type: ignore[no-untyped-def]
+    """The title (PID 2) of the HwpSummaryInformation property set, parsed here with bounds checks.
+
+    olefile's own `getproperties` loops for minutes on some damaged property sets, so it is not used.
+    """
+    name = "\x05HwpSummaryInformation"
     try:
-        if ole.exists("\x05HwpSummaryInformation"):
-            props = ole.getproperties("\x05HwpSummaryInformation", convert_time=True)
-            title = props.get(2)
-            if isinstance(title, bytes):
-                title = title.decode("utf-16-le", "ignore")
-            if isinstance(title, str):
-                # olefile runs past the end of HWP's strings: the title ends at its first NUL
-                return clean(title.split("\x00", 1)[0]).strip() or None
-    except Exception:  # the summary is optional metadata; damage there must not fail the document
-        return None
+        if not ole.exists(name) or ole.get_size(name) > 1 << 20:
+            return None
+        data = ole.openstream(name).read()
+        if len(data) < 48:
+            return None
+        section = struct.unpack_from("<I", data, 44)[0]
+        if section + 8 > len(data):
+            return None
+        count = min(struct.unpack_from("<I", data, section + 4)[0], 256)
+        for k in range(count):
+            at = section + 8 + 8 * k
+            if at + 8 > len(data):
+                return None
+            pid, offset = struct.unpack_from("<II", data, at)
+            if pid != 2:
+                continue
+            value = section + offset
+            if value + 8 > len(data):
+                return None
+            vtype, length = struct.unpack_from("<II", data, value)
+            if vtype == 0x1F:  # VT_LPWSTR: length in characters
+                raw = data[value + 8:value + 8 + 2 * min(length, 4096)]
+                title = raw.decode("utf-16-le", "replace")
+            elif vtype == 0x1E:  # VT_LPSTR: length in bytes
+                title = data[value + 8:value + 8 + min(length, 4096)].decode("cp949", "replace")
+            else:
+                return None
+            return clean(title.split("\x00", 1)[0]).strip() or None
+    except (OSError, struct.error):
+        return None  # the summary is optional metadata; damage there must not fail the document
     return None

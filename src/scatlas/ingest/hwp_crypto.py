@@ -57,5 +57,5 @@ def decrypt_view_text(stream: bytes) -> bytes:
     key = distribution_key(stream[4:4 + _PAYLOAD])
     body = stream[4 + _PAYLOAD:]
     body = body[: len(body) - len(body) % 16]
-    decryptor = Cipher(algorithms.AES(key), modes.ECB()).decryptor()  # noqa: S305 - the format fixes ECB
+    decryptor = Cipher(algorithms.AES(key), modes.ECB()).decryptor()
     return decryptor.update(body) + decryptor.finalize()

@@ -14,8 +14,9 @@ from scatlas.ingest.normalise import clean, old_hangul
 from scatlas.ingest.tables import blocks_text, build_table
 
 # containers whose text is layout furniture or metadata, not document content
+# hp:switch repeats content: hp:case for newer readers, hp:default for the rest; the default is read
 _SKIP = {"header", "footer", "shapeComment", "parameters", "secPr", "linesegarray", "colPr", "pageNum",
-         "pageHiding", "pageNumCtrl"}
+         "pageHiding", "pageNumCtrl", "case"}
 _INLINE = {"tab": "\t", "lineBreak": "\n", "fwSpace": " ", "nbSpace": " ", "hyphen": "-"}
 _OUTLINE = re.compile(r"^(?:개요|Outline)\s*(\d+)$")
 
@@ -40,7 +41,7 @@ def read_hwpx(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
                 if _local(child) == "p":
                     walker.paragraph(child, blocks)
     doc = Document(path=str(path), format="hwpx", pages=[Page(number=None, blocks=blocks)], title=title)
-    if not any((isinstance(b, TextBlock) and b.text) or not isinstance(b, TextBlock) for b in blocks):
+    if not doc.text().strip():
         raise DocumentError("empty", "no text in any section", path=path)
     return doc
 

@@ -6,7 +6,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Self
 
 from lxml import etree
 
@@ -117,7 +117,7 @@ class SafeZip:
     def close(self) -> None:
         self._zip.close()
 
-    def __enter__(self) -> "SafeZip":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -164,7 +164,6 @@ def xml_depth(root: etree._Element) -> int:
     stack = [(root, 1)]
     while stack:
         el, d = stack.pop()
-        if d > deepest:
-            deepest = d
+        deepest = max(deepest, d)
         stack.extend((child, d + 1) for child in el)
     return deepest

@@ -13,7 +13,13 @@ from scatlas.errors import DocumentError
 from scatlas.ingest.document import Cell, Document, Page, Table
 from scatlas.ingest.limits import DEFAULT_LIMITS, Limits
 from scatlas.ingest.normalise import GARBLED_THRESHOLD, clean, garbled_share, squash
-from scatlas.ingest.pdf_layout import PageItems, Reading, drop_running_lines, join_continued_tables, to_reading
+from scatlas.ingest.pdf_layout import (
+    PageItems,
+    Reading,
+    drop_running_lines,
+    join_continued_tables,
+    to_reading,
+)
 from scatlas.ingest.pdf_rules import CellBox, find_grids, may_hold_table, page_edges, to_user
 from scatlas.ingest.tables import build_table
 
@@ -98,8 +104,8 @@ def _page_list(pages: list[int]) -> str:
 def _title(pdf: pdfium.PdfDocument) -> str | None:
     try:
         title = pdf.get_metadata_value("Title")
-    except Exception:  # metadata is optional; a damaged info dictionary must not fail the read
-        return None
+    except (pdfium.PdfiumError, ValueError):
+        return None  # metadata is optional; a damaged info dictionary must not fail the read
     title = squash(clean(title or ""))
     return title or None
 
@@ -162,7 +168,7 @@ def _line_pieces(textpage: pdfium.PdfTextPage, n_chars: int, quarter: int) -> li
     return pieces
 
 
-def _rect_pieces(textpage: pdfium.PdfTextPage, bounded: "_BoundedText", quarter: int,
+def _rect_pieces(textpage: pdfium.PdfTextPage, bounded: _BoundedText, quarter: int,
                  tables: list[Reading]) -> list[tuple[Reading, str]]:
     """Text by pdfium's text rectangles, leaving out those inside table areas (their text is in the cells)."""
     pieces = []
@@ -226,7 +232,7 @@ def _text_quarter(textpage: pdfium.PdfTextPage, n_chars: int) -> int:
     return max(range(4), key=lambda q: (votes[q], q == 0))
 
 
-def _table_from_cells(boxes: list[CellBox], bounded: "_BoundedText", quarter: int,
+def _table_from_cells(boxes: list[CellBox], bounded: _BoundedText, quarter: int,
                       page: int) -> Table | None:
     """A Table from lattice cell boxes: grid lines from the cell edges, spans from how many they cover."""
     if not boxes:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from scatlas.errors import DocumentError
 from scatlas.ingest.detect import SUFFIX_FORMATS, detect_format

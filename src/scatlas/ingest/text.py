@@ -76,8 +76,7 @@ def _markdown_blocks(lines: list[str]) -> list[Block]:
 
 def _pipe_cells(line: str) -> list[str]:
     body = line.strip()
-    if body.startswith("|"):
-        body = body[1:]
+    body = body.removeprefix("|")
     if body.endswith("|") and not body.endswith("\\|"):
         body = body[:-1]
     # an escaped pipe stays inside its cell
