@@ -74,6 +74,7 @@ class Plan:
     cases: list[tuple[str, str, str]] = field(default_factory=list)  # (city, service, what it does): decoys
     strategies: list[str] = field(default_factory=list)  # numbered like services; not services
     built: list[str] = field(default_factory=list)  # 기 구축 서비스: context, not this plan's services
+    previous: list[tuple[str, str, str]] = field(default_factory=list)  # 제1차 계획 실적 (label, name, status): decoys
     expected_error: str | None = None
 
     @property
@@ -234,6 +235,14 @@ GIMHAE = Plan(
         "3. 역사와 기술이 만나는 문화 김해",
     ],
     built=["경전철 연계 교통정보센터", "CCTV 통합관제센터"],
+    previous=[
+        ("교통", "버스도착 정보 안내", "완료"),
+        ("교통", "무인 주차 관제", "완료"),
+        ("방범·방재", "CCTV 통합관제 구축", "완료"),
+        ("방범·방재", "재해 문자 전광판", "일부 추진"),
+        ("환경", "대기질 측정망", "미추진"),
+        ("행정", "시민 소통 앱", "완료"),
+    ],
     services=_services("""
 교통 | 스마트 버스정류장 | 경전철역 인근 정류장에 환승 안내 화면과 냉난방 대기 공간을 마련한다.
 교통 | 지능형 교통신호 체계 | 주요 간선도로 교차로 40곳의 신호를 교통량에 따라 자동으로 조정한다.

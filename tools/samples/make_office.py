@@ -173,7 +173,7 @@ def build_list_docx(plan: Plan, path: Path) -> None:
         doc.add_heading(f"{k}. {label}", level=2)
         for n, s in enumerate([s for s in plan.services if s.label == label], 1):
             doc.add_heading(f"({n}) {s.name}", level=3)
-            doc.add_paragraph(s.description)
+            doc.add_paragraph(f"Ÿ {s.description}")  # the bullet as converted documents show it
             doc.add_paragraph("기대효과: 시민 생활 편의와 안전 수준 향상", style="List Bullet")
     _finance(doc, plan)
     doc.save(str(path))

@@ -143,9 +143,15 @@ def _intro_chapters(doc: PlanPdf, plan: Plan, p: _Pass, chapter_no: Callable[[],
         doc.text(para)
     doc.heading("2. 기 구축 서비스 현황", 12)
     doc.text("시가 이미 구축하여 운영 중인 서비스는 다음과 같으며, 이 계획의 신규 서비스와 구분한다.")
-    for item in plan.built:
-        doc.text(f"- {item} (운영 중)", indent=12, gap=1)
-    doc.heading("3. 시민 수요 조사", 12)
+    doc.table([Column("서비스명", 190), Column("구축연도", 90, "center"), Column("비고", 203)],
+              [[item, str(plan.period[0] - 6 + k), "운영 중"] for k, item in enumerate(plan.built)],
+              caption="〈표 2-2〉 기 구축 서비스 현황")
+    if plan.previous:
+        doc.heading("3. 제1차 계획 추진 실적", 12)
+        doc.text("제1차 계획에서 제시한 서비스의 추진 실적은 다음과 같다. 완료된 서비스는 운영 단계로 넘어갔다.")
+        doc.table([Column("분야", 80, "center"), Column("서비스명", 190), Column("추진 실적", 213, "center")],
+                  [list(item) for item in plan.previous], merge_first=True, caption="〈표 2-3〉 제1차 계획 서비스 추진 실적")
+    doc.heading(f"{4 if plan.previous else 3}. 시민 수요 조사", 12)
     rng = _rng(plan)
     doc.table([Column("분야", 160), Column("응답 비율(%)", 120, "center"), Column("순위", 80, "center")],
               [[lab, f"{rng.randrange(5, 40)}", str(i + 1)] for i, lab in enumerate(["교통", "안전", "복지", "환경"])],
@@ -242,6 +248,8 @@ def build_table_pdf(plan: Plan, path: Path) -> dict[str, int]:
         pages = doc.table([Column("분야", 62, "center"), Column("서비스명", 118), Column("서비스 내용", 243),
                            Column("추진시기", 60, "center")], rows, merge_first=True,
                           caption=f"〈표 {n}-1〉 스마트도시서비스 목록")
+        doc.text("주: 추진시기 단기는 2024~2025년, 중기는 2026~2028년을 말함", size=8, gap=1)
+        doc.text("자료: 고양시 부서 수요 조사 및 시민 설문(가상)", size=8)
         _finance_chapter(doc, plan, p, next(chapters))
         doc.finish()
         return {s.name: pg for s, pg in zip(plan.services, pages)}
