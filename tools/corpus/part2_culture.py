@@ -11,7 +11,7 @@ TOURISM = """
 다국어 관광안내 키오스크 | 역, 터미널, 관광안내소에 영어·중국어·일본어 지원 키오스크를 설치하여 관광지·교통·숙박 정보 제공 | tourism_info | 정 | | |
 관광 챗봇 | 메신저로 질문하면 AI가 여행 코스, 운영 시간, 입장료를 자동으로 답해 준다 | tourism_info | 문 | | AI | AI 자동 답변 → 문제해결 (guide 3)
 이동통신 데이터 활용 주요 관광지 실시간 혼잡도 안내 서비스 | 이동통신 데이터로 주요 관광지별 방문자 수를 추정해 한적한 시간대와 대체 관광지를 알려준다. | tourism_info | 정 | | |
-해수욕장 혼잡도 신호등 | CCTV 영상분석 → 해수욕장 구역별 인파 파악\\n여유·보통·혼잡을 신호등 색으로 표출 | tourism_info | 정 | 관광객 | | runner-up 방범·방재; the purpose stated is choosing a less crowded beach
+해수욕장 혼잡도 신호등 | CCTV 영상분석 → 해수욕장 구역별 인파 파악\\n여유·보통·혼잡을 신호등 색으로 표출 | tourism_info | 정 | | | runner-up 방범·방재; the purpose stated is choosing a less crowded beach
 비콘 관광지 푸시 알림 | 관광지 입구에 비콘을 설치하여 접근한 여행객 스마트폰에 해설과 쿠폰을 전송 | tourism_info | 정 | 관광객 | 모바일앱 |
 무인 스마트 관광안내소 | 상주 인력 없이 대형 터치스크린과 화상 상담으로 관광 안내를 하는 무인 안내소 | tourism_info | 정 | | 키오스크 |
 QR 관광 안내판 | 관광지 안내판마다 QR을 붙여 다국어 해설, 음성 안내, 주변 정보를 휴대폰으로 확인 | tourism_info | 정 | | |
@@ -31,7 +31,7 @@ GIS 관광 전자지도 | 관광지·음식점·공영주차장·화장실 위�
 농촌 체험마을 예약 정보 | 농촌체험휴양마을의 체험 프로그램, 숙박, 빈 날짜를 조회하고 예약 신청 | tourism_info | 정 | | |
 관광객 무인 짐보관함 | 기차역과 관광안내소 앞에 무인 짐보관함을 설치하여 당일치기 관광객이 짐 없이 관광지를 둘러볼 수 있도록 함 | tourism_info | 문 | 관광객 | | runner-up 물류; the service is tourist convenience, nothing is delivered
 관광지 화상 통역 서비스 | 관광안내소와 주요 상점에서 태블릿 화상 연결로 통역사가 실시간 통역을 지원 | tourism_info | 문 | | |
-관광약자 휠체어·유모차 대여 스테이션 | 관광지 입구 무인 스테이션에서 휠체어, 전동스쿠터, 유모차를 무료로 빌려 쓰고 반납 | tourism_info | 문 | 노인;장애인 | | hard: 전동스쿠터 suggests 교통 (personal_mobility); it is a tourism accessibility service
+관광약자 휠체어·유모차 대여 스테이션 | 관광지 입구 무인 스테이션에서 휠체어, 전동스쿠터, 유모차를 무료로 빌려 쓰고 반납 | tourism_info | 문 | 장애인 | | hard: 전동스쿠터 suggests 교통 (personal_mobility); it is a tourism accessibility service
 관광 데이터랩 구축 | 통신·카드·SNS 관광 데이터를 수집·정제하여 관광사업체와 연구자가 쓸 수 있게 개방하는 관광 데이터 분석 기반 구축 | tourism_info | 기 | | 빅데이터 | tourism-only data platform → 문화·관광·스포츠
 반려동물 동반 여행 정보 | 반려견과 함께 갈 수 있는 숙소, 식당, 해변, 공원 정보를 여행객에게 제공 | tourism_info | 정 | 관광객 | |
 스마트 관광도시 기반 조성 | 관광특구에 관광 안내 사이니지, 모바일 결제, 실시간 혼잡도 수집 장비를 통합 설치하는 기반 사업 | tourism_info | 기 | | 모바일앱 |
@@ -50,14 +50,14 @@ XR 공룡 체험 | 공룡 발자국 화석 산지에서 XR로 공룡이 걸어 �
 AR 보물찾기 관광게임 | 관광지 곳곳에 숨겨진 AR 캐릭터를 찾으면 경품을 주는 가족 관광객 대상 게임 | immersive_experience | 정 | 관광객 | 모바일앱 |
 사라진 건축물 디지털 복원 | 소실된 사찰 건물을 3D로 복원하여 현장 태블릿과 AR 망원경으로 보여 줌 | immersive_experience | 정 | | |
 해양도시 정체성을 담은 해양생물 실감 미디어 전시관 운영 | 고래, 해파리 등 바다생물을 초대형 LED 실감 영상으로 보여주는 전시관 운영 | immersive_experience | 정 | | |
-프로젝션 매핑 야간 경관 쇼 | 성당과 다리 교각에 프로젝션 매핑으로 지역 이야기를 담은 빛 공연을 매일 밤 상영 | immersive_experience | 정 | 관광객 | | hard: 경관 suggests 행정 (도시경관관리); a night-time tourist show → 문화·관광·스포츠
+프로젝션 매핑 야간 경관 쇼 | 성당과 다리 교각에 프로젝션 매핑으로 지역 이야기를 담은 빛 공연을 매일 밤 상영 | immersive_experience | 정 | | | hard: 경관 suggests 행정 (도시경관관리); a night-time tourist show → 문화·관광·스포츠
 AR 글래스 박물관 해설 | 관람객이 AR 글래스를 쓰면 유물 위에 해설과 3D 모형이 겹쳐 보이는 박물관 해설 | immersive_experience | 정 | | |
 가상현실 농촌 체험 | 도시 어린이가 VR로 모내기, 수확, 가축 돌보기를 체험하는 농촌 체험관 | immersive_experience | 정 | 아동 | |
 문화재 디지털트윈 | 3D 스캐닝 기술로 국가지정 문화재를 정밀 측정해 디지털트윈으로 구축하고 온라인 관람과 복원 자료로 활용 | immersive_experience | 기 | | | runner-up 시설물관리 (urban_data_platform); heritage experience → 문화·관광·스포츠
 AR 포토존 | 관광지 포토존에서 캐릭터와 함께 AR 사진을 찍어 SNS 공유 | immersive_experience | 정 | | |
 실감콘텐츠 체험관 구축 | 구 청사 유휴 공간을 리모델링하여 VR·AR·홀로그램 실감콘텐츠 체험관 조성 | immersive_experience | 기 | | |
 메타버스 지역축제 | 코로나 이후 오프라인 축제와 병행하여 가상공간 축제장을 열고 공연 생중계와 이벤트 진행 | immersive_experience | 정 | | |
-AR 망원경 스마트 전망대 | 해안 전망대 망원경에 AR을 적용해 바라보는 섬과 등대 이름, 전설을 화면에 표시 | immersive_experience | 정 | 관광객 | |
+AR 망원경 스마트 전망대 | 해안 전망대 망원경에 AR을 적용해 바라보는 섬과 등대 이름, 전설을 화면에 표시 | immersive_experience | 정 | | |
 장애인 VR 여행 체험 | 여행이 어려운 중증장애인이 복지관에서 VR로 국내 명소를 여행하듯 체험 | immersive_experience | 정 | 장애인 | | hard: 복지관 suggests 보건·의료·복지; it is a leisure/travel experience → 문화·관광·스포츠
 어르신 VR 추억여행 | 경로당에 VR 기기를 보급하여 어르신이 고향 마을, 옛 명소를 가상으로 둘러보는 여가 프로그램 | immersive_experience | 정 | 노인 | | hard: runner-up 보건·의료·복지 (elderly_care); stated purpose is leisure → 문화·관광·스포츠
 디지털 실감 영상관 | 지역 자연경관을 270도 파노라마 영상으로 상영 | immersive_experience | 정 | | |
@@ -105,7 +105,7 @@ SPORTS = """
 자전거 여행길 안내 | 강변 자전거길 코스, 인증센터, 쉼터, 수리점 위치를 앱으로 안내 | sports_leisure | 정 | | 모바일앱 | hard: 자전거 suggests 교통 (personal_mobility); leisure route information → 문화·관광·스포츠
 등산로 코스 안내 | 등산로별 난이도, 소요시간, 실시간 탐방객 수를 알려 주는 산행 정보 서비스 | sports_leisure | 정 | | |
 캠핑장 실시간 빈자리 | 공공 캠핑장·오토캠핑장의 남은 사이트를 실시간으로 보여 주고 예약으로 연결 | sports_leisure | 정 | | |
-서핑 파도 정보 | 해변 카메라와 파고계로 파도 높이·바람·수온 측정 ,서퍼에게 실시간 제공 | sports_leisure | 정 | | 센서 |
+서핑 파도 정보 | 해변 카메라와 파고계로 파도 높이·바람·수온 측정 ,서퍼에게 실시간 제공 | sports_leisure | 정 | | 센서;CCTV |
 해수욕장 편의정보 서비스 | 샤워장·탈의실 혼잡도, 파라솔 예약, 분실물 안내를 해수욕장 방문객에게 제공 | sports_leisure | 정 | 관광객 | |
 스마트 경기장 관람 | 모바일 티켓 입장, 좌석 길 안내, 매점 주문을 앱 하나로 처리하는 프로스포츠 경기장 서비스 | sports_leisure | 문 | | 모바일앱 |
 생활체육 동호회 매칭 | 종목과 동네를 선택하면 회원을 모집 중인 생활체육 동호회와 강습 정보를 보여줌 | sports_leisure | 정 | | |

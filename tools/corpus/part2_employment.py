@@ -47,7 +47,7 @@ SMART_WORK = """
 클라우드 기반 원격업무 환경 | VDI(가상 데스크톱)와 보안 접속 환경을 클라우드로 구축 ,재택·이동 근무 시에도 사무실과 같은 업무 가능 | smart_work | 기 | | 클라우드 |
 행정복지센터 화상회의 부스 | 주민과 소상공인이 예약해서 쓸 수 있는 1인 화상회의 부스를 행정복지센터마다 설치 | smart_work | 문 | 기타 | |
 공유 업무공간 좌석 예약 | 스마트워크센터 좌석·회의실을 모바일 앱으로 실시간 예약하고 QR로 입실 | smart_work | 문 | | 모바일앱 |
-육아기 부모 재택근무 지원 | 영유아를 둔 부모가 집에서 일할 수 있도록 업무용 노트북·보안 접속을 지원하고 돌봄 시간과 연계 | smart_work | 문 | 여성 | | runner-up 보건·의료·복지 (childcare); purpose is work arrangement
+육아기 부모 재택근무 지원 | 영유아를 둔 부모가 집에서 일할 수 있도록 업무용 노트북·보안 접속을 지원하고 돌봄 시간과 연계 | smart_work | 문 | 기타 | | runner-up 보건·의료·복지 (childcare); purpose is work arrangement
 디지털 노마드 워케이션 플랫폼 | 워케이션 가능 숙소, 공유오피스, 지역 체험 프로그램 정보를 모아 원격근무자에게 안내하고 예약 연계 | smart_work | 정 | | | 원격근무 → 근로·고용
 시니어 재택 일자리 지원 | 고령자가 집에서 할 수 있는 온라인 모니터링·데이터 라벨링 일감을 배정하고 태블릿 교육 제공 | smart_work | 문 | 노인 | |
 장애인 재택근무 환경 지원 | 중증장애인 근로자 가정에 보조공학기기와 원격근무 시스템을 설치하여 출퇴근 부담 없이 근무 | smart_work | 문 | 장애인 | |
@@ -63,7 +63,7 @@ STARTUP = """
 스마트 창업 인큐베이팅 센터 | 예비창업자에게 입주 공간, 멘토링, 투자 연계를 제공하는 창업보육센터를 스마트 기술 분야 중심으로 조성 | startup_support | 기 | | |
 창업지원 정보 통합포털 | 중앙부처·도·시의 창업 지원사업 공고와 신청 기간을 모아 한눈에 보여줌 | startup_support | 정 | | |
 조선업 인력난 해소를 위한 VR 용접·도장 직업훈련센터 운영 | 가상현실 시뮬레이터로 용접·도장 기술을 반복 실습하게 하여 조선소 취업 희망자를 양성한다. | startup_support | 문 | | | hard: training suggests 교육; the purpose is employment skills for the shipyards → 근로·고용, runner-up 교육
-재직자 디지털 직무전환 교육 | 제조업 재직자를 대상으로 스마트공장 운영, 데이터 활용 직무 전환 교육을 온라인·오프라인 병행 운영 | startup_support | 문 | | | runner-up 교육; job transition → 근로·고용
+재직자 디지털 직무전환 교육 | 제조업 재직자를 대상으로 스마트공장 운영, 데이터 활용 직무 전환 교육을 온라인·오프라인 병행 운영 | startup_support | 문 | 기타 | | runner-up 교육; job transition → 근로·고용
 귀농·귀어 창업 정보 플랫폼 | 귀농·귀어 희망자에게 빈집·농지 정보, 창업자금, 정착 교육 일정을 제공 | startup_support | 정 | 기타 | |
 1인 크리에이터 창업 스튜디오 | 영상 촬영·편집 장비를 갖춘 스튜디오를 청년 크리에이터에게 무료 대관 | startup_support | 기 | 청년 | |
 여성 온라인창업 보육 | 온라인 쇼핑몰 개설, 상세페이지 제작, 마케팅 교육과 판로 상담을 묶어 여성 예비창업자 지원 | startup_support | 문 | 여성 | |
@@ -78,23 +78,23 @@ AI 모의면접 | 구직자가 웹캠 앞에서 답변하면 AI가 표정·음�
 """
 
 WORKER_SAFETY = """
-노후 산업단지 근로자 웨어러블 기반 스마트 안전관리 체계 구축 | 웨어러블 밴드로 작업자의 심박, 낙상, 위치를 수집하여 이상 시 관리자에게 즉시 알림 | worker_safety | 정 | | 센서 | codebook worker_safety (근로자 안전·보호); runner-up 방범·방재
-밀폐공간 작업자 유해가스 감지 | IoT 센서로 맨홀·저장탱크 등 밀폐공간 산소·황화수소 농도 측정 → 작업자 단말 경보 | worker_safety | 정 | | | hard: name suggests 방범·방재 or 시설물관리; the protected party is the worker → 근로·고용
-건설현장 스마트 안전모 | 충격·추락 감지 센서와 위치 발신기를 넣은 안전모로 현장 사고를 실시간 파악합니다. | worker_safety | 정 | | |
-옥외 근로자 폭염 온열질환 알림 | 체감온도가 기준을 넘으면 건설·환경미화 등 옥외 근로자에게 휴식 권고 알림과 그늘 휴게소 위치를 전송 | worker_safety | 정 | | | runner-up 방범·방재 (폭염); the group protected is workers
+노후 산업단지 근로자 웨어러블 기반 스마트 안전관리 체계 구축 | 웨어러블 밴드로 작업자의 심박, 낙상, 위치를 수집하여 이상 시 관리자에게 즉시 알림 | worker_safety | 정 | 기타 | 센서 | codebook worker_safety (근로자 안전·보호); runner-up 방범·방재
+밀폐공간 작업자 유해가스 감지 | IoT 센서로 맨홀·저장탱크 등 밀폐공간 산소·황화수소 농도 측정 → 작업자 단말 경보 | worker_safety | 정 | 기타 | | hard: name suggests 방범·방재 or 시설물관리; the protected party is the worker → 근로·고용
+건설현장 스마트 안전모 | 충격·추락 감지 센서와 위치 발신기를 넣은 안전모로 현장 사고를 실시간 파악합니다. | worker_safety | 정 | 기타 | |
+옥외 근로자 폭염 온열질환 알림 | 체감온도가 기준을 넘으면 건설·환경미화 등 옥외 근로자에게 휴식 권고 알림과 그늘 휴게소 위치를 전송 | worker_safety | 정 | 기타 | | runner-up 방범·방재 (폭염); the group protected is workers
 이동노동자 스마트 쉼터 | 배달 라이더, 대리기사, 택배기사를 위한 휴게공간 : 휴대폰 충전, 냉난방, 무료 WiFi, 노동 상담 키오스크 | worker_safety | 문 | 기타 | | hard: 쉼터 suggests 기타 street_space or 교통; the purpose is rest and protection of mobile workers → 근로·고용
 환경미화원 작업 안전 지원 | 청소차량 후방 감지 카메라와 작업자 착용형 경광 조끼로 새벽 수거 작업 중 교통사고 예방 | worker_safety | 문 | 기타 | | hard: name suggests 환경 (waste); the outcome is worker safety
 어선원 해상 추락 위치발신 | 구명조끼에 부착된 발신기가 바다에 빠진 선원의 위치를 선박과 해경에 자동 전송 | worker_safety | 정 | 농어민 | GPS | runner-up 방범·방재
 노동권익 상담 챗봇 | 임금체불, 부당해고, 직장 내 괴롭힘 상담을 AI 챗봇이 1차 응대하고 노무사 상담으로 연결 | worker_safety | 문 | | | AI 자동 답변 → 문제해결
 외국인 근로자 다국어 노동 상담 | 통역 상담원과 화상 연결하여 외국인 근로자의 근로계약·산재 문제를 모국어로 상담 | worker_safety | 문 | 다문화 | |
-작업장 유해물질 실시간 감시 | 도금·염색 공장 밀집지역 작업장에 유해가스 측정기를 설치하고 농도 초과 시 근로자 대피 알림 | worker_safety | 정 | | 센서 | runner-up 환경·에너지·수자원 (the outcome asked for is worker protection)
+작업장 유해물질 실시간 감시 | 도금·염색 공장 밀집지역 작업장에 유해가스 측정기를 설치하고 농도 초과 시 근로자 대피 알림 | worker_safety | 정 | 기타 | 센서 | runner-up 환경·에너지·수자원 (the outcome asked for is worker protection)
 고령 농업인 농작업 사고 감지 | 경운기·트랙터에 전복 감지 단말을 달아 사고 시 가족과 119에 자동 신고 | worker_safety | 문 | 노인;농어민 | 센서 | hard: runner-up 방범·방재; automatic dispatch → 문제해결
-지게차 충돌방지 시스템 | 물류창고·공장 지게차에 AI 카메라를 달아 보행 작업자 접근 시 자동 감속·정지 | worker_safety | 문 | | | senses and acts → 문제해결
+지게차 충돌방지 시스템 | 물류창고·공장 지게차에 AI 카메라를 달아 보행 작업자 접근 시 자동 감속·정지 | worker_safety | 문 | 기타 | | senses and acts → 문제해결
 건설근로자 전자카드 출퇴근 관리 | 전자카드로 출퇴근을 기록해 퇴직공제 적립과 임금 지급 근거를 자동으로 남김 | worker_safety | 문 | 기타 | | worker protection (보호) → 근로·고용
 플랫폼 노동자 권익 정보 안내 | 배달·대리운전 등 플랫폼 종사자에게 산재보험 가입, 표준계약서, 분쟁 상담 창구 정보를 알기 쉽게 제공 | worker_safety | 정 | 기타 | |
-교대근무자 피로도 모니터링 | 석유화학 단지 야간 교대 근무자의 졸음·피로 징후를 착용형 센서로 측정하여 본인과 안전관리자에게 알린다 | worker_safety | 정 | | | runner-up 방범·방재; the protected party is the worker
+교대근무자 피로도 모니터링 | 석유화학 단지 야간 교대 근무자의 졸음·피로 징후를 착용형 센서로 측정하여 본인과 안전관리자에게 알린다 | worker_safety | 정 | 기타 | | runner-up 방범·방재; the protected party is the worker
 외국인 근로자 VR 안전교육 | 언어 장벽으로 안전수칙 전달이 어려운 외국인 근로자에게 모국어 VR 콘텐츠로 현장 위험 상황을 체험 교육 | worker_safety | 문 | 다문화 | | runner-up 교육; the outcome is worker safety
-근로자 안전관리 시스템 | Ÿ 위험구역 출입 감지\\nŸ 작업자 위치 모니터링 | worker_safety | 정 | | | noisy bullets, very short
+근로자 안전관리 시스템 | Ÿ 위험구역 출입 감지\\nŸ 작업자 위치 모니터링 | worker_safety | 정 | 기타 | | noisy bullets, very short
 """
 
 if __name__ == "__main__":

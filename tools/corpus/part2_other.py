@@ -15,7 +15,7 @@ LoRa 기반 IoT 전용망 | LoRa 기지국 도시 전역 설치 → 저전력 �
 스마트 산단·항만 이음5G 특화망 구축 | 스마트 산업단지와 항만 구역에 지자체 주도 5G 특화망을 구축하여 자율주행 물류·원격 제어 실증 기반 마련 | network_infra | 기 | | | rule 2.5: 5G network; the services that will run on it are not this entry
 경로당 무선인터넷 설치 | 관내 모든 경로당에 무선인터넷을 설치하여 어르신의 비대면 프로그램 참여 기반 마련 | network_infra | 기 | 노인 | | hard: 경로당·어르신 suggest 보건·의료·복지; rule 2.5: the deliverable is a network
 시내버스 공공와이파이 | 모든 시내버스 차량에 무료 와이파이 단말을 달아 승객이 이동 중 인터넷 이용 | network_infra | 기 | | | hard: 버스 suggests 교통; rule 2.5: public WiFi
-도서지역 해상 통신망 확충 | 섬과 연안 어장은 휴대전화가 잘 터지지 않는 곳이 많다. 해상 LTE 중계기를 설치해 통신 음영지역을 줄인다. | network_infra | 기 | 농어민 | | rule 2.5: communication network
+도서지역 해상 통신망 확충 | 섬과 연안 어장은 휴대전화가 잘 터지지 않는 곳이 많다. 해상 LTE 중계기를 설치해 통신 음영지역을 줄인다. | network_infra | 기 | | | rule 2.5: communication network
 NB-IoT 센서 통신망 | 상수도 계량기, 맨홀, 주차센서 등 분야별 센서가 공동으로 쓰는 NB-IoT 통신 기반을 마련함 | network_infra | 기 | | | rule 2.5: LPWA network shared by several domains
 자가망 백본 고도화 | 기존 1G 자가망 백본을 10G로 증설하고 이중화하여 CCTV 영상 증가에 대비 | network_infra | 기 | | | rule 2.5
 IoT 게이트웨이 설치 | 가로등주와 공공청사 옥상에 다중 프로토콜 IoT 게이트웨이를 설치하여 센서 연결 거점 확보 | network_infra | 기 | | | rule 2.5
