@@ -129,8 +129,9 @@ def _resolve(name: str) -> tuple[str, str | None]:
 
 def rows_to_plans(rows: list[list[Any]], *, source_name: str, sheet: str | None = None,
                   row_offset: int = 0, merged_rows: set[int] | None = None,
-                  default_municipality: str | None = None) -> tuple[list[PlanRecord], dict[str, str], list[RowProblem],
-                                                                     list[str]]:
+                  default_municipality: str | None = None, default_title: str | None = None,
+                  default_period: tuple[int, int] | None = None,
+                  ) -> tuple[list[PlanRecord], dict[str, str], list[RowProblem], list[str]]:
     """Turn a sheet's rows into plans (one per municipality), with the columns used and the rows skipped."""
     located = _find_header(rows)
     if located is None:
@@ -210,6 +211,10 @@ def rows_to_plans(rows: list[list[Any]], *, source_name: str, sheet: str | None 
     if carried_roles:
         notes.append("blank " + ", ".join(sorted(carried_roles)) + " cells took the value above (merged cells)")
     for plan in plans.values():
+        if plan.title is None and default_title and (plan.municipality or "") in default_title:
+            plan.title = default_title
+        if plan.period is None and default_period and len(plans) == 1:
+            plan.period = default_period
         if plan.municipality is None:
             plan.warnings.append("no municipality column and none in the file name: municipality unknown")
     return list(plans.values()), columns, problems, notes
@@ -287,16 +292,32 @@ def import_tabular(path: str | Path) -> TabularImport:
         raise DocumentError("corrupt", "no such file", path=path)
     if path.stat().st_size == 0:
         raise DocumentError("empty", "0 bytes", path=path)
-    default_muni = _municipality_from_name(path.stem)
     with path.open("rb") as fh:
         head = fh.read(4)
     if head.startswith(b"PK"):
-        return _import_xlsx(path, default_muni)
+        return _import_xlsx(path)
     if path.suffix.lower() == ".xlsx":
         raise DocumentError("corrupt", "an .xlsx file that is not a zip package", path=path)
     rows, encoding = read_csv_rows(path)
-    plans, columns, problems, notes = rows_to_plans(rows, source_name=str(path), default_municipality=default_muni)
+    located = _find_header(rows)
+    meta = _loose_metadata(rows[:located[0]] if located else [], path.stem)
+    plans, columns, problems, notes = rows_to_plans(rows, source_name=str(path), **meta)
     return TabularImport(plans, "csv", columns, encoding=encoding, skipped=problems, notes=notes)
+
+
+def _loose_metadata(rows: list[list[Any]], *names: str) -> dict[str, Any]:
+    """Municipality, title and period from title rows, cover sheets and file/sheet names (the plan's own words)."""
+    lines = [" ".join(_cell(v) for v in row if _cell(v)) for row in rows[:60]]
+    lines = [line for line in lines if line] + [n for n in names if n]
+    try:
+        from scatlas.extract.metadata import metadata_from_lines
+    except ImportError:  # pragma: no cover - the extract stage ships with scatlas
+        return {"default_municipality": next(filter(None, map(_municipality_from_name, names)), None)}
+    meta = metadata_from_lines(lines) if lines else None
+    municipality = (meta.municipality if meta else None) or next(filter(None, map(_municipality_from_name, names)),
+                                                                  None)
+    return {"default_municipality": municipality, "default_title": meta.title if meta else None,
+            "default_period": tuple(meta.period) if meta and meta.period else None}
 
 
 def _municipality_from_name(stem: str) -> str | None:
@@ -304,7 +325,7 @@ def _municipality_from_name(stem: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _import_xlsx(path: Path, default_muni: str | None) -> TabularImport:
+def _import_xlsx(path: Path) -> TabularImport:
     sheets = read_xlsx_sheets(path)
     candidates = []
     for title, rows, merged in sheets:
@@ -319,8 +340,13 @@ def _import_xlsx(path: Path, default_muni: str | None) -> TabularImport:
     # the sheet with the most recognised columns, then the most rows, is the service list
     candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
     score, _, title, rows, merged = candidates[0]
+    header_index = _find_header(rows)[0]
+    # title rows above the header, then sheets that are not service lists (a cover sheet), then the names
+    loose = rows[:header_index] + [row for t, other, _ in sheets if t not in {c[2] for c in candidates}
+                                   for row in other[:30]]
+    meta = _loose_metadata(loose, title, path.stem)
     plans, columns, problems, notes = rows_to_plans(rows, source_name=str(path), sheet=title, merged_rows=merged,
-                                                    default_municipality=_municipality_from_name(title) or default_muni)
+                                                    **meta)
     notes.insert(0, f"read sheet {title!r} as the service list ({len(columns)} recognised columns)")
     others = [c[2] for c in candidates[1:]]
     if others:
