@@ -145,17 +145,18 @@ def _intro_chapters(doc: PlanPdf, plan: Plan, p: _Pass, chapter_no: Callable[[],
     doc.text("시가 이미 구축하여 운영 중인 서비스는 다음과 같으며, 이 계획의 신규 서비스와 구분한다.")
     doc.table([Column("서비스명", 190), Column("구축연도", 90, "center"), Column("비고", 203)],
               [[item, str(plan.period[0] - 6 + k), "운영 중"] for k, item in enumerate(plan.built)],
-              caption="〈표 2-2〉 기 구축 서비스 현황")
+              caption="〈표 2-1〉 기 구축 서비스 현황")
     if plan.previous:
         doc.heading("3. 제1차 계획 추진 실적", 12)
         doc.text("제1차 계획에서 제시한 서비스의 추진 실적은 다음과 같다. 완료된 서비스는 운영 단계로 넘어갔다.")
         doc.table([Column("분야", 80, "center"), Column("서비스명", 190), Column("추진 실적", 213, "center")],
-                  [list(item) for item in plan.previous], merge_first=True, caption="〈표 2-3〉 제1차 계획 서비스 추진 실적")
+                  [list(item) for item in plan.previous], merge_first=True,
+                  caption="〈표 2-2〉 제1차 계획 서비스 추진 실적")
     doc.heading(f"{4 if plan.previous else 3}. 시민 수요 조사", 12)
     rng = _rng(plan)
     doc.table([Column("분야", 160), Column("응답 비율(%)", 120, "center"), Column("순위", 80, "center")],
               [[lab, f"{rng.randrange(5, 40)}", str(i + 1)] for i, lab in enumerate(["교통", "안전", "복지", "환경"])],
-              caption="〈표 2-1〉 분야별 서비스 수요")
+              caption=f"〈표 2-{3 if plan.previous else 2}〉 분야별 서비스 수요")
 
     n = chapter_no()
     doc.chapter = f"제{n}장 국내외 사례"
@@ -233,7 +234,8 @@ def build_table_pdf(plan: Plan, path: Path) -> dict[str, int]:
                       ("제6장 재원 조달 및 추진 계획", "ch6", 0)])
         doc.new_page()  # second 목차 page: 표 목차
         doc.heading("표 목차", 14)
-        for label, key in [("〈표 2-1〉 분야별 서비스 수요", "ch2"), ("〈표 3-1〉 국내외 스마트도시 서비스 사례", "ch3"),
+        for label, key in [("〈표 2-1〉 기 구축 서비스 현황", "ch2"), ("〈표 2-2〉 분야별 서비스 수요", "ch2"),
+                           ("〈표 3-1〉 국내외 스마트도시 서비스 사례", "ch3"),
                            ("〈표 5-1〉 스마트도시서비스 목록", "svc"), ("〈표 6-1〉 연차별 투자계획", "ch6")]:
             doc.toc_line(label, p.get(key))
         _intro_chapters(doc, plan, p, lambda: next(chapters))
