@@ -30,6 +30,7 @@ DELIVERY = """
 항만 물류 통합정보 플랫폼 | 컨테이너 반출입, 선석 배정, 화물차 대기 정보를 하나로 모은 항만 물류 정보 플랫폼 구축 | delivery | 기 | | |
 공유 냉동·냉장 물류창고 | 영세 수산가공업체가 함께 쓰는 공동 냉동창고를 설치하고 IoT로 온도를 원격 관리 | delivery | 기 | 기타 | | storage hub (물류센터 in the decree examples)
 물류센터 스마트 재고관리 | 창고 입고·출고 물품에 RFID 태그를 붙여 재고 현황을 자동 집계 | traceability | 정 | | |
+마을 공유 화물차 출하 배송 | 작은 마을의 고령 농가들이 트럭 한 대를 함께 예약해 쓰며 수확한 농산물을 농협 집하장과 로컬푸드 매장까지 실어 나른다 | delivery | 문 | 노인;농어민 | | hard: 차량 공유 suggests 교통 (sharing vehicles); the outcome is goods reaching market → 물류
 드론택배 | | delivery | 문 | | | name only
 무인 택배 보관함 설치 | | delivery | 문 | | | name only
 전통시장 배달 서비스 | Ÿ 시장 상인 공동 배달원 운영\\nŸ 전화·앱 주문 접수 후 인근 3km 이내 배달 | delivery | 문 | | 모바일앱 | converted-document bullets
@@ -53,6 +54,7 @@ TRACEABILITY = """
 특산물 진품 인증 NFC 태그 | 지역 특산 인삼·홍삼 제품에 NFC 태그를 부착, 스마트폰을 대면 정품 여부와 생산 이력이 표시됨 | traceability | 정 | | 모바일앱 |
 재활용 원료 유통 이력 추적 | 재활용 선별장에서 나간 원료(폐플라스틱 등)가 어디로 유통되는지 이력을 추적하는 시스템 | traceability | 정 | | | hard: name mentions 폐기물·재활용 (환경); the service tracks material flow through distribution → 물류, runner-up environment
 농산물 유통이력 관리 | ○ 출하 농산물 QR 부착\\n○ 생산·선별·유통 단계 정보 등록 및 조회 | traceability | 정 | | | converted-document bullets
+안심 먹거리 QR 이력 서비스 | 학교 앞 분식점과 전통시장 반찬가게 먹거리의 원재료 산지와 유통 경로를 QR로 조회 | traceability | 정 | | | hard: 안심 suggests 방범·방재; food distribution traceability → 물류
 쌀 생산이력 관리 | | traceability | 정 | | | name only
 """
 
