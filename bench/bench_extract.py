@@ -18,7 +18,6 @@ import json
 import os
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools" / "samples"))
 
-from content import FICTION_NOTICE, PLANS  # noqa: E402
-from pdf_layout import Column, PlanPdf  # noqa: E402
+from content import FICTION_NOTICE, PLANS
+from pdf_layout import Column, PlanPdf
 
 GOAL_RATIO = 0.15
 PY = sys.executable

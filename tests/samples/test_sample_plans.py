@@ -15,8 +15,17 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools" / "samples"))
 
-from score_extraction import (SAMPLES, Extracted, Score, fold_name, format_table, load_truths,  # noqa: E402
-                              run_extraction, score, totals)
+from score_extraction import (
+    SAMPLES,
+    Extracted,
+    Score,
+    fold_name,
+    format_table,
+    load_truths,
+    run_extraction,
+    score,
+    totals,
+)
 
 TRUTHS = load_truths(SAMPLES)
 BY_FILE = {t["file"]: t for t in TRUTHS}
@@ -138,7 +147,7 @@ def test_descriptions_keep_every_syllable(results) -> None:
 
 @pytest.mark.parametrize("file", WITH_ERROR)
 def test_image_only_pdf_reports_no_text_layer(results, file: str) -> None:
-    s, got = results[file]
+    _s, got = results[file]
     assert got.error == BY_FILE[file]["expected_error"] == "no_text_layer", got
     assert not got.services
     assert file in (got.error_message or ""), "the message names the file"

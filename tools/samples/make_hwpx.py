@@ -181,21 +181,21 @@ def write_hwpx(path: Path, title: str, section: Section) -> None:
                    '</opf:spine></opf:package>')
     files = [
         ("mimetype", "application/hwp+zip", zipfile.ZIP_STORED),
-        ("version.xml", f'{DECL}<hv:HCFVersion xmlns:hv="http://www.hancom.co.kr/hwpml/2011/version" '
+        ("version.xml", (f'{DECL}<hv:HCFVersion xmlns:hv="http://www.hancom.co.kr/hwpml/2011/version" '
                         'tagetApplication="WORDPROCESSOR" major="5" minor="0" micro="5" buildNumber="0" os="1" '
-                        'xmlVersion="1.4" application="Hancom Office Hangul" appVersion="9, 1, 1, 5656 WIN32LEWindows_10"/>',
+                        'xmlVersion="1.4" application="Hancom Office Hangul" appVersion="9, 1, 1, 5656 WIN32LEWindows_10"/>'),
          zipfile.ZIP_STORED),
         ("Contents/header.xml", _header_xml(), zipfile.ZIP_DEFLATED),
         ("Contents/section0.xml", section.xml(), zipfile.ZIP_DEFLATED),
         ("Preview/PrvText.txt", "\r\n".join(section.plain)[:1024], zipfile.ZIP_DEFLATED),
-        ("settings.xml", f'{DECL}<ha:HWPApplicationSetting xmlns:ha="http://www.hancom.co.kr/hwpml/2011/app" '
+        ("settings.xml", (f'{DECL}<ha:HWPApplicationSetting xmlns:ha="http://www.hancom.co.kr/hwpml/2011/app" '
                          'xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0"><ha:CaretPosition '
-                         'listIDRef="0" paraIDRef="0" pos="0"/></ha:HWPApplicationSetting>', zipfile.ZIP_DEFLATED),
-        ("META-INF/container.xml", f'{DECL}<ocf:container xmlns:ocf="urn:oasis:names:tc:opendocument:xmlns:container" '
+                         'listIDRef="0" paraIDRef="0" pos="0"/></ha:HWPApplicationSetting>'), zipfile.ZIP_DEFLATED),
+        ("META-INF/container.xml", (f'{DECL}<ocf:container xmlns:ocf="urn:oasis:names:tc:opendocument:xmlns:container" '
                                    'xmlns:hpf="http://www.hancom.co.kr/schema/2011/hpf"><ocf:rootfiles><ocf:rootfile '
                                    'full-path="Contents/content.hpf" media-type="application/hwpml-package+xml"/>'
                                    '<ocf:rootfile full-path="Preview/PrvText.txt" media-type="text/plain"/>'
-                                   '</ocf:rootfiles></ocf:container>', zipfile.ZIP_DEFLATED),
+                                   '</ocf:rootfiles></ocf:container>'), zipfile.ZIP_DEFLATED),
         ("Contents/content.hpf", content_hpf, zipfile.ZIP_DEFLATED),
         ("META-INF/manifest.xml", f'{DECL}<odf:manifest xmlns:odf="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
          zipfile.ZIP_DEFLATED),

@@ -8,6 +8,7 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
+from content import FICTION_NOTICE, Plan, short_name
 from docx import Document as new_docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -15,8 +16,6 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
-
-from content import FICTION_NOTICE, Plan, short_name
 
 FIXED = datetime(2024, 1, 1, 0, 0, 0)
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import io
 import random
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
-
-from reportlab.lib.pagesizes import A4, landscape
 
 from content import FICTION_NOTICE, Plan, Service, short_name
 from pdf_layout import Column, PlanPdf
+from reportlab.lib.pagesizes import A4, landscape
 
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi"]
 
@@ -399,8 +398,8 @@ def build_landscape_pdf(plan: Plan, path: Path) -> dict[str, int]:
 def build_scanned_pdf(plan: Plan, path: Path) -> dict[str, int]:
     """Draw a short plan, rasterise every page, and keep only the images: a PDF with no text layer."""
     import pypdfium2 as pdfium
-    from reportlab.pdfgen import canvas as rl_canvas
     from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas as rl_canvas
 
     buffer = io.BytesIO()
     doc = PlanPdf(buffer, plan.title, _printed_body(offset=1, front=1))

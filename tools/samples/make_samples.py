@@ -11,16 +11,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from content import PLANS, Plan  # noqa: E402
-from make_hwpx import build_list_hwpx, build_table_hwpx  # noqa: E402
-from make_office import build_annex_xlsx, build_list_docx, build_table_docx  # noqa: E402
-from make_pdf import build_cards_pdf, build_landscape_pdf, build_scanned_pdf, build_table_pdf  # noqa: E402
+from content import PLANS, Plan
+from make_hwpx import build_list_hwpx, build_table_hwpx
+from make_office import build_annex_xlsx, build_list_docx, build_table_docx
+from make_pdf import build_cards_pdf, build_landscape_pdf, build_scanned_pdf, build_table_pdf
 
 DEFAULT_OUT = HERE.parents[1] / "src" / "scatlas" / "data" / "samples"
 

@@ -8,9 +8,9 @@ row. Drawing by hand keeps all three exact and visible in the code.
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfbase import pdfmetrics
@@ -268,7 +268,7 @@ class PlanPdf:
                        columns=columns)
         pages: list[int] = []
         for i, h in enumerate(heights):
-            page_i, top, new = plan[i]
+            _page_i, top, new = plan[i]
             if new:
                 self.new_page(**self.page_format)
                 if repeat_header:

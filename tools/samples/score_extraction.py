@@ -184,8 +184,8 @@ def totals(scores: list[Score]) -> dict[str, float]:
 
 
 def format_table(scores: list[Score], *, show_misses: bool = False) -> str:
-    lines = [f"{'file':30} {'truth':>5} {'got':>4} {'P':>5} {'R':>5} {'page':>5} {'dom':>5} {'desc':>5} {'meta':>4} "
-             f"{'error':>14} {'s':>5}"]
+    lines = [(f"{'file':30} {'truth':>5} {'got':>4} {'P':>5} {'R':>5} {'page':>5} {'dom':>5} {'desc':>5} {'meta':>4} "
+             f"{'error':>14} {'s':>5}")]
     for s in scores:
         err = s.error or "-"
         if s.expected_error or s.error:
