@@ -90,3 +90,12 @@ def test_plan_specific_labels_are_reported_once(cover):
     assert [s.declared_label for s in plan.services] == ["스마트 안전", "스마트 안전"]
     assert [w for w in plan.warnings if "plan-specific" in w] == [
         "plan-specific domain labels kept in declared_label only (not one of the 12 domains): '스마트 안전' ×2"]
+
+
+def test_aims_listed_under_domain_headings_are_not_services(cover):
+    plan = extract_plan(document(
+        cover,
+        ["제4장 스마트도시서비스 구축계획", "가. 교통 분야", "- 대중교통 편의 증진", "- 교통사고 위험 최소화",
+         "나. 환경 분야", "1) 미세먼지 알리미", "- 대기질 정보 제공"],
+    ))
+    assert [s.name for s in plan.services] == ["미세먼지 알리미"]

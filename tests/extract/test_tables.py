@@ -165,3 +165,34 @@ def test_decomposed_hangul_comes_out_composed(cover):
     plan = extract_plan(document(cover, [unicodedata.normalize("NFD", "스마트도시서비스 목록"), services]))
     assert plan.services[0].name == "스마트 버스정류장" and plan.services[0].declared_domain == "교통"
     assert plan.services[0].description == "도착 정보"
+
+
+def test_continuation_caption_marked_continued_keeps_the_domain(cover):
+    first = table([HEADER, ["교통", "스마트 주차 안내", "빈 주차면 안내"], ["", "공유 자전거", "대여 반납"]],
+                  merges={(1, 0): 2}, caption="〈표 5-1〉 스마트도시서비스 총괄표")
+    rest = table([HEADER, ["", "수요응답형 버스", "호출형 버스"], ["환경", "미세먼지 알리미", "대기질 정보"]])
+    plan = extract_plan(document(cover, ["스마트도시서비스 구축계획", first],
+                                 ["〈표 5-1〉 스마트도시서비스 총괄표(계속)", rest]))
+    assert [(s.name, s.declared_domain) for s in plan.services][2] == ("수요응답형 버스", "교통")
+
+
+def test_new_captioned_table_after_a_service_table_is_not_its_continuation(cover):
+    first = table([HEADER, ["교통", "스마트 주차 안내", "빈 주차면 안내"]])
+    survey = table([["분야", "응답 비율(%)", "순위"], ["교통", "37", "1"]])
+    plan = extract_plan(document(cover, ["스마트도시서비스 구축계획", first, "〈표 2-1〉 분야별 서비스 수요", survey]))
+    assert [s.name for s in plan.services] == ["스마트 주차 안내"]
+
+
+def test_running_headers_ending_in_the_chapter_name_do_not_break_a_continuation(cover):
+    first = table([HEADER, ["교통", "스마트 주차 안내", "빈 주차면 안내"], ["", "공유 자전거", "대여 반납"]],
+                  merges={(1, 0): 2})
+    rest = table([HEADER, ["", "수요응답형 버스", "호출형 버스"]])
+    header = "목포시 스마트도시계획(2023~2027) 제{}장 {}"
+    plan = extract_plan(document(
+        cover,
+        [header.format(1, "개요"), "제1장 개요", "본문 하나", "본문 둘"],
+        [header.format(2, "현황"), "제2장 현황 분석", "본문 셋", "본문 넷"],
+        [header.format(4, "스마트도시서비스"), "제4장 스마트도시서비스 구축계획", first],
+        [header.format(4, "스마트도시서비스"), rest],
+    ))
+    assert [(s.name, s.declared_domain, s.page) for s in plan.services][2] == ("수요응답형 버스", "교통", 5)

@@ -26,6 +26,8 @@ from scatlas.extract.text import strip_bullet, strip_numbering
 _BULLET = re.compile(r"^([○●◦ㅇ•∙‧▪▫➢➤Ÿ\uf0a7\uf09f\uf06c\uf0d8\-–·*])\s*")
 # Headings in a services chapter that introduce criteria, directions or effects, not a list of services.
 _NOT_A_LIST = re.compile(r"기준|방향|원칙|절차|방법|과정|전략|배경|필요성|목적|효과|현황|분석|시사점|고려사항|체계|개념|정의")
+# Aims and effects ('대중교통 편의 증진') are listed like services under domain headings but are not services.
+_GOAL = re.compile(r"(?:증진|향상|제고|도모|확보|강화|실현|달성|극대화|최소화|해소|개선|절감|활성화)$")
 _INLINE = re.compile(r"\s*(?:[:：]|\s[-–—]\s)\s*")
 _SERVICE_WORDS = re.compile(r"스마트|서비스|시스템|플랫폼|정보|안내|관리|관제|모니터링|감지|알림|IoT|AI|ICT|앱|키오스크|"
                             r"디지털|자율|공유|원격|지능|실시간|센서|드론|로봇|빅데이터|데이터|충전|주차|버스|CCTV|"
@@ -64,7 +66,7 @@ def _close(group: _Group | None, result: ListResult) -> None:
     if group is None or not group.items:
         return
     names = [c.name for c in group.items]
-    good = sum(looks_like_name(n) for n in names)
+    good = sum(looks_like_name(n) and not _GOAL.search(n) for n in names)
     if good / len(names) < 0.6:
         return
     # Without both a service chapter and a domain heading above them, items must read like services.
@@ -73,7 +75,7 @@ def _close(group: _Group | None, result: ListResult) -> None:
             sum(bool(_SERVICE_WORDS.search(n)) for n in names) / len(names) < 0.6):
         return
     for candidate in group.items:
-        if looks_like_name(candidate.name):
+        if looks_like_name(candidate.name) and not _GOAL.search(candidate.name):
             result.candidates.append(candidate)
 
 

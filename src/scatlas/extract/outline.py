@@ -176,25 +176,39 @@ def domain_heading_label(text: str) -> str | None:
     return None
 
 
-def _running_lines(document: Document) -> set[str]:
-    """Short lines repeated at the top or bottom of many pages (running headers and footers).
+_PREFIX = 12  # characters of a page-edge line compared for running headers that end in the chapter name
+
+
+def _edge_key(line: str) -> str:
+    return re.sub(r"\d+", "#", line)
+
+
+def _page_lines(document: Document) -> list[list[str]]:
+    return [[collapse(raw) for block in page.blocks if isinstance(block, TextBlock)
+             for raw in nfc(block.text).splitlines() if collapse(raw)] for page in document.pages]
+
+
+def _running_lines(pages: list[list[str]]) -> tuple[set[str], set[str]]:
+    """Running headers and footers: whole lines, and line beginnings, repeated at the page edges of many pages.
 
     Only the first and last two lines of a page count: card labels such as '○ 서비스 개요' repeat on every
-    page of a services chapter too, but in the body.
+    page of a services chapter too, but in the body. Beginnings catch headers that end in the chapter's name
+    ('고양시 스마트도시계획(2024~2028) 제5장 …'), which no single chapter repeats often enough on its own.
     """
-    pages = [p for p in document.pages if p.blocks]
+    pages = [p for p in pages if p]
     if len(pages) < 4:
-        return set()
-    seen: Counter[str] = Counter()
-    for page in pages:
-        lines = [collapse(raw) for block in page.blocks if isinstance(block, TextBlock)
-                 for raw in nfc(block.text).splitlines() if collapse(raw)]
+        return set(), set()
+    whole: Counter[str] = Counter()
+    starts: Counter[str] = Counter()
+    for lines in pages:
         edges = lines[:2] + lines[-2:] if len(lines) > 4 else lines
         # Card labels and numbered headings are content even when a chapter repeats them on every page.
-        seen.update({re.sub(r"\d+", "#", line) for line in edges
-                     if len(line) <= 80 and field_of(line) is None and numbering_kind(line) is None})
+        edges = [ln for ln in edges if len(ln) <= 80 and field_of(ln) is None and numbering_kind(ln) is None]
+        whole.update({_edge_key(line) for line in edges})
+        starts.update({_edge_key(line)[:_PREFIX] for line in edges if len(line) >= 2 * _PREFIX})
     threshold = max(3, int(len(pages) * 0.3))
-    return {line for line, count in seen.items() if count >= threshold}
+    return ({line for line, count in whole.items() if count >= threshold},
+            {start for start, count in starts.items() if count >= max(threshold, int(len(pages) * 0.5))})
 
 
 def _is_source_note(text: str) -> bool:
@@ -203,7 +217,8 @@ def _is_source_note(text: str) -> bool:
 
 def build_outline(document: Document) -> Outline:
     """The outline of a document: every line and table with its zone and domain heading."""
-    running = _running_lines(document)
+    page_lines = _page_lines(document)
+    running, running_starts = _running_lines(page_lines)
     outline = Outline(running_lines=sorted(running))
     stack: dict[int, tuple[str | None, str | None, str]] = {}  # level -> (zone, domain label, heading text)
     in_toc = False
@@ -224,7 +239,8 @@ def build_outline(document: Document) -> Outline:
             return "toc", "목차", label
         return zone, zone_heading, label
 
-    for page in document.pages:
+    for page, lines in zip(document.pages, page_lines):
+        edges = set(lines[:2] + lines[-2:])
         for block in page.blocks:
             if isinstance(block, Table):
                 zone, zone_heading, label = state()
@@ -241,7 +257,9 @@ def build_outline(document: Document) -> Outline:
                 if not text:
                     continue
                 line = Line(text, block.page if block.page is not None else page.number, len(outline.items))
-                if re.sub(r"\d+", "#", text) in running or _PAGE_NUMBER.match(text):
+                key = _edge_key(text)
+                if key in running or _PAGE_NUMBER.match(text) or \
+                        (key[:_PREFIX] in running_starts and text in edges):
                     line.running = True
                 elif is_toc_line(text) or (in_toc and re.search(r"\s(?:[가-힣]{1,3}-)?\d{1,3}$", text)):
                     line.toc = True

@@ -34,6 +34,7 @@ _SURVEY = re.compile(r"응답|비율|순위|%|점수|선호|만족|빈도|건수
 _STATUS_WORDS = {"신규", "계속", "기존", "고도화", "확대", "확장", "단기", "중기", "장기", "연계", "시범"}
 _CONTINUED = re.compile(r"고도화|확대|지속|계속|연계|유지|계승|확장|재구축")
 _LABEL_COUNT = re.compile(r"\s*[(（]\s*\d+\s*(?:개|건|종)?\s*[)）]\s*$")  # '교통 (4)': the count is not the label
+_TABLE_NUMBER = re.compile(r"[〈<\[(]?\s*표\s*[\dA-Za-z]+(?:\s*[-.]\s*\d+)*\s*[〉>\])]?")
 _TOTAL = re.compile(r"^(?:합계|소계|총계|계|합|총)$")
 
 
@@ -252,7 +253,7 @@ def extract_tables(outline: Outline, own_names: tuple[str, ...] = ()) -> TableRe
         carried: str | None = None
         if cmap is None:
             # A table without its own header right after a service table, same width: the rest of that table.
-            if previous and previous[0].table.n_cols == item.table.n_cols and _near(outline, previous[0].index, item.index):
+            if previous and previous[0].table.n_cols == item.table.n_cols and _continues(outline, previous[0], item):
                 prev_map = previous[1]
                 cmap = ColumnMap(name=prev_map.name, header_rows=0, description=prev_map.description,
                                  domain=prev_map.domain, number=prev_map.number, headers=prev_map.headers,
@@ -269,7 +270,7 @@ def extract_tables(outline: Outline, own_names: tuple[str, ...] = ()) -> TableRe
                                            f"taken as a service list ({'; '.join(cmap.reasons) or 'no description or domain column'})")
                 previous = None
                 continue
-            if previous and previous[1].headers == cmap.headers and _near(outline, previous[0].index, item.index):
+            if previous and previous[1].headers == cmap.headers and _continues(outline, previous[0], item):
                 carried = previous[2]  # the same table continued after a page break with its header repeated
         result.service_tables += 1
         label = carried
@@ -300,7 +301,17 @@ def _side_by_side(grid: list[list[str]], cmap: ColumnMap) -> list[tuple[list[lis
     return [(grid, cmap)]
 
 
-def _near(outline: Outline, before: int, after: int) -> bool:
-    """True when at most two content lines stand between two outline items (running headers do not count)."""
-    between = outline.items[before + 1:after]
-    return sum(1 for i in between if not (isinstance(i, Line) and i.skipped)) <= 2
+def _continues(outline: Outline, before: TableItem, after: TableItem) -> bool:
+    """True when `after` can be the rest of `before` over a page break: same zone, nothing but running lines
+    (headers, footers, page numbers) between them."""
+    between = outline.items[before.index + 1:after.index]
+    number = _TABLE_NUMBER.search(before.caption)
+
+    def running_or_repeat(item: object) -> bool:
+        if not isinstance(item, Line):
+            return False
+        if item.skipped or re.search(r"[(（\[]\s*(?:계속|continued)\s*[)）\]]", item.text, re.IGNORECASE):
+            return True
+        return bool(number and number.group(0) in item.text)  # the caption repeated: '〈표 5-1〉 …'
+
+    return before.zone == after.zone and all(running_or_repeat(i) for i in between)
