@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import signal
+import zipfile
 from pathlib import Path
 
 import docx
@@ -57,16 +59,33 @@ SEEDS = {
 mutations = st.tuples(
     st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1, max_size=12),
     st.one_of(st.none(), st.floats(0, 1)),
+    st.booleans(),
 )
 
 
-def _mutate(seed: bytes, edits: list[tuple[float, int]], cut: float | None) -> bytes:
+def _mutate(seed: bytes, edits: list[tuple[float, int]], cut: float | None, inside: bool = False) -> bytes:
+    if inside and seed.startswith(b"PK"):
+        return _mutate_member(seed, edits, cut)
     data = bytearray(seed)
     for where, value in edits:
         data[int(where * len(data))] = value
     if cut is not None:
         data = data[: int(cut * len(data))]
     return bytes(data)
+
+
+def _mutate_member(seed: bytes, edits: list[tuple[float, int]], cut: float | None) -> bytes:
+    """Mutate the XML inside one package member and re-zip, so the XML readers (not the CRC check) see it."""
+    with zipfile.ZipFile(io.BytesIO(seed)) as zin:
+        members = {info.filename: zin.read(info) for info in zin.infolist()}
+    xml_names = sorted(n for n in members if n.endswith((".xml", ".hpf")))
+    target = xml_names[int(edits[0][0] * len(xml_names))]
+    members[target] = _mutate(members[target], edits, cut)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in members.items():
+            zout.writestr(name, data)
+    return out.getvalue()
 
 
 class _Timeout(Exception):
@@ -86,7 +105,7 @@ def test_mutated_files_fail_only_with_document_errors(fmt: str, tmp_path_factory
     @settings(max_examples=60, deadline=None, database=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
     @given(mutations)
-    def check(mutation: tuple[list[tuple[float, int]], float | None]) -> None:
+    def check(mutation: tuple[list[tuple[float, int]], float | None, bool]) -> None:
         path = _write(tmp, fmt, _mutate(seed, *mutation))
         old = signal.signal(signal.SIGALRM, _alarm)
         signal.alarm(SECONDS_PER_READ)

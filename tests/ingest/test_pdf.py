@@ -181,3 +181,26 @@ def test_table_on_rotated_page_keeps_rows_and_columns(tmp_path: Path) -> None:
     assert isinstance(blocks[0], TextBlock) and blocks[0].text == "가로 표"
     assert isinstance(blocks[1], Table)
     assert blocks[1].grid() == [["분야", "서비스명"], ["교통", "스마트 횡단보도"], ["안전", "지능형 CCTV"]]
+
+
+def test_caption_line_names_the_table_and_continued_caption_is_absorbed(tmp_path: Path) -> None:
+    header = ["분야", "서비스명"]
+    pages = [
+        lambda c: [f(c) for f in (text(72, 760, "〈표 4-1〉 스마트도시서비스 목록"),
+                                  grid_table(72, 740, [100, 200], [header, ["교통", "서비스 1"]]))],
+        lambda c: [f(c) for f in (text(72, 800, "〈표 4-1〉 스마트도시서비스 목록(계속)"),
+                                  grid_table(72, 780, [100, 200], [header, ["안전", "서비스 2"]]))],
+    ]
+    doc = read_document(build_pdf(tmp_path / "cap.pdf", pages))
+    found = [b for b in doc.blocks() if isinstance(b, Table)]
+    assert len(found) == 1 and found[0].caption == "〈표 4-1〉 스마트도시서비스 목록"
+    assert [r[1] for r in found[0].grid()] == ["서비스명", "서비스 1", "서비스 2"]
+    assert "〈표 4-1〉 스마트도시서비스 목록(계속)" not in lines(doc)
+
+
+def test_one_garbled_page_among_readable_ones_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    junk = "".join(chr(0xE000 + i) for i in range(40))
+    path = build_pdf(tmp_path / "part.pdf", [text(72, 700, "첫 쪽 본문"), text(72, 700, junk), text(72, 700, "셋째 쪽")])
+    doc = read_document(path)
+    assert lines(doc) == ["첫 쪽 본문", "셋째 쪽"]
+    assert any("1 page(s) with undecodable text" in w and ": 2" in w for w in doc.warnings)

@@ -75,20 +75,21 @@ def _read(pdf: pdfium.PdfDocument, path: Path, limits: Limits, truncated: bool) 
     with_text = n_pages - len(blank)
     if with_text == 0:
         raise DocumentError("no_text_layer", f"none of the {n_pages} pages has a text layer", path=path)
-    if garbled and len(garbled) >= max(1, with_text // 2):
+    if garbled and 2 * len(garbled) >= with_text:
         raise DocumentError("garbled_text", f"{len(garbled)} of {with_text} text pages do not decode "
                             f"(first: page {garbled[0]})", path=path, page=garbled[0])
     if blank:
         doc.warnings.append(f"{len(blank)} page(s) without a text layer (image-only): {_page_list(blank)}")
     if garbled:
         doc.warnings.append(f"{len(garbled)} page(s) with undecodable text, skipped: {_page_list(garbled)}")
+        skipped = set(garbled)
         for it in items:
-            if it.number in garbled:
+            if it.number in skipped:
                 it.lines.clear()
                 it.tables.clear()
     dropped = drop_running_lines(items)
     if dropped:
-        doc.warnings.append(f"dropped running headers/footers repeated on most pages: {'; '.join(dropped[:3])}")
+        doc.warnings.append(f"dropped running headers/footers repeated at the page edges: {'; '.join(dropped[:3])}")
     doc.pages = [Page(number=it.number, blocks=it.blocks()) for it in items]
     joined = join_continued_tables(doc.pages)
     if joined:

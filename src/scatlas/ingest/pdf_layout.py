@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -16,6 +17,8 @@ Box = tuple[float, float, float, float]
 
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^[-–—\s(\[<]*(?:(?!(?:19|20)\d\d\b)\d{1,4}|[ivxlcdm]{1,7})(?:\s*/\s*\d{1,4})?[-–—\s)\]>]*$", re.IGNORECASE)
+_CAPTION = re.compile(r"^\s*(?:[〈<＜\[［【(]\s*)?(?:표|table)\s*[\dⅠ-Ⅻ]", re.IGNORECASE)
+_CONTINUED = re.compile(r"[(（]\s*계속\s*[)）]|\(cont(?:inued|'d)?\.?\)", re.IGNORECASE)
 #: a line repeated at the top or bottom edge of this share of the text pages is a running header/footer
 RUNNING_SHARE = 0.3
 #: … or at the same edge of this many consecutive pages (chapter headers)
@@ -94,7 +97,13 @@ class PageItems:
             (line.top, 0, TextBlock(text=line.text, page=self.number)) for line in self.lines]
         ordered += [(top, 1, table) for top, table in self.tables]
         ordered.sort(key=lambda item: (item[0], item[1]))
-        return [block for _, _, block in ordered]
+        blocks = [block for _, _, block in ordered]
+        for before, block in pairwise(blocks):
+            # a '〈표 4-1〉 …' line right above a table is its caption (the line stays as text too)
+            if isinstance(block, Table) and isinstance(before, TextBlock) and block.caption is None \
+                    and _CAPTION.match(before.text):
+                block.caption = before.text
+        return blocks
 
 
 def _key(text: str) -> str:
@@ -153,8 +162,12 @@ def join_continued_tables(pages: list[Page]) -> int:
     open_table: Table | None = None
     for page in pages:
         blocks = page.blocks
-        if open_table is not None and blocks and isinstance(blocks[0], Table) \
-                and blocks[0].n_cols == open_table.n_cols:
+        # a '(계속)' caption line may stand between the page top and the continued part
+        lead = 1 if len(blocks) > 1 and isinstance(blocks[0], TextBlock) and _CONTINUED.search(blocks[0].text) \
+            else 0
+        if open_table is not None and len(blocks) > lead and isinstance(blocks[lead], Table) \
+                and blocks[lead].n_cols == open_table.n_cols:
+            del blocks[:lead]
             _append(open_table, blocks.pop(0))
             joined += 1
             if not blocks:
