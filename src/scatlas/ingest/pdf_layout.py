@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import NamedTuple
 
 from scatlas.ingest.document import Block, Cell, Page, Table, TextBlock
