@@ -50,3 +50,8 @@ def looks_like_name(name: str) -> bool:
     if not re.search(r"[가-힣A-Za-z]", name):
         return False
     return not (_SENTENCE.search(name) and len(name) > 12)
+
+
+def where(page: int | None) -> str:
+    """'page 12: ' for a warning, or '' where the format has no pages."""
+    return f"page {page}: " if page is not None else ""

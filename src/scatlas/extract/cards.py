@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scatlas.extract.candidates import ORDER_SCALE, Candidate, clean_name, looks_like_name
+from scatlas.extract.candidates import ORDER_SCALE, Candidate, clean_name, looks_like_name, where
 from scatlas.extract.fields import FIELD_LABELS, field_of
 from scatlas.extract.outline import (
     EXCLUDED_ZONES,
@@ -149,7 +149,7 @@ def _finish(card: _Card | None, result: CardResult) -> None:
     if not any(k in fields for k in ("overview", "functions")) and \
             not any(k.startswith("extra:") for k in fields):
         if card.level is None:  # '서비스명 : X' says it is a service even without fields
-            result.warnings.append(f"page {card.page}: service card {card.name!r} has no 개요 or 기능 field")
+            result.warnings.append(f"{where(card.page)}service card {card.name!r} has no 개요 or 기능 field")
         else:
             return
     if card.zone == "strategy" and sum(k in fields for k in ("overview", "functions")) < 2:

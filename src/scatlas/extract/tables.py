@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scatlas.extract.candidates import ORDER_SCALE, Candidate, clean_name, looks_like_name
+from scatlas.extract.candidates import ORDER_SCALE, Candidate, clean_name, looks_like_name, where
 from scatlas.extract.cards import is_card_table
 from scatlas.extract.outline import EXCLUDED_ZONES, Line, Outline, TableItem, domain_heading_label
 from scatlas.extract.text import clean_cell, compact, is_only_number, strip_numbering
@@ -211,7 +211,7 @@ def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label
             continue
         name, status = clean_name(raw_name)
         if not looks_like_name(name):
-            result.warnings.append(f"page {table.page_of_row(r)}: skipped a row whose name cell is not a "
+            result.warnings.append(f"{where(table.page_of_row(r))}skipped a row whose name cell is not a "
                                    f"service name: {raw_name[:40]!r}")
             continue
         if existing and not any(_CONTINUED.search(c) for c in row):
@@ -266,7 +266,7 @@ def extract_tables(outline: Outline, own_names: tuple[str, ...] = ()) -> TableRe
             _score(item, cmap, grid, own_names)
             if cmap.score < 4:
                 if cmap.score >= 1:
-                    result.warnings.append(f"page {item.table.page}: a table with a service column was not "
+                    result.warnings.append(f"{where(item.table.page)}a table with a service column was not "
                                            f"taken as a service list ({'; '.join(cmap.reasons) or 'no description or domain column'})")
                 previous = None
                 continue
