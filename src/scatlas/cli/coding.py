@@ -1,3 +1,226 @@
-"""Commands: coding (see scatlas.cli)."""
+"""Commands: train, classify, evaluate, review, agreement — the service coder."""
 
-from scatlas.cli.app import app  # noqa: F401
+from __future__ import annotations
+
+import json
+import math
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from scatlas.cli.app import DEFAULT_DB, DbOption, app, console, fail
+from scatlas.errors import ScatlasError
+
+
+def _json_safe(value: Any) -> Any:
+    """JSON has no NaN: undefined statistics become null."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    return value
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(_json_safe(data), ensure_ascii=False, indent=2))
+
+
+def _open_catalogue(db: Path, must_exist: bool = True):
+    from scatlas.catalogue import Catalogue
+
+    if must_exist and not db.exists():
+        raise fail(f"{db}: no catalogue here (run `scatlas ingest` first, or pass --db FILE)")
+    return Catalogue.open(db)
+
+
+@app.command()
+def train(
+    include_reviewed: Annotated[bool, typer.Option("--include-reviewed",
+                                                   help="Also learn from the catalogue's human codings.")] = False,
+    db: DbOption = DEFAULT_DB,
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                                                help="Write the model here instead of the cache.")] = None,
+) -> None:
+    """Retrain the coder on the corpus's training split (plus reviewed codings) and print held-out scores.
+
+    The held-out split (sha1(id) % 5 == 0) is never trained on; its accuracy and macro-F1 are printed.
+    The model is written to $SCATLAS_CACHE/coder.pkl.gz (default ~/.cache/scatlas), where `load_coder` finds it.
+
+    Example: scatlas train --include-reviewed --db scatlas.db
+    """
+    from scatlas.coding.corpus import heldout_split, load_corpus
+    from scatlas.coding.evaluate import evaluate
+    from scatlas.coding.store import reviewed_items, save_coder
+    from scatlas.coding.store import train as train_coder
+
+    reviewed = []
+    if include_reviewed:
+        with _open_catalogue(db) as cat:
+            reviewed = reviewed_items(cat)
+    try:
+        result = train_coder(reviewed)
+    except RuntimeError as exc:
+        raise fail(str(exc)) from None
+    path = save_coder(result.coder, output)
+    console.print(f"trained [bold]{result.coder.version}[/] on {result.n_corpus} corpus items"
+                  + (f" + {result.n_reviewed} reviewed codings" if include_reviewed else "")
+                  + f" in {result.seconds:.1f} s → {path}")
+    held = heldout_split(load_corpus())
+    if held:
+        ev = evaluate(result.coder, held)
+        console.print(f"held-out ({ev.n} items): accuracy {ev.accuracy:.3f}, macro-F1 {ev.macro_f1:.3f}, "
+                      f"Cohen's κ {ev.kappa:.3f}"
+                      + (f", function accuracy {ev.function_accuracy:.3f}" if ev.function_accuracy is not None
+                         else ""))
+
+
+@app.command()
+def classify(
+    in_csv: Annotated[Path, typer.Argument(help="CSV with 'name' and 'description' columns (UTF-8, BOM or CP949).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the coded CSV (UTF-8 with BOM).")],
+    baseline: Annotated[bool, typer.Option("--baseline", help="Use the keyword baseline coder.")] = False,
+) -> None:
+    """Code every row of a CSV: the input columns plus domain, domain_id, confidence, subtype, function,
+    target_groups, technologies and rationale.
+
+    Example: scatlas classify services.csv -o coded.csv
+    """
+    from scatlas.coding.classify import classify_csv
+    from scatlas.coding.csvio import CsvInputError
+
+    try:
+        coder = _coder(baseline)
+        n = classify_csv(in_csv, output, coder)
+    except CsvInputError as exc:
+        raise fail(str(exc)) from None
+    console.print(f"coded {n} services with {coder.version} → {output}")
+
+
+def _coder(baseline: bool):
+    if baseline:
+        from scatlas.coding.baseline import KeywordCoder
+
+        return KeywordCoder()
+    from scatlas.coding import load_coder
+
+    return load_coder()
+
+
+@app.command()
+def evaluate(
+    labelled: Annotated[Path | None, typer.Argument(
+        help="CSV with name, description and domain (any spelling) or domain_id; optionally function.")] = None,
+    heldout: Annotated[bool, typer.Option("--heldout", help="Evaluate on the corpus's held-out split.")] = False,
+    cv: Annotated[int, typer.Option("--cv", help="Also run k-fold cross-validation on the corpus (e.g. 5).")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+) -> None:
+    """Compare the coder with labels: accuracy, macro-F1, per-domain P/R/F1, confusion matrix, Cohen's kappa,
+    and the same for the keyword baseline.
+
+    Example: scatlas evaluate labelled.csv --json   (or: scatlas evaluate --heldout --cv 5)
+    """
+    from scatlas.coding.baseline import KeywordCoder
+    from scatlas.coding.corpus import heldout_split, load_corpus, train_split
+    from scatlas.coding.csvio import CsvInputError
+    from scatlas.coding.display import print_evaluation
+    from scatlas.coding.evaluate import cross_validate, read_labelled_csv
+    from scatlas.coding.evaluate import evaluate as run_evaluation
+
+    if labelled is None and not heldout and not cv:
+        raise fail("give a labelled CSV, --heldout or --cv K")
+    results: dict[str, Any] = {}
+    try:
+        if labelled is not None:
+            items = read_labelled_csv(labelled)
+            results[str(labelled)] = (items, str(labelled))
+        if heldout:
+            results["heldout"] = (heldout_split(load_corpus()), "corpus held-out split")
+    except (CsvInputError, ScatlasError) as exc:
+        raise fail(str(exc)) from None
+    out: dict[str, Any] = {}
+    coder = _coder(False) if results else None
+    for key, (items, title) in results.items():
+        if not items:
+            raise fail(f"{title}: no labelled rows")
+        ev = run_evaluation(coder, items)
+        base = run_evaluation(KeywordCoder(), items)
+        out[key] = {"coder": ev.to_json(), "baseline": base.to_json()}
+        if not as_json:
+            print_evaluation(console, ev, title=f"{title}: {ev.n} services", baseline=base)
+    if cv:
+        if cv < 2:
+            raise fail("--cv needs at least 2 folds")
+        cv_result = cross_validate(train_split(load_corpus()), folds=cv)
+        out["cv"] = cv_result
+        if not as_json:
+            console.print(f"{cv}-fold CV on the training split ({cv_result['n']} items): accuracy "
+                          f"{cv_result['accuracy']:.3f} ± {cv_result['accuracy_sd']:.3f}, macro-F1 "
+                          f"{cv_result['macro_f1']:.3f} ± {cv_result['macro_f1_sd']:.3f}"
+                          + (f", function accuracy {cv_result['function_accuracy']:.3f}"
+                             if "function_accuracy" in cv_result else ""))
+    if as_json:
+        _print_json(out)
+
+
+@app.command()
+def review(
+    db: DbOption = DEFAULT_DB,
+    coder: Annotated[str | None, typer.Option("--coder", help="Your name: codings are stored as human:<name>.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Services to show at most.")] = 50,
+    low_confidence: Annotated[float, typer.Option("--low-confidence", help="Confidence below this is 'low'.")] = 0.6,
+) -> None:
+    """Review codings in the terminal: low confidence and declared-vs-coded disagreements first.
+
+    Keys: a accept, d change domain, f change function, s skip, q quit. Works with piped input.
+
+    Example: scatlas review --db scatlas.db --coder kim --limit 20
+    """
+    from scatlas.coding.review import run_review
+
+    name = coder or os.environ.get("USER") or "reviewer"
+
+    def ask(prompt: str) -> str | None:
+        try:
+            return console.input(prompt)
+        except EOFError:
+            return None
+
+    with _open_catalogue(db) as cat:
+        try:
+            summary = run_review(cat, name, ask, console, limit=limit, low_confidence=low_confidence)
+        except ScatlasError as exc:
+            raise fail(str(exc)) from None
+    console.print(f"reviewed {summary.shown}: {summary.accepted} accepted, {summary.changed} changed, "
+                  f"{summary.skipped} skipped")
+
+
+@app.command()
+def agreement(
+    coders: Annotated[list[str], typer.Option("--coder", help="A coder: auto, human, human:<name> or <name>.")],
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+) -> None:
+    """Cohen's kappa and Krippendorff's alpha between two coders, per dimension, on the services both coded.
+
+    target_groups and technologies are compared per label as binary decisions (pooled).
+
+    Example: scatlas agreement --db scatlas.db --coder auto --coder human:kim
+    """
+    from scatlas.coding.agreement import catalogue_agreement
+    from scatlas.coding.display import print_agreement
+
+    if len(coders) != 2:
+        raise fail("give exactly two coders: --coder A --coder B")
+    with _open_catalogue(db) as cat:
+        try:
+            result = catalogue_agreement(cat, coders[0], coders[1])
+        except ScatlasError as exc:
+            raise fail(str(exc)) from None
+    if as_json:
+        _print_json(result)
+    else:
+        print_agreement(console, result)

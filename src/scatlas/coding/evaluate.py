@@ -1,0 +1,143 @@
+"""Comparing a coder with labels: accuracy, macro-F1, per-domain P/R/F1, confusion matrix, Cohen's kappa.
+
+Macro-F1 averages the F1 of the domains present in the labels (a domain the labels never use cannot be
+recalled, and counting it would only measure the sample). Function accuracy is reported on the rows that carry
+a function label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from scatlas.coding.corpus import LabelledItem, split_list
+from scatlas.coding.csvio import CsvInputError, read_csv
+from scatlas.coding.text import nfc
+from scatlas.errors import LabelError
+from scatlas.records import CodingRecord, ServiceRecord
+from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, normalise_domain
+
+_DOMAIN_IDS = [d for d, _ in DOMAIN_ORDER]
+
+
+class Coder(Protocol):
+    def code(self, services: list[ServiceRecord]) -> list[CodingRecord]: ...
+
+
+@dataclass
+class DomainScore:
+    domain_id: str
+    domain: str
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+@dataclass
+class Evaluation:
+    """How a coder's domains (and functions) compare with labels."""
+
+    n: int
+    accuracy: float
+    macro_f1: float
+    kappa: float
+    per_domain: list[DomainScore]
+    labels: list[str]  # confusion matrix row/column order (domain ids)
+    confusion: list[list[int]]  # rows: labelled domain, columns: coded domain
+    function_n: int = 0
+    function_accuracy: float | None = None
+    coder: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return asdict(self)
+
+
+def score_domains(y_true: Sequence[str], y_pred: Sequence[str]) -> tuple[float, float, float, list[DomainScore],
+                                                                         list[str], list[list[int]]]:
+    """Accuracy, macro-F1, kappa, per-domain scores and the confusion matrix of two label lists."""
+    from sklearn.metrics import accuracy_score, cohen_kappa_score, confusion_matrix, precision_recall_fscore_support
+
+    present = [d for d in _DOMAIN_IDS if d in set(y_true)]
+    labels = [d for d in _DOMAIN_IDS if d in set(y_true) | set(y_pred)]
+    p, r, f, s = precision_recall_fscore_support(y_true, y_pred, labels=present, zero_division=0)
+    names = dict(DOMAIN_ORDER)
+    per = [DomainScore(d, names[d], round(float(pi), 4), round(float(ri), 4), round(float(fi), 4), int(si))
+           for d, pi, ri, fi, si in zip(present, p, r, f, s, strict=True)]
+    macro = float(sum(x.f1 for x in per) / len(per)) if per else 0.0
+    kappa = float(cohen_kappa_score(y_true, y_pred)) if len(set(y_true) | set(y_pred)) > 1 else 1.0
+    cm = confusion_matrix(y_true, y_pred, labels=labels).tolist()
+    return float(accuracy_score(y_true, y_pred)), macro, kappa, per, labels, cm
+
+
+def evaluate(coder: Coder, items: Sequence[LabelledItem]) -> Evaluation:
+    """Codes the items' texts with the coder and scores its domains (and functions) against their labels."""
+    if not items:
+        raise LabelError("nothing to evaluate: no labelled rows")
+    services = [ServiceRecord(name=i.name, description=i.description) for i in items]
+    codings = coder.code(services)
+    y_true = [i.domain_id for i in items]
+    y_pred = [c.domain_id or "other" for c in codings]
+    acc, macro, kappa, per, labels, cm = score_domains(y_true, y_pred)
+    fun_pairs = [(i.function, c.function) for i, c in zip(items, codings, strict=True) if i.function]
+    fun_acc = sum(a == b for a, b in fun_pairs) / len(fun_pairs) if fun_pairs else None
+    version = getattr(coder, "version", type(coder).__name__)
+    return Evaluation(len(items), round(acc, 4), round(macro, 4), round(kappa, 4), per, labels, cm,
+                      len(fun_pairs), None if fun_acc is None else round(fun_acc, 4), str(version))
+
+
+def cross_validate(items: Sequence[LabelledItem], folds: int = 5, random_state: int = 0) -> dict[str, float]:
+    """Stratified k-fold CV of the hybrid coder on labelled items: mean domain accuracy, macro-F1, function acc."""
+    import numpy as np
+    from sklearn.model_selection import StratifiedKFold
+
+    from scatlas.coding.store import fit_coder
+
+    items = list(items)
+    y = np.array([i.domain_id for i in items])
+    skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=random_state)
+    accs, macros, funs = [], [], []
+    for train_idx, test_idx in skf.split(np.zeros(len(y)), y):
+        coder = fit_coder([items[k] for k in train_idx])
+        ev = evaluate(coder, [items[k] for k in test_idx])
+        accs.append(ev.accuracy)
+        macros.append(ev.macro_f1)
+        if ev.function_accuracy is not None:
+            funs.append(ev.function_accuracy)
+    out = {"folds": folds, "n": len(items), "accuracy": round(float(np.mean(accs)), 4),
+           "accuracy_sd": round(float(np.std(accs)), 4), "macro_f1": round(float(np.mean(macros)), 4),
+           "macro_f1_sd": round(float(np.std(macros)), 4)}
+    if funs:
+        out["function_accuracy"] = round(float(np.mean(funs)), 4)
+    return out
+
+
+def read_labelled_csv(path: str | Path) -> list[LabelledItem]:
+    """Labelled items from a CSV with ``name``, ``description`` and ``domain`` (any spelling) or ``domain_id``.
+
+    Optional columns: ``function``, ``id``, ``target_groups``. A row whose domain cannot be mapped is an error
+    naming the file and line.
+    """
+    header, rows, _ = read_csv(path, required=("name",))
+    if "domain" not in header and "domain_id" not in header:
+        raise CsvInputError(f"{path}: needs a 'domain' (Korean name) or 'domain_id' column "
+                            f"(columns found: {', '.join(header)})")
+    items = []
+    for line, row in enumerate(rows, start=2):
+        raw = (row.get("domain_id") or "").strip() or (row.get("domain") or "").strip()
+        try:
+            domain_id = raw if raw in _DOMAIN_IDS else normalise_domain(raw)
+        except LabelError as exc:
+            raise LabelError(f"{path}, line {line}: {exc}") from None
+        function = nfc(row.get("function") or "").strip() or None
+        if function is not None and function not in FUNCTIONS:
+            raise LabelError(f"{path}, line {line}: function {function!r} is not one of {', '.join(FUNCTIONS)}")
+        items.append(LabelledItem(row.get("id") or f"row-{line}", nfc(row.get("name") or "").strip(),
+                                  nfc(row.get("description") or "").strip(), domain_id, None, function,
+                                  split_list(row.get("target_groups")), split_list(row.get("technologies")),
+                                  source=str(path)))
+    return items

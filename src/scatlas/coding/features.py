@@ -1,0 +1,108 @@
+"""Korean text features: kiwipiepy morphemes, noun compounds and Latin acronyms of cleaned service text.
+
+Kiwi takes about 1.5 s and 500 MB to load, so it is loaded once per process, lazily, under a lock; batches are
+passed to ``Kiwi.tokenize`` as lists so its worker threads analyse them in parallel.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from scatlas.coding.text import clean_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kiwipiepy import Kiwi
+
+_KIWI: Kiwi | None = None
+_KIWI_LOCK = threading.Lock()
+
+#: Content morphemes kept as features: common and proper nouns, roots, foreign words (CCTV, IoT),
+#: Chinese characters, verb and adjective stems (감지하다 is 감지+하, but 줄이다, 막다 are VV).
+_CONTENT_TAGS = frozenset({"NNG", "NNP", "XR", "SL", "SH", "VV", "VA", "NR"})
+_NOUN_TAGS = frozenset({"NNG", "NNP", "XR", "SL", "SH"})
+#: Acronyms written with a slash or hyphen that must stay one feature (kiwi splits them at the mark).
+_JOINED_ACRONYMS = re.compile(r"\b(?:AR/VR|VR/AR|C-ITS|Wi-Fi|NB-IoT|e-?러닝|U-?City)\b", re.IGNORECASE)
+#: Nouns too generic in plans to mean anything on their own (every plan says 스마트 ... 서비스).
+_GENERIC = frozenset({"스마트", "서비스", "시스템", "등", "및", "통해", "위해", "활용", "도입", "운영", "사업", "smart"})
+
+
+def kiwi() -> Kiwi:
+    """The process-wide Kiwi analyser, loaded on first use (thread-safe)."""
+    global _KIWI
+    if _KIWI is None:
+        with _KIWI_LOCK:
+            if _KIWI is None:
+                from kiwipiepy import Kiwi
+
+                workers = max(1, min(os.cpu_count() or 1, 8))
+                _KIWI = Kiwi(num_workers=workers)
+    return _KIWI
+
+
+def kiwi_loaded() -> bool:
+    """Whether Kiwi has been loaded in this process (used by tests and the benchmark)."""
+    return _KIWI is not None
+
+
+def _tokens_of(text: str, tokens: Sequence) -> list[str]:
+    feats: list[str] = []
+    run: list[str] = []  # nouns written together with no space: a compound (버스 + 정류장 → 버스정류장)
+    run_end = -1
+
+    def flush() -> None:
+        if len(run) > 1:
+            compound = "".join(run)
+            if compound.lower() not in _GENERIC:
+                feats.append(compound)
+
+    for tok in tokens:
+        tag = tok.tag.split("-")[0]  # VV-R / VV-I carry regularity marks
+        if tag not in _CONTENT_TAGS:
+            flush()
+            run, run_end = [], -1
+            continue
+        form = tok.form
+        if tag == "SL":
+            # Latin words keep their case as written for display; the vectoriser lower-cases.
+            form = text[tok.start: tok.start + tok.len] or form
+        if tag in _NOUN_TAGS:
+            if run and tok.start == run_end:
+                run.append(form)
+            else:
+                flush()
+                run = [form]
+            run_end = tok.start + tok.len
+        else:
+            flush()
+            run, run_end = [], -1
+        if form.lower() in _GENERIC:
+            continue
+        if tag in ("VV", "VA"):
+            form = form + "다"
+        feats.append(form)
+    flush()
+    feats.extend(m.group(0).upper().replace("-", "") if m.group(0).isascii() else m.group(0)
+                 for m in _JOINED_ACRONYMS.finditer(text))
+    return feats
+
+
+def analyse(texts: Iterable[str]) -> list[list[str]]:
+    """Content morphemes, noun compounds and acronyms of each (already cleaned) text, in order.
+
+    >>> analyse(["스마트 버스정류장 BIS 연계"])[0]
+    ['버스', '정류장', '버스정류장', 'BIS', '연계']
+    """
+    texts = [t if t else "" for t in texts]
+    if not texts:
+        return []
+    analysed = kiwi().tokenize(texts)
+    return [_tokens_of(text, toks) for text, toks in zip(texts, analysed, strict=True)]
+
+
+def analyse_raw(texts: Iterable[str]) -> list[list[str]]:
+    """Like analyse, but cleans the texts first (for callers holding raw plan text)."""
+    return analyse([clean_text(t) for t in texts])

@@ -1,0 +1,107 @@
+"""The feature matrix of a batch of services: TF-IDF morphemes + character n-grams + codebook lexicon hits.
+
+Three blocks side by side: morphemes and compounds (what a reader sees as words), character 2–3-grams within
+words (robust to spacing and to compounds kiwi has not met, e.g. 버스도착정보), and one column per domain,
+sub-type and function counting its codebook keywords in the text (the expert's priors, which the linear model
+weighs). Each block is L2-normalised so none swamps the others by its size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from scatlas.coding.features import analyse
+from scatlas.coding.lexicon import Lexicon, LexiconHits, default_lexicon
+from scatlas.taxonomy import FUNCTIONS
+
+
+def _given_tokens(tokens: list[str]) -> list[str]:
+    # The analyser of the word block: the morphemes are computed once per batch by kiwi (features.analyse).
+    return tokens
+
+
+@dataclass
+class Batch:
+    """A batch of cleaned service texts with everything derived from them."""
+
+    texts: list[str]
+    tokens: list[list[str]]
+    hits: list[LexiconHits]
+    X: sparse.csr_matrix
+
+
+class ServiceVectoriser:
+    """Turns cleaned service texts into the hybrid feature matrix (fit on training texts, then transform)."""
+
+    def __init__(self, char_ngrams: tuple[int, int] = (2, 3), min_df: int = 1, lexicon_weight: float = 1.0,
+                 char_weight: float = 1.0) -> None:
+        self.char_ngrams = char_ngrams
+        self.min_df = min_df
+        self.lexicon_weight = lexicon_weight
+        self.char_weight = char_weight
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return default_lexicon()
+
+    def _lexicon_columns(self) -> list[tuple[str, str]]:
+        lex = self.lexicon
+        cols = [("domain", d) for d in lex.domain_ids]
+        cols += [("subtype", s) for s in lex.subtype_domain]
+        cols += [("function", f) for f in FUNCTIONS]
+        return cols
+
+    def _lexicon_block(self, hits: Sequence[LexiconHits]) -> sparse.csr_matrix:
+        cols = self.lexicon_columns_
+        index = {c: i for i, c in enumerate(cols)}
+        rows, colidx, vals = [], [], []
+        for r, h in enumerate(hits):
+            for kind, table in (("domain", h.domains), ("subtype", h.subtypes), ("function", h.functions)):
+                for code, found in table.items():
+                    j = index.get((kind, code))
+                    if j is not None:
+                        rows.append(r)
+                        colidx.append(j)
+                        vals.append(np.log1p(len(found)))
+        m = sparse.csr_matrix((vals, (rows, colidx)), shape=(len(hits), len(cols)), dtype=np.float64)
+        return m * self.lexicon_weight
+
+    def _make(self, texts: list[str]) -> tuple[list[list[str]], list[LexiconHits]]:
+        tokens = analyse(texts)
+        lex = self.lexicon
+        return tokens, [lex.hits(t) for t in texts]
+
+    def fit_batch(self, texts: list[str]) -> Batch:
+        """Learns the vocabularies from these texts and returns their batch."""
+        tokens, hits = self._make(texts)
+        self.words_ = TfidfVectorizer(analyzer=_given_tokens, lowercase=False, sublinear_tf=True,
+                                      min_df=self.min_df)
+        self.chars_ = TfidfVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams, sublinear_tf=True,
+                                      min_df=max(2, self.min_df), lowercase=True)
+        self.lexicon_columns_ = self._lexicon_columns()
+        Xw = self.words_.fit_transform([[t.lower() for t in ts] for ts in tokens])
+        Xc = self.chars_.fit_transform(texts) * self.char_weight
+        X = sparse.hstack([Xw, Xc, self._lexicon_block(hits)], format="csr")
+        self._set_names()
+        return Batch(texts, tokens, hits, X)
+
+    def batch(self, texts: list[str]) -> Batch:
+        """The batch of these texts on the fitted vocabularies."""
+        tokens, hits = self._make(texts)
+        Xw = self.words_.transform([[t.lower() for t in ts] for ts in tokens])
+        Xc = self.chars_.transform(texts) * self.char_weight
+        X = sparse.hstack([Xw, Xc, self._lexicon_block(hits)], format="csr")
+        return Batch(texts, tokens, hits, X)
+
+    def _set_names(self) -> None:
+        # kind per column: 0 word, 1 char n-gram, 2 lexicon; name is the word, the n-gram or the code id.
+        words = list(self.words_.get_feature_names_out())
+        chars = list(self.chars_.get_feature_names_out())
+        lex = [f"{k}:{c}" for k, c in self.lexicon_columns_]
+        self.feature_names_ = np.array(words + chars + lex, dtype=object)
+        self.feature_kinds_ = np.array([0] * len(words) + [1] * len(chars) + [2] * len(lex), dtype=np.int8)
