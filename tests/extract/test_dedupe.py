@@ -62,3 +62,9 @@ def test_conflicting_domain_labels_are_reported(cover):
     assert len(plan.services) == 1
     assert plan.services[0].declared_domain == "교통"  # the table's 분야 column wins
     assert any("different domains" in w for w in plan.warnings)
+
+
+def test_a_name_ending_in_a_number_is_not_a_short_form_of_a_longer_number():
+    merged, _ = merge_candidates([_c("스마트 버스정류장 1", 1), _c("스마트 버스정류장 12", 2), _c("AI 관제", 3),
+                                  _c("AIoT 관제 플랫폼", 4)])
+    assert [m.name for m in merged] == ["스마트 버스정류장 1", "스마트 버스정류장 12", "AI 관제", "AIoT 관제 플랫폼"]

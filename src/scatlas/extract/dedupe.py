@@ -72,9 +72,22 @@ class KeyIndex:
         at = self.joined.find(part)
         while at != -1:
             index = bisect_right(self.starts, at) - 1
-            found.append(self.keys[index])
-            at = self.joined.find(part, self.starts[index] + len(self.keys[index]) + 1)  # from the next key
+            if _whole_run(self.joined, at, at + len(part)):
+                found.append(self.keys[index])
+                at = self.joined.find(part, self.starts[index] + len(self.keys[index]) + 1)  # from the next key
+            else:
+                at = self.joined.find(part, at + 1)
         return found
+
+
+def _whole_run(text: str, start: int, end: int) -> bool:
+    """False when a match cuts a run of digits or Latin letters ('정류장1' inside '정류장12', 'ai' in 'aiot')."""
+    def same_run(a: str, b: str) -> bool:
+        return (a.isdigit() and b.isdigit()) or (a.isascii() and a.isalpha() and b.isascii() and b.isalpha())
+
+    if start > 0 and same_run(text[start - 1], text[start]):
+        return False
+    return not (end < len(text) and same_run(text[end - 1], text[end]))
 
 
 def merge_candidates(candidates: list[Candidate]) -> tuple[list[Candidate], list[str]]:
