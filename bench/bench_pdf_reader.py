@@ -2,8 +2,10 @@
 
 Generates a 300-page Korean plan-like PDF (running header, page-number footer, ~30 lines of body text per
 page, a ruled 10x4 table on every fifth page), then times both readers and prints pages/s and the ratio.
+With --mixed every page also has a line set in two fonts (regular label, bold name), which sends every page
+down the reader's slower text-rectangle path.
 
-    .venv/bin/python bench/bench_pdf_reader.py [--pages 300] [--repeat 3]
+    .venv/bin/python bench/bench_pdf_reader.py [--pages 300] [--repeat 3] [--mixed]
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ BODY = ("스마트 버스정류장은 실시간 도착 정보와 냉난방 쉼�
         "지능형 CCTV와 IoT 센서를 연계한 통합플랫폼으로 방범·방재 대응 시간을 줄인다.")
 
 
-def build(path: Path, pages: int) -> None:
+def build(path: Path, pages: int, mixed: bool = False) -> None:
     pdfmetrics.registerFont(TTFont("Nanum", FONT_FILE))
+    pdfmetrics.registerFont(TTFont("NanumBold", FONT_FILE.replace("NanumGothic.ttf", "NanumGothicBold.ttf")))
     c = canvas.Canvas(str(path), pagesize=A4)
     w, h = A4
     for p in range(1, pages + 1):
@@ -35,6 +38,12 @@ def build(path: Path, pages: int) -> None:
         c.drawString(w / 2 - 8, 25, f"- {p} -")
         c.setFont("Nanum", 10)
         y = h - 70
+        if mixed:
+            c.drawString(60, y, "□ 서비스명 :")
+            c.setFont("NanumBold", 10)
+            c.drawString(120, y, f"스마트 서비스 {p}")
+            c.setFont("Nanum", 10)
+            y -= 20
         if p % 5 == 0:
             c.drawString(60, y, f"〈표 4-{p // 5}〉 스마트도시서비스 목록")
             top = y - 10
@@ -90,11 +99,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=300)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--mixed", action="store_true", help="a two-font line on every page")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "plan.pdf"
         t0 = time.perf_counter()
-        build(path, args.pages)
+        build(path, args.pages, args.mixed)
         print(f"built {args.pages}-page PDF ({path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.1f} s")
         raw = best_of(raw_pdfium, path, args.repeat)
         ours = best_of(scatlas_reader, path, args.repeat)

@@ -204,3 +204,35 @@ def test_one_garbled_page_among_readable_ones_is_skipped_with_a_warning(tmp_path
     doc = read_document(path)
     assert lines(doc) == ["첫 쪽 본문", "셋째 쪽"]
     assert any("1 page(s) with undecodable text" in w and ": 2" in w for w in doc.warnings)
+
+
+LEFT = [f"왼쪽 단 {i}번째 줄: 스마트 버스정류장 실시간 정보" for i in range(1, 9)]
+RIGHT = [f"오른쪽 단 {i}번째 줄: 지능형 CCTV 통합 관제" for i in range(1, 9)]
+
+
+@pytest.mark.parametrize("interleaved", [False, True])
+def test_two_column_page_reads_left_column_then_right(tmp_path: Path, interleaved: bool) -> None:
+    def draw(c):  # type: ignore[no-untyped-def]
+        text(72, 780, "제3장 스마트도시서비스 구축 계획 — 두 단으로 짠 쪽의 제목은 두 단에 걸친다")(c)
+        order = [(i, side) for i in range(8) for side in (0, 1)] if interleaved else \
+            [(i, 0) for i in range(8)] + [(i, 1) for i in range(8)]
+        for i, side in order:
+            text(72 if side == 0 else 320, 740 - 18 * i, (LEFT if side == 0 else RIGHT)[i], 10)(c)
+        text(72, 560, "두 단 아래에 다시 한 단으로 쓴 문단이 이어진다: 추진 일정과 소요 예산")(c)
+
+    doc = read_document(build_pdf(tmp_path / "cols.pdf", [draw]))
+    assert lines(doc) == ["제3장 스마트도시서비스 구축 계획 — 두 단으로 짠 쪽의 제목은 두 단에 걸친다", *LEFT, *RIGHT,
+                          "두 단 아래에 다시 한 단으로 쓴 문단이 이어진다: 추진 일정과 소요 예산"]
+
+
+def test_table_of_contents_keeps_page_numbers_on_their_lines(tmp_path: Path) -> None:
+    entries = [("1. 개요", "5"), ("2. 현황 분석", "12"), ("3. 스마트도시서비스", "57"), ("3.1 교통", "58"),
+               ("3.2 방범·방재", "64"), ("3.3 환경·에너지·수자원", "71"), ("4. 기반시설", "88"), ("5. 재원", "102")]
+
+    def draw(c):  # type: ignore[no-untyped-def]
+        for i, (title, page) in enumerate(entries):
+            text(72, 760 - 20 * i, title)(c)
+            text(520, 760 - 20 * i, page)(c)
+
+    doc = read_document(build_pdf(tmp_path / "toc.pdf", [draw]))
+    assert lines(doc) == [f"{t} {p}" for t, p in entries]

@@ -139,7 +139,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> PageItems:
             return items
         items.garbled = garbled_share(all_text) > GARBLED_THRESHOLD
         items.add_pieces(pieces)
-        items.tables.extend((area.top, table) for table, area in found)
+        items.tables.extend((area, table) for table, area in found)
         return items
     finally:
         textpage.close()
@@ -149,7 +149,9 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> PageItems:
 def _line_pieces(textpage: pdfium.PdfTextPage, n_chars: int, quarter: int) -> list[tuple[Reading, str]] | None:
     """pdfium's own lines (file order) with their positions: two char-box calls a line, the fast path.
 
-    None when the text does not index one-to-one with pdfium's chars (then the slower rectangle path is used).
+    None when the text does not index one-to-one with pdfium's chars, or when pdfium sees more text rectangles
+    than lines (a line made of pieces: far apart ones may be two columns written row by row, or a label and
+    its value): then the slower rectangle path, which keeps such pieces apart, is used.
     """
     text = textpage.get_text_range(0, n_chars, errors="replace")
     if len(text) != n_chars:
@@ -166,6 +168,8 @@ def _line_pieces(textpage: pdfium.PdfTextPage, n_chars: int, quarter: int) -> li
             box = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
             pieces.append((to_reading(box, quarter), line))
         start = end + 2
+    if textpage.count_rects() > len(pieces):
+        return None
     return pieces
 
 

@@ -51,51 +51,61 @@ class Line:
     top: float
     bottom: float
     text: str
+    left: float = 0.0
+    right: float = 0.0
+
+
+Piece = tuple[Reading, str]
+#: a gutter between two text columns is at least this wide (points)
+MIN_GUTTER = 8.0
 
 
 @dataclass
 class PageItems:
-    """What one PDF page gave: its lines and tables with their vertical positions in reading space."""
+    """What one PDF page gave: its lines and tables with their positions in reading space."""
 
     number: int
     chars: int = 0
     garbled: bool = False
     lines: list[Line] = field(default_factory=list)
-    tables: list[tuple[float, Table]] = field(default_factory=list)
+    tables: list[tuple[Reading, Table]] = field(default_factory=list)
+    gutter: float | None = None  # the x between two text columns, on two-column pages
+    spans: list[float] = field(default_factory=list)  # tops of full-width lines on two-column pages
 
-    def add_pieces(self, pieces: list[tuple[Reading, str]]) -> None:
-        """Group text pieces into lines (overlapping vertically), each ordered along the line."""
-        pieces = sorted(pieces, key=lambda p: ((p[0].top + p[0].bottom) / 2, p[0].left))
-        groups: list[list[tuple[Reading, str]]] = []
-        for box, text in pieces:
-            centre = (box.top + box.bottom) / 2
-            if groups:
-                head = groups[-1][0][0]
-                if head.top <= centre <= head.bottom:
-                    groups[-1].append((box, text))
-                    continue
-            groups.append([(box, text)])
-        for group in groups:
-            group.sort(key=lambda p: p[0].left)
-            parts: list[str] = []
-            prev: Reading | None = None
-            for box, text in group:
-                if prev is not None and parts and not parts[-1].endswith(" ") and not text.startswith(" "):
-                    gap = box.left - prev.right
-                    if gap > 0.15 * max(prev.bottom - prev.top, 1.0):
-                        parts.append(" ")
-                parts.append(text)
-                prev = box
-            text = squash(clean(" ".join("".join(parts).split("\n"))))
-            if text:
-                top = min(b.top for b, _ in group)
-                self.lines.append(Line(top=top, bottom=max(b.bottom for b, _ in group), text=text))
+    def add_pieces(self, pieces: list[Piece]) -> None:
+        """Group text pieces into lines (overlapping vertically), each ordered along the line.
+
+        On a two-column page the columns are grouped separately, so a left and a right line at the same height
+        do not run together; `blocks()` then reads the left column before the right one.
+        """
+        groups = _group_lines(pieces)
+        gutter = _gutter(pieces) if sum(1 for g in groups if _wide_gap(g)) >= 3 else None
+        if gutter is None:
+            self.lines.extend(_line(g) for g in groups)
+        else:
+            self.gutter = gutter
+            left = [p for p in pieces if p[0].right <= gutter]
+            right = [p for p in pieces if p[0].left >= gutter]
+            spanning = [p for p in pieces if p[0].right > gutter and p[0].left < gutter]
+            for part in (left, right, spanning):
+                self.lines.extend(_line(g) for g in _group_lines(part))
+            self.spans = sorted(line.top for line in self.lines if line.left < gutter < line.right)
+        self.lines = [line for line in self.lines if line.text]
+
+    def _order(self, top: float, left: float, right: float) -> tuple[int, int, float]:
+        if self.gutter is None:
+            return (0, 0, top)
+        if left < self.gutter < right:
+            return (sum(1 for t in self.spans if t <= top), 0, top)
+        band = sum(1 for t in self.spans if t < top)
+        return (band, 1 if right <= self.gutter else 2, top)
 
     def blocks(self) -> list[Block]:
         """Lines and tables merged in reading order."""
-        ordered: list[tuple[float, int, Block]] = [
-            (line.top, 0, TextBlock(text=line.text, page=self.number)) for line in self.lines]
-        ordered += [(top, 1, table) for top, table in self.tables]
+        ordered: list[tuple[tuple[int, int, float], int, Block]] = [
+            (self._order(line.top, line.left, line.right), 0, TextBlock(text=line.text, page=self.number))
+            for line in self.lines]
+        ordered += [(self._order(area.top, area.left, area.right), 1, table) for area, table in self.tables]
         ordered.sort(key=lambda item: (item[0], item[1]))
         blocks = [block for _, _, block in ordered]
         for before, block in pairwise(blocks):
@@ -104,6 +114,77 @@ class PageItems:
                     and _CAPTION.match(before.text):
                 block.caption = before.text
         return blocks
+
+
+def _group_lines(pieces: list[Piece]) -> list[list[Piece]]:
+    pieces = sorted(pieces, key=lambda p: ((p[0].top + p[0].bottom) / 2, p[0].left))
+    groups: list[list[Piece]] = []
+    for box, text in pieces:
+        centre = (box.top + box.bottom) / 2
+        if groups:
+            head = groups[-1][0][0]
+            if head.top <= centre <= head.bottom:
+                groups[-1].append((box, text))
+                continue
+        groups.append([(box, text)])
+    for group in groups:
+        group.sort(key=lambda p: p[0].left)
+    return groups
+
+
+def _wide_gap(group: list[Piece]) -> bool:
+    """Whether a line has a gap of several line heights between two of its pieces (a column gutter?)."""
+    for (a, _), (b, _) in pairwise(group):
+        if b.left - a.right > max(MIN_GUTTER, 2 * (a.bottom - a.top)):
+            return True
+    return False
+
+
+def _line(group: list[Piece]) -> Line:
+    parts: list[str] = []
+    prev: Reading | None = None
+    for box, text in group:
+        if prev is not None and parts and not parts[-1].endswith(" ") and not text.startswith(" "):
+            gap = box.left - prev.right
+            if gap > 0.15 * max(prev.bottom - prev.top, 1.0):
+                parts.append(" ")
+        parts.append(text)
+        prev = box
+    text = squash(clean(" ".join("".join(parts).split("\n"))))
+    return Line(top=min(b.top for b, _ in group), bottom=max(b.bottom for b, _ in group), text=text,
+                left=min(b.left for b, _ in group), right=max(b.right for b, _ in group))
+
+
+def _gutter(pieces: list[Piece]) -> float | None:
+    """The x of a gutter that splits the page's text into two wide columns, or None.
+
+    Narrow right-hand pieces (page numbers of a table of contents, values after labels) do not make a column:
+    both sides must hold pieces a quarter of the text width wide, and few pieces may cross the gutter.
+    """
+    if len(pieces) < 8:
+        return None
+    lo = min(b.left for b, _ in pieces)
+    hi = max(b.right for b, _ in pieces)
+    width = hi - lo
+    best: tuple[int, float] | None = None
+    for x in sorted({b.right for b, _ in pieces if lo + 0.3 * width <= b.right <= lo + 0.7 * width}):
+        gutter = x + MIN_GUTTER / 2
+        left = [b for b, _ in pieces if b.right <= gutter]
+        right = [b for b, _ in pieces if b.left >= x + MIN_GUTTER]
+        crossing = len(pieces) - len(left) - len(right)
+        if len(left) < 4 or len(right) < 4 or crossing > 0.15 * len(pieces):
+            continue
+        if _median([b.right - b.left for b in left]) < 0.25 * width \
+                or _median([b.right - b.left for b in right]) < 0.25 * width:
+            continue
+        if best is None or crossing < best[0]:
+            best = (crossing, gutter)
+    return best[1] if best else None
+
+
+def _median(values: list[float]) -> float:
+    values = sorted(values)
+    return values[len(values) // 2]
 
 
 def _key(text: str) -> str:
