@@ -95,7 +95,7 @@ def make_plan_pdf(path: Path, pages: int, seed: int = 0) -> int:
             table_no += 1
             doc.heading(f"{table_no}. 분야별 스마트도시서비스 ({table_no})", 12)
             picked = sorted(rng.sample(services, 10), key=lambda s: s.label)
-            rows = [[s.label, f"{s.name} {table_no}", s.description, "단기"] for s in picked]
+            rows = [[s.label, f"제{table_no}권역 {s.name}", s.description, "단기"] for s in picked]
             doc.table([Column("분야", 62, "center"), Column("서비스명", 118), Column("서비스 내용", 243),
                        Column("추진시기", 60, "center")], rows, merge_first=True,
                       caption=f"〈표 5-{table_no}〉 스마트도시서비스 목록")
