@@ -236,3 +236,28 @@ def test_table_of_contents_keeps_page_numbers_on_their_lines(tmp_path: Path) -> 
 
     doc = read_document(build_pdf(tmp_path / "toc.pdf", [draw]))
     assert lines(doc) == [f"{t} {p}" for t, p in entries]
+
+
+def test_title_plus_chapter_headers_are_dropped_but_the_cover_title_stays(tmp_path: Path) -> None:
+    title = "고양시 스마트도시계획(2024~2028)"
+    chapters = ["제1장 계획의 개요", "제2장 현황 분석", "제3장 국내외 사례", "제4장 비전 및 추진 전략", "제5장 스마트도시서비스"]
+
+    def cover(c):  # type: ignore[no-untyped-def]
+        text(150, 500, title, 20)(c)
+        text(220, 460, "2023. 12.")(c)
+
+    def page(i: int):  # type: ignore[no-untyped-def]
+        return lambda c: [f(c) for f in (text(72, H - 40, f"{title} {chapters[i]}", 9), text(72, 700, f"{i + 1}장 본문"),
+                                         text(W / 2, 30, str(i + 2), 9))]
+
+    doc = read_document(build_pdf(tmp_path / "chap.pdf", [cover] + [page(i) for i in range(5)]))
+    assert lines(doc) == [title, "2023. 12."] + [f"{i + 1}장 본문" for i in range(5)]
+
+
+def test_numbered_figure_captions_at_page_feet_are_kept(tmp_path: Path) -> None:
+    def page(i: int):  # type: ignore[no-untyped-def]
+        caption = [text(72, 60, f"[그림 5-{i // 2 + 1}] 서비스 구성도")] if i % 2 else []
+        return lambda c: [f(c) for f in [text(72, 700, f"서비스 {i} 설명"), *caption]]
+
+    doc = read_document(build_pdf(tmp_path / "fig.pdf", [page(i) for i in range(10)]))
+    assert [t for t in lines(doc) if t.startswith("[그림")] == [f"[그림 5-{k}] 서비스 구성도" for k in range(1, 6)]

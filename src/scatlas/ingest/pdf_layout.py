@@ -146,7 +146,9 @@ def _line(group: list[Piece]) -> Line:
     for box, text in group:
         if prev is not None and parts and not parts[-1].endswith(" ") and not text.startswith(" "):
             gap = box.left - prev.right
-            if gap > 0.15 * max(prev.bottom - prev.top, 1.0):
+            # pdfium puts its own (generated) spaces into rectangles at word breaks; rectangles also split
+            # inside words where the font changes, so only a clear gap adds a space
+            if gap > 0.5 * max(prev.bottom - prev.top, 1.0):
                 parts.append(" ")
         parts.append(text)
         prev = box
@@ -198,24 +200,67 @@ def drop_running_lines(pages: list[PageItems]) -> list[str]:
         return []
     edge_keys: list[set[str]] = []
     counts: Counter[str] = Counter()
-    for page in pages:
-        keys = {_key(line.text) for line in _edges(page)}
-        edge_keys.append(keys)
-        counts.update(keys)
+    seen: dict[str, list[tuple[int, str]]] = {}
+    later: list[Line] = []  # edge lines of the pages after the first
+    for index, page in enumerate(pages):
+        edge_lines = _edges(page)
+        edge = {_key(line.text): line.text for line in edge_lines}
+        edge_keys.append(set(edge))
+        counts.update(edge.keys())
+        for key, text in edge.items():
+            seen.setdefault(key, []).append((page.number, text))
+        if index:
+            later.extend(edge_lines)
     threshold = max(3, RUNNING_SHARE * len(text_pages))
     running = {k for k, n in counts.items() if n >= threshold}
     running |= _runs(edge_keys)
+    running = {k for k in running if _numbers_follow_pages(seen[k])}
+    prefixes = _running_prefixes(pages, len(text_pages))
     dropped: dict[str, None] = {}
-    for page in pages:
+    for index, page in enumerate(pages):
         for _ in range(2):  # a header line, then a sub-header (or the page number) next to it
             for line in {id(x): x for x in page.lines[:1] + page.lines[-1:]}.values():
                 if _PAGE_NUMBER.match(line.text):
                     page.lines.remove(line)
                     dropped.setdefault("page numbers")
-                elif _key(line.text) in running:
+                elif index == 0 and not _also_there(line, later, prefixes):
+                    continue  # a cover's title often reads like the running header but stands elsewhere
+                elif _key(line.text) in running or _starts_with_any(line.text, prefixes):
                     page.lines.remove(line)
                     dropped.setdefault(line.text)
     return list(dropped)
+
+
+def _running_prefixes(pages: list[PageItems], n_text_pages: int) -> list[str]:
+    """Word prefixes (2+ words) that begin the top or bottom line of at least half the text pages.
+
+    Catches '<plan title> <chapter name>' headers, whose chapter part changes too often for exact repeats.
+    """
+    counts: Counter[str] = Counter()
+    for page in pages:
+        if not page.lines:
+            continue
+        found: set[str] = set()
+        for line in (page.lines[0], page.lines[-1]):
+            words = squash(line.text).split(" ")
+            found.update(" ".join(words[:k]) for k in range(2, min(len(words), 8) + 1))
+        counts.update(found)
+    need = max(3, 0.5 * n_text_pages)
+    return sorted((p for p, n in counts.items() if n >= need and len(p) >= 8), key=len)
+
+
+def _also_there(line: Line, others: list[Line], prefixes: list[str]) -> bool:
+    """Whether the same running line (same key or header prefix) stands at the same height on another page."""
+    key = _key(line.text)
+    own = {p for p in prefixes if _starts_with_any(line.text, [p])}
+    return any(abs(other.top - line.top) <= 3 and
+               (_key(other.text) == key or any(_starts_with_any(other.text, [p]) for p in own))
+               for other in others)
+
+
+def _starts_with_any(text: str, prefixes: list[str]) -> bool:
+    text = squash(text)
+    return any(text == p or text.startswith(p + " ") for p in prefixes)
 
 
 def _edges(page: PageItems) -> list[Line]:
@@ -225,6 +270,23 @@ def _edges(page: PageItems) -> list[Line]:
     if len(lines) > 4:
         return lines[:2] + lines[-2:]
     return lines[:1] + lines[-1:] if len(lines) > 1 else lines
+
+
+def _numbers_follow_pages(occurrences: list[tuple[int, str]]) -> bool:
+    """Whether the numbers that differ between a repeated line's occurrences move like page numbers.
+
+    Running headers carry constant numbers (a year, a chapter) or the page number; a figure caption
+    '[그림 5-3]' repeated at the foot of service pages numbers its figures instead, and is content.
+    """
+    numbers = [(page, [int(n) for n in _DIGITS.findall(text)]) for page, text in occurrences]
+    ok = total = 0
+    for (p0, n0), (p1, n1) in pairwise(numbers):
+        for v0, v1 in zip(n0, n1, strict=False):
+            if v1 != v0:
+                total += 1
+                # same step as the page, or a restart (chapter-relative page numbers)
+                ok += v1 - v0 == p1 - p0 or v1 < v0
+    return total == 0 or ok >= 0.8 * total
 
 
 def _runs(edge_keys: list[set[str]]) -> set[str]:
