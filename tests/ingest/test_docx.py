@@ -46,3 +46,9 @@ def test_docx_vertical_and_horizontal_merges_become_spans(tmp_path: Path) -> Non
     assert (origin[(3, 0)].row_span, origin[(3, 0)].col_span) == (1, 3)
     assert table.grid() == [["분야", "서비스명", "시기"], ["교통", "스마트 횡단보도", "2024"], ["", "주차 공유", "2025"],
                             ["합계", "", ""]]
+
+
+def test_caption_paragraph_above_a_table_becomes_its_caption(tmp_path: Path) -> None:
+    doc = read_document(build(tmp_path / "plan.docx"))
+    table = next(b for b in doc.blocks() if isinstance(b, Table))
+    assert table.caption == "〈표 4-1〉 서비스 목록"

@@ -17,7 +17,6 @@ Box = tuple[float, float, float, float]
 
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^[-–—\s(\[<]*(?:(?!(?:19|20)\d\d\b)\d{1,4}|[ivxlcdm]{1,7})(?:\s*/\s*\d{1,4})?[-–—\s)\]>]*$", re.IGNORECASE)
-_CAPTION = re.compile(r"^\s*(?:[〈<＜\[［【(]\s*)?(?:표|table)\s*[\dⅠ-Ⅻ]", re.IGNORECASE)
 _CONTINUED = re.compile(r"[(（]\s*계속\s*[)）]|\(cont(?:inued|'d)?\.?\)", re.IGNORECASE)
 #: a line repeated at the top or bottom edge of this share of the text pages is a running header/footer
 RUNNING_SHARE = 0.3
@@ -107,13 +106,7 @@ class PageItems:
             for line in self.lines]
         ordered += [(self._order(area.top, area.left, area.right), 1, table) for area, table in self.tables]
         ordered.sort(key=lambda item: (item[0], item[1]))
-        blocks = [block for _, _, block in ordered]
-        for before, block in pairwise(blocks):
-            # a '〈표 4-1〉 …' line right above a table is its caption (the line stays as text too)
-            if isinstance(block, Table) and isinstance(before, TextBlock) and block.caption is None \
-                    and _CAPTION.match(before.text):
-                block.caption = before.text
-        return blocks
+        return [block for _, _, block in ordered]
 
 
 def _group_lines(pieces: list[Piece]) -> list[list[Piece]]:

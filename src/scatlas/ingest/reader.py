@@ -9,6 +9,7 @@ from scatlas.errors import DocumentError
 from scatlas.ingest.detect import SUFFIX_FORMATS, detect_format
 from scatlas.ingest.document import Document
 from scatlas.ingest.limits import DEFAULT_LIMITS, Limits, check_file_size
+from scatlas.ingest.tables import attach_captions
 
 
 def _pdf(path: Path, limits: Limits) -> Document:
@@ -70,6 +71,7 @@ def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document
         raise DocumentError("too_large", "ran out of memory while reading", path=path) from exc
     except RecursionError as exc:
         raise DocumentError("corrupt", "structure nested too deeply", path=path) from exc
+    attach_captions(doc.pages)
     named = SUFFIX_FORMATS.get(path.suffix.lower())
     if named is not None and named != fmt:
         doc.warnings.append(f"read as {fmt.upper()} by its content, although it is named {path.suffix}")

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from scatlas.ingest.document import Block, Cell, Table, TextBlock
+import re
+from itertools import pairwise
+
+from scatlas.ingest.document import Block, Cell, Page, Table, TextBlock
 from scatlas.ingest.normalise import squash
+
+_CAPTION = re.compile(r"^\s*(?:[〈<＜\[［【(]\s*)?(?:표|table)\s*[\dⅠ-Ⅻ]", re.IGNORECASE)
 
 #: a declared grid larger than this is damage, not a table (real plans stay far below)
 MAX_TABLE_CELLS = 200_000
@@ -52,3 +57,12 @@ def blocks_text(blocks: list[Block]) -> str:
         else:
             lines.extend("\t".join(row).strip() for row in block.grid())
     return "\n".join(line for line in lines if line)
+
+
+def attach_captions(pages: list[Page]) -> None:
+    """A '〈표 4-1〉 …' paragraph right above a table becomes its caption (the paragraph stays as text too)."""
+    for page in pages:
+        for before, block in pairwise(page.blocks):
+            if isinstance(block, Table) and isinstance(before, TextBlock) and block.caption is None \
+                    and _CAPTION.match(before.text):
+                block.caption = before.text
