@@ -92,3 +92,26 @@ def test_switch_content_is_read_once_from_its_default(tmp_path: Path) -> None:
               '<hp:default><hp:t>기본 글상자</hp:t></hp:default></hp:switch></hp:run></hp:p>')
     doc = read_document(build_hwpx(tmp_path / "sw.hwpx", [switch]))
     assert doc.text() == "기본 글상자"
+
+
+def test_password_protected_hwpx_is_encrypted(tmp_path: Path) -> None:
+    import zipfile
+    path = build_hwpx(tmp_path / "locked.hwpx", [hwpx_para("x")])
+    manifest = ('<odf:manifest xmlns:odf="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+                '<odf:file-entry odf:full-path="Contents/section0.xml"><odf:encryption-data odf:checksum-type="SHA1"/>'
+                '</odf:file-entry></odf:manifest>')
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("META-INF/manifest.xml", manifest)
+    with pytest.raises(DocumentError) as err:
+        read_document(path)
+    assert err.value.code == "encrypted"
+
+
+def test_nested_table_text_stays_inside_its_cell(tmp_path: Path) -> None:
+    inner = hwpx_table([[hwpx_cell("안쪽 가", 0, 0), hwpx_cell("안쪽 나", 0, 1)]], 1, 2)
+    outer_cell = (f'<hp:tc><hp:subList>{hwpx_para("바깥")}{inner}</hp:subList><hp:cellAddr colAddr="0" rowAddr="0"/>'
+                  '<hp:cellSpan colSpan="1" rowSpan="1"/></hp:tc>')
+    doc = read_document(build_hwpx(tmp_path / "nest.hwpx", [hwpx_table([[outer_cell, hwpx_cell("옆", 0, 1)]], 1, 2)]))
+    tables = [b for b in doc.blocks() if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert tables[0].grid() == [["바깥\n안쪽 가\t안쪽 나", "옆"]]

@@ -76,6 +76,9 @@ def _ole_format(path: Path) -> str:
             names = {"/".join(e) for e in ole.listdir()}
     except Exception as exc:  # olefile raises bare OSError/struct.error/IndexError on damage
         raise DocumentError("corrupt", f"damaged OLE compound file: {exc}", path=path) from exc
+    if "EncryptedPackage" in names:
+        raise DocumentError("encrypted", "password-protected Office document (DOCX/XLSX inside an encrypted "
+                            "container)", path=path)
     if "WordDocument" in names:
         kind = "Word 97-2003 .doc"
     elif "Workbook" in names:

@@ -31,6 +31,8 @@ def _local(el: etree._Element) -> str:
 def read_hwpx(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     """An HWPX package as one Page (HWPX has no fixed pages) of paragraphs and tables in body order."""
     with SafeZip(path, limits) as pkg:
+        if pkg.has("META-INF/manifest.xml") and b"encryption-data" in pkg.read("META-INF/manifest.xml"):
+            raise DocumentError("encrypted", "password-protected HWPX (encrypted package members)", path=path)
         sections, title = _sections(pkg)
         styles = _heading_styles(pkg)
         blocks: list[Block] = []
