@@ -141,7 +141,7 @@ def _line(group: list[Piece]) -> Line:
             gap = box.left - prev.right
             # pdfium puts its own (generated) spaces into rectangles at word breaks; rectangles also split
             # inside words where the font changes, so only a clear gap adds a space
-            if gap > 0.5 * max(prev.bottom - prev.top, 1.0):
+            if gap > 0.5 * max(prev.bottom - prev.top, box.bottom - box.top, 1.0):
                 parts.append(" ")
         parts.append(text)
         prev = box
