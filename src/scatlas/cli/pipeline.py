@@ -111,7 +111,7 @@ def bundled_samples() -> list[Path]:
         if entry.is_dir():
             found.extend(Path(str(p)) for p in entry.iterdir()
                          if p.name.split(".")[-1].lower() in {"pdf", "hwp", "hwpx", "docx", "xlsx", "csv", "txt", "md"}
-                         and not p.name.startswith("."))
+                         and not p.name.startswith(".") and p.name.lower() != "readme.md")
     return sorted(found)
 
 
