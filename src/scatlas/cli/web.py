@@ -1,3 +1,44 @@
-"""Commands: web (see scatlas.cli)."""
+"""Command: serve — the web dashboard and JSON API over a catalogue."""
 
-from scatlas.cli.app import app  # noqa: F401
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from scatlas.cli.app import DEFAULT_DB, DbOption, app, console, fail
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    max_upload_mb: Annotated[float, typer.Option("--max-upload-mb", help="Largest upload accepted, in MB.")] = 50.0,
+) -> None:
+    """Serve the web dashboard and the JSON API (/api/, described at /openapi.json and /docs).
+
+    Reads are open. Writes (review, upload) need the token in SCATLAS_TOKEN — sent as 'Authorization: Bearer …'
+    to the API, or typed into the login page; when SCATLAS_TOKEN is unset a token is generated and printed.
+
+    Example: SCATLAS_TOKEN=secret scatlas serve --db scatlas.db --port 8000
+    """
+    import os
+
+    import uvicorn
+
+    from scatlas.errors import CatalogueError
+    from scatlas.web import WebSettings, create_app
+
+    if max_upload_mb <= 0:
+        raise fail("--max-upload-mb must be more than 0", 2)
+    generated = not os.environ.get("SCATLAS_TOKEN")
+    settings = WebSettings(db=db, max_upload_bytes=int(max_upload_mb * 1024 * 1024))
+    try:
+        web_app = create_app(settings)
+    except CatalogueError as exc:
+        raise fail(str(exc)) from None
+    console.print(f"scatlas: catalogue {db} → http://{host}:{port}/  (API: /api/, OpenAPI: /openapi.json)")
+    if generated:
+        console.print(f"write token (SCATLAS_TOKEN was not set): [bold]{settings.token}[/]")
+    uvicorn.run(web_app, host=host, port=port, log_level="info")

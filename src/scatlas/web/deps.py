@@ -1,0 +1,51 @@
+"""Request dependencies shared by the API and the pages: the context, a catalogue reader, the write checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from fastapi import Header, HTTPException, Request
+
+from scatlas.catalogue import Catalogue
+from scatlas.web.session import CSRF_FIELD, CSRF_HEADER, bearer_token, token_matches
+
+if TYPE_CHECKING:
+    from scatlas.web.app import WebContext
+
+
+def context(request: Request) -> "WebContext":
+    return request.app.state.web
+
+
+def reader(request: Request) -> Iterator[Catalogue]:
+    """A read-only catalogue for one request."""
+    with context(request).pool.reader() as cat:
+        yield cat
+
+
+def require_token(request: Request, authorization: str | None = Header(default=None)) -> str:
+    """API writes: 'Authorization: Bearer <token>'. 401 without a token, 403 with a wrong one."""
+    given = bearer_token(authorization)
+    if given is None:
+        raise HTTPException(401, "this endpoint writes: send 'Authorization: Bearer <SCATLAS_TOKEN>'",
+                            headers={"WWW-Authenticate": "Bearer"})
+    if not token_matches(given, context(request).settings.token or ""):
+        raise HTTPException(403, "the bearer token is not valid")
+    return given
+
+
+def session(request: Request) -> dict[str, Any]:
+    return request.state.session
+
+
+def check_csrf(request: Request, form: Any) -> None:
+    """Every form post carries the session's CSRF token (form field or X-CSRF-Token header); 403 otherwise."""
+    given = form.get(CSRF_FIELD) if form is not None else None
+    given = given or request.headers.get(CSRF_HEADER)
+    if not isinstance(given, str) or not token_matches(given, session(request)["csrf"]):
+        raise HTTPException(403, "missing or invalid CSRF token: reload the page and try again")
+
+
+def login_name(request: Request) -> str | None:
+    return session(request).get("user")

@@ -1,0 +1,228 @@
+"""The server-rendered pages: overview, services, service detail, municipalities, compare, archetypes, review,
+upload and login. Thin: they call the same functions as the API and hand the results to Jinja2 templates."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.datastructures import UploadFile
+
+from scatlas.errors import CatalogueError
+from scatlas.web import api
+from scatlas.web.deps import check_csrf, context, login_name, session
+from scatlas.web.insights import compare
+from scatlas.web.messages import translate
+from scatlas.web.review import review_coding
+from scatlas.web.search import SORTS, FilterError, ServiceFilter, search_services
+from scatlas.web.session import CSRF_FIELD, token_matches, valid_login
+
+router = APIRouter(include_in_schema=False)
+FONT_PATH = "koreanize_matplotlib"  # NanumGothic ships inside koreanize-matplotlib's wheel (LIBRARIES.md)
+
+
+def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
+    """A page in the request's language, with the login state and CSRF token every form needs."""
+    lang = request.state.lang
+    values.update(request=request, lang=lang, t=lambda key: translate(key, lang), user=login_name(request),
+                  csrf_field=CSRF_FIELD, csrf_token=session(request)["csrf"], path=request.url.path,
+                  query=request.url.query)
+    return context(request).templates.TemplateResponse(request, template, values, status_code=status)
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    return render(request, "error.html", status=status, status_code=status, message=message)
+
+
+def _read(request: Request):  # noqa: ANN202 - a context manager of Catalogue
+    return context(request).pool.reader()
+
+
+# ---------------------------------------------------------------------------------------------- reading pages
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request) -> HTMLResponse:
+    data = context(request).insights.overview()
+    return render(request, "overview.html", data=data)
+
+
+@router.get("/services", response_class=HTMLResponse)
+def services(request: Request) -> HTMLResponse:
+    try:
+        flt = ServiceFilter.from_query(request.query_params)
+    except FilterError as exc:
+        return error_page(request, 422, str(exc))
+    with _read(request) as cat:
+        result = search_services(cat, flt)
+        facets = api.facets(cat)
+    base = lambda **changes: "/services?" + urlencode(flt.query_pairs(**changes))  # noqa: E731
+    export_query = urlencode(flt.query_pairs(page=1))
+    return render(request, "services.html", flt=flt, result=result, facets=facets, sorts=list(SORTS),
+                  page_url=base, export_query=export_query)
+
+
+@router.get("/services/{service_id}", response_class=HTMLResponse)
+def service(request: Request, service_id: int) -> HTMLResponse:
+    with _read(request) as cat:
+        detail = api.service_detail(request, cat, service_id)
+    return render(request, "service.html", **detail)
+
+
+@router.get("/municipalities", response_class=HTMLResponse)
+def municipalities(request: Request) -> HTMLResponse:
+    return render(request, "municipalities.html", items=context(request).insights.municipalities())
+
+
+@router.get("/municipalities/{name}", response_class=HTMLResponse)
+def municipality(request: Request, name: str) -> HTMLResponse:
+    profile = context(request).insights.municipality(name)
+    if profile is None:
+        raise HTTPException(404, f"no services of a municipality named {name!r}")
+    with _read(request) as cat:
+        items = cat.services("municipality = ?", (name,), order_by="plan_id, position", limit=500)
+    return render(request, "municipality.html", profile=profile, items=items)
+
+
+@router.get("/compare", response_class=HTMLResponse)
+def compare_page(request: Request) -> HTMLResponse:
+    names = [m for m in request.query_params.getlist("m") if m]
+    insights = context(request).insights
+    profiles: list[dict[str, Any]] = []
+    if len(names) >= 2:
+        try:
+            profiles = compare(insights, names)
+        except KeyError as exc:
+            raise HTTPException(404, f"no services of a municipality named {exc.args[0]!r}") from None
+    return render(request, "compare.html", names=names, profiles=profiles, all_names=[
+        m["municipality"] for m in insights.municipalities()])
+
+
+@router.get("/archetypes", response_class=HTMLResponse)
+def archetypes(request: Request) -> HTMLResponse:
+    insights = context(request).insights
+    result = insights.archetypes(wait=5.0)
+    return render(request, "archetypes.html", result=result, error=insights.archetype_error)
+
+
+# ---------------------------------------------------------------------------------------------- login
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request, next: str = "/review") -> HTMLResponse:
+    return render(request, "login.html", next=_local(next), failed=None)
+
+
+@router.post("/login")
+async def login(request: Request) -> Response:
+    form = await request.form()
+    check_csrf(request, form)
+    name, token, target = str(form.get("name", "")).strip(), str(form.get("token", "")), _local(form.get("next"))
+    if not valid_login(name):
+        return render(request, "login.html", status=400, next=target, failed="login_bad_name")
+    if not token_matches(token, context(request).settings.token or ""):
+        return render(request, "login.html", status=403, next=target, failed="login_failed")
+    request.state.session = {**session(request), "user": name}
+    request.state.session_dirty = True
+    return RedirectResponse(target, status_code=303)
+
+
+@router.post("/logout")
+async def logout(request: Request) -> Response:
+    check_csrf(request, await request.form())
+    request.state.session = {**session(request), "user": None}
+    request.state.session_dirty = True
+    return RedirectResponse("/", status_code=303)
+
+
+def _local(target: Any) -> str:
+    """Only same-site paths are followed after login (no open redirect)."""
+    target = str(target or "/review")
+    return target if target.startswith("/") and not target.startswith("//") else "/review"
+
+
+def _login_redirect(request: Request) -> RedirectResponse:
+    return RedirectResponse("/login?" + urlencode({"next": request.url.path}), status_code=303)
+
+
+# ---------------------------------------------------------------------------------------------- review
+@router.get("/review", response_class=HTMLResponse)
+def review(request: Request) -> Response:
+    if login_name(request) is None:
+        return _login_redirect(request)
+    with _read(request) as cat:
+        queue = cat.review_queue(limit=50)
+    return render(request, "review.html", queue=queue)
+
+
+@router.post("/review/{service_id}")
+async def review_save(request: Request, service_id: int) -> Response:
+    form = await request.form()
+    check_csrf(request, form)
+    user = login_name(request)
+    wants_json = "application/json" in request.headers.get("accept", "")
+    if user is None:
+        if wants_json:
+            return JSONResponse({"detail": translate("login_required", request.state.lang)}, status_code=401)
+        return _login_redirect(request)
+    action = str(form.get("action", "accept"))
+    domain_id = str(form.get("domain_id")) if form.get("domain_id") else None
+    function = str(form.get("function")) if form.get("function") else None
+    if action not in ("accept", "set"):
+        raise HTTPException(422, f"action must be 'accept' or 'set', not {action!r}")
+
+    def save() -> dict[str, Any]:
+        with context(request).pool.write() as cat:
+            current = api.get_service(cat, service_id)
+            try:
+                coding = review_coding(current, user, domain_id=domain_id if action == "set" else None,
+                                       function=function if action == "set" else None)
+                cat.add_coding(service_id, coding)
+            except (ValueError, CatalogueError) as exc:
+                raise HTTPException(422, str(exc)) from None
+            return cat.service(service_id) or {}
+
+    updated = await run_in_threadpool(save)
+    if wants_json:
+        return JSONResponse({"service": updated})
+    return RedirectResponse("/review", status_code=303)
+
+
+# ---------------------------------------------------------------------------------------------- upload
+@router.get("/upload", response_class=HTMLResponse)
+def upload_form(request: Request) -> Response:
+    if login_name(request) is None:
+        return _login_redirect(request)
+    ctx = context(request)
+    return render(request, "upload.html", limit_mb=ctx.settings.max_upload_bytes / (1024 * 1024),
+                  jobs=[j.to_json() for j in ctx.jobs.jobs()[:10]])
+
+
+@router.post("/upload")
+async def upload(request: Request) -> Response:
+    form = await request.form()
+    check_csrf(request, form)
+    user = login_name(request)
+    if user is None:
+        return _login_redirect(request)
+    file = form.get("file")
+    if not isinstance(file, UploadFile) or not file.filename:
+        raise HTTPException(422, "choose a file to upload")
+    job = await api.accept_upload(request, file, f"human:{user}")
+    return RedirectResponse(f"/upload/{job.id}", status_code=303)
+
+
+@router.get("/upload/{job_id}", response_class=HTMLResponse)
+def upload_status(request: Request, job_id: str) -> HTMLResponse:
+    with _read(request) as cat:
+        status = api.job_status(cat, request, job_id)
+    return render(request, "job.html", job=status)
+
+
+# ---------------------------------------------------------------------------------------------- font
+@router.get("/fonts/NanumGothic.ttf")
+def font() -> Response:
+    """NanumGothic from koreanize-matplotlib, for browsers without a Korean system font."""
+    from importlib import resources
+
+    path = resources.files(FONT_PATH).joinpath("fonts/NanumGothic.ttf")
+    return FileResponse(str(path), media_type="font/ttf", headers={"Cache-Control": "max-age=86400"})
