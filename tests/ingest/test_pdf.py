@@ -261,3 +261,16 @@ def test_numbered_figure_captions_at_page_feet_are_kept(tmp_path: Path) -> None:
 
     doc = read_document(build_pdf(tmp_path / "fig.pdf", [page(i) for i in range(10)]))
     assert [t for t in lines(doc) if t.startswith("[그림")] == [f"[그림 5-{k}] 서비스 구성도" for k in range(1, 6)]
+
+
+def test_graph_paper_page_is_not_searched_for_tables(tmp_path: Path) -> None:
+    def graph_paper(c):  # type: ignore[no-untyped-def]
+        text(72, 800, "모눈 도면")(c)
+        for i in range(120):
+            c.line(50, 50 + i * 6, 550, 50 + i * 6)
+            c.line(50 + i * 4, 50, 50 + i * 4, 770)
+
+    doc = read_document(build_pdf(tmp_path / "grid.pdf", [graph_paper]))
+    assert lines(doc) == ["모눈 도면"]
+    assert not any(isinstance(b, Table) for b in doc.blocks())
+    assert any("ruled too densely" in w for w in doc.warnings)

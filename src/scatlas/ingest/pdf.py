@@ -72,6 +72,10 @@ def _read(pdf: pdfium.PdfDocument, path: Path, limits: Limits, truncated: bool) 
         elif page_items.garbled:
             garbled.append(index + 1)
         items.append(page_items)
+    dense = [it.number for it in items if it.grid_skipped]
+    if dense:
+        doc.warnings.append(f"{len(dense)} page(s) ruled too densely to search for tables (text kept): "
+                            f"{_page_list(dense)}")
     with_text = n_pages - len(blank)
     if with_text == 0:
         raise DocumentError("no_text_layer", f"none of the {n_pages} pages has a text layer", path=path)
@@ -125,7 +129,9 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> PageItems:
         found: list[tuple[Table, Reading]] = []
         edges = page_edges(page, quarter)
         if may_hold_table(edges):
-            found = _tables(find_grids(edges), bounded, quarter, index + 1)
+            grids = find_grids(edges)
+            items.grid_skipped = grids is None
+            found = _tables(grids or [], bounded, quarter, index + 1)
         pieces = None if found else _line_pieces(textpage, n_chars, quarter)
         if pieces is None:
             pieces = _rect_pieces(textpage, bounded, quarter, [area for _, area in found])

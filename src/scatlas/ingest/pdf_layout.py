@@ -66,6 +66,7 @@ class PageItems:
     number: int
     chars: int = 0
     garbled: bool = False
+    grid_skipped: bool = False  # rules too dense to search for tables
     lines: list[Line] = field(default_factory=list)
     tables: list[tuple[Reading, Table]] = field(default_factory=list)
     gutter: float | None = None  # the x between two text columns, on two-column pages

@@ -17,6 +17,9 @@ from scatlas.ingest.pdf_layout import to_reading
 
 #: a page with more path segments than this is a vector drawing, not a table page; its rules are not collected
 MAX_SEGMENTS = 20_000
+#: pdfplumber's cell search is quadratic in the ruling intersections; past this a page is a grid drawing
+#: (graph paper, a calendar, a map grid), not a service table, and its lattice is not searched
+MAX_INTERSECTIONS = 2_000
 MIN_RULES = 2
 _TOL = 3.0  # pdfplumber's default snap/join/intersection tolerances
 _AXIS = 1.0  # a segment this close to horizontal or vertical counts as a rule
@@ -133,13 +136,18 @@ def may_hold_table(edges: list[Edge]) -> bool:
     return h >= MIN_RULES and v >= MIN_RULES
 
 
-def find_grids(edges: list[Edge]) -> list[list[CellBox]]:
-    """Cell boxes of each ruled table, grouped as pdfplumber's `lines` strategy groups them."""
+def find_grids(edges: list[Edge]) -> list[list[CellBox]] | None:
+    """Cell boxes of each ruled table, grouped as pdfplumber's `lines` strategy groups them.
+
+    None when the rules cross too often to search in bounded time (MAX_INTERSECTIONS).
+    """
     from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
     merged = merge_edges(edges, _TOL, _TOL, _TOL, _TOL)
     merged = [e for e in merged if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= _TOL]
     points = edges_to_intersections(merged, _TOL, _TOL)
+    if len(points) > MAX_INTERSECTIONS:
+        return None
     cells = intersections_to_cells(points)
     return [list(t) for t in cells_to_tables(cells)]
 
