@@ -5,7 +5,7 @@ page, a ruled 10x4 table on every fifth page), then times both readers and print
 With --mixed every page also has a line set in two fonts (regular label, bold name), which sends every page
 down the reader's slower text-rectangle path.
 
-    .venv/bin/python bench/bench_pdf_reader.py [--pages 300] [--repeat 3] [--mixed]
+    .venv/bin/python bench/bench_pdf.py [--pages 300] [--repeat 3] [--mixed]
 """
 
 from __future__ import annotations
