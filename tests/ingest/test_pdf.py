@@ -274,3 +274,45 @@ def test_graph_paper_page_is_not_searched_for_tables(tmp_path: Path) -> None:
     assert lines(doc) == ["모눈 도면"]
     assert not any(isinstance(b, Table) for b in doc.blocks())
     assert any("ruled too densely" in w for w in doc.warnings)
+
+
+ROWS = [["분야", "서비스명"], ["교통", "스마트 횡단보도"], ["안전", "지능형 CCTV"]]
+
+
+def _cell_texts(c, xs, ys):  # type: ignore[no-untyped-def]
+    from .builders import FONT
+    c.setFont(FONT, 10)
+    for r, row in enumerate(ROWS):
+        for k, s in enumerate(row):
+            c.drawString(xs[k] + 4, ys[r] - 14, s)
+
+
+@pytest.mark.parametrize("style", ["one_path", "cell_rects", "thin_filled_bars"])
+def test_table_rules_drawn_in_any_style_are_found(tmp_path: Path, style: str) -> None:
+    xs, ys = [72, 172, 372], [700, 680, 660, 640]
+
+    def draw(c):  # type: ignore[no-untyped-def]
+        if style == "one_path":  # every rule in a single path object, as some converters write them
+            p = c.beginPath()
+            for y in ys:
+                p.moveTo(xs[0], y)
+                p.lineTo(xs[-1], y)
+            for x in xs:
+                p.moveTo(x, ys[0])
+                p.lineTo(x, ys[-1])
+            c.drawPath(p, stroke=1, fill=0)
+        elif style == "cell_rects":  # each cell stroked as its own rectangle
+            for r in range(3):
+                for k in range(2):
+                    c.rect(xs[k], ys[r + 1], xs[k + 1] - xs[k], ys[r] - ys[r + 1], stroke=1, fill=0)
+        else:  # borders as thin filled rectangles (word processors' PDF export)
+            for y in ys:
+                c.rect(xs[0], y - 0.25, xs[-1] - xs[0], 0.5, stroke=0, fill=1)
+            for x in xs:
+                c.rect(x - 0.25, ys[-1], 0.5, ys[0] - ys[-1], stroke=0, fill=1)
+        _cell_texts(c, xs, ys)
+
+    doc = read_document(build_pdf(tmp_path / f"{style}.pdf", [draw]))
+    tables = [b for b in doc.blocks() if isinstance(b, Table)]
+    assert len(tables) == 1 and tables[0].grid() == ROWS
+    assert lines(doc) == []
