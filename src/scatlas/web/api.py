@@ -170,7 +170,7 @@ def municipalities(request: Request) -> list[dict[str, Any]]:
     return context(request).insights.municipalities()
 
 
-@router.get("/municipalities/{name}", summary="One municipality's profile")
+@router.get("/municipalities/{name:path}", summary="One municipality's profile")
 def municipality(request: Request, name: str) -> dict[str, Any]:
     profile = context(request).insights.municipality(name)
     if profile is None:

@@ -108,26 +108,30 @@ class BodyLimit:
             await self._refuse(scope, receive, send)
             return
         seen = 0
-        started = False
+        started = refused = False
 
         async def counting_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, refused
             message = await receive()
             seen += len(message.get("body", b""))
-            if seen > self.max_bytes:
-                raise _TooLarge
+            if seen > self.max_bytes and not refused:
+                refused = True
+                if not started:
+                    await self._refuse(scope, receive, send)
+                raise _TooLarge  # the app may turn this into its own error response: tracking_send drops it
             return message
 
         async def tracking_send(message: Message) -> None:
             nonlocal started
+            if refused:
+                return
             started = started or message["type"] == "http.response.start"
             await send(message)
 
         try:
             await self.app(scope, counting_receive, tracking_send)
         except _TooLarge:
-            if not started:
-                await self._refuse(scope, receive, send)
+            pass
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         limit = f"{(self.max_bytes - _MULTIPART_SLACK) / (1024 * 1024):g} MB"

@@ -75,7 +75,7 @@ def municipalities(request: Request) -> HTMLResponse:
     return render(request, "municipalities.html", items=context(request).insights.municipalities())
 
 
-@router.get("/municipalities/{name}", response_class=HTMLResponse)
+@router.get("/municipalities/{name:path}", response_class=HTMLResponse)
 def municipality(request: Request, name: str) -> HTMLResponse:
     profile = context(request).insights.municipality(name)
     if profile is None:
