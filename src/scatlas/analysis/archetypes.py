@@ -48,6 +48,16 @@ class ArchetypeResult:
     candidate_pairs: int = 0
 
 
+def without_place(name: str, municipality: str) -> str:
+    """The service name without its own municipality's name ('춘천 관광 안내 앱' → '관광 안내 앱')."""
+    stem = municipality[:-1] if len(municipality) > 2 and municipality[-1] in "시군구도" else municipality
+    for place in (municipality, stem):
+        if place and place in name:
+            stripped = name.replace(place, " ").strip()
+            return stripped or name
+    return name
+
+
 def _key_grams(name: str, description: str = "") -> set[str]:
     grams = set()
     for prefix, text in (("n", fold(name)), ("d", fold(description)[:KEY_DESCRIPTION_CHARS])):
@@ -150,13 +160,13 @@ def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD,
     unit_of: dict[str, int] = {}
     unit_rows: list[list[Row]] = []
     for r in rows:
-        key = fold(r.name) or f"#{r.service_id}"
+        key = fold(without_place(r.name, r.municipality)) or f"#{r.service_id}"
         if key not in unit_of:
             unit_of[key] = len(unit_rows)
             unit_rows.append([])
         unit_rows[unit_of[key]].append(r)
     n = len(unit_rows)
-    names = [u[0].name for u in unit_rows]
+    names = [without_place(u[0].name, u[0].municipality) for u in unit_rows]
     descs = [next((r.description for r in u if r.description.strip()), "") for u in unit_rows]
     uf = _UnionFind(n)
     best = np.zeros(n, dtype=np.float32)
@@ -178,7 +188,13 @@ def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD,
                 keyed.append(ids)
         # Big blocks, and pairs across blocks (a service coded 교통 here and 행정 there): cheap keys only.
         a, b = candidate_pairs(names, descs)
+        muni_index: dict[str, int] = {}
+        single = np.array([muni_index.setdefault(next(iter(m)), len(muni_index)) if len(m) == 1 else -1
+                           for m in ({r.municipality for r in u} for u in unit_rows)], dtype=np.int64)
         if len(a):
+            # two names of one plan never make an archetype: do not score them
+            other = (single[a] == -1) | (single[a] != single[b])
+            a, b = a[other], b[other]
             block_of = np.empty(n, dtype=np.int64)
             for k, units in enumerate(blocks.values()):
                 block_of[units] = -1 if len(units) <= EXHAUSTIVE_BLOCK else k
@@ -192,9 +208,6 @@ def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD,
         sims = np.concatenate(scores) if scores else np.zeros(0, dtype=np.float32)
         both = vectors.has_description[left] & vectors.has_description[right]
         result.candidate_pairs = int(len(left))
-        muni_index: dict[str, int] = {}
-        single = np.array([muni_index.setdefault(next(iter(m)), len(muni_index)) if len(m) == 1 else -1
-                           for m in ({r.municipality for r in u} for u in unit_rows)], dtype=np.int64)
         elsewhere = (single[left] == -1) | (single[right] == -1) | (single[left] != single[right])
         # best match elsewhere, in units of the applicable threshold (1.0 = just near-identical)
         relative = sims / np.where(both, threshold, name_threshold)

@@ -111,7 +111,7 @@ def function_by_domain(analysis: dict[str, Any]) -> bytes:
     ax.set_xlim(0, 100)
     ax.set_xlabel("분야 내 비중(%)")
     ax.set_title("분야별 서비스 기능 구성")
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.35), ncol=4, frameon=False, fontsize=8)
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize=8)
     return _png(fig)
 
 

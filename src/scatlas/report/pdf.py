@@ -30,6 +30,7 @@ FONT, FONT_BOLD = "NanumGothic", "NanumGothicBold"
 MAX_ROWS = 60
 MAX_DIAGNOSES = 30
 WIDTH = A4[0] - 36 * mm
+MAX_CHART_HEIGHT = A4[1] - 80 * mm
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +87,7 @@ def _chart(png: bytes | None, width: float = WIDTH) -> list[Any]:
     if not png:
         return []
     img = Image(io.BytesIO(png))
-    scale = min(1.0, width / img.imageWidth)
+    scale = min(1.0, width / img.imageWidth, MAX_CHART_HEIGHT / img.imageHeight)
     img.drawWidth, img.drawHeight = img.imageWidth * scale, img.imageHeight * scale
     return [img]
 
@@ -106,11 +107,22 @@ def _diagnosis(d: dict[str, Any]) -> list[Any]:
     out.append(_table(["분야", "서비스 수", "비중", "전체 평균", "차이"],
                       [[x["domain"], x["count"], fnd.pct(x["share"]), fnd.pct(x["overall_share"]),
                         f"{x['difference_pp']:+.1f}%p"] for x in mix], [50 * mm, 25 * mm, 25 * mm, 25 * mm, 25 * mm]))
+    out.append(Spacer(1, 2 * mm))
+    out.append(_table(["기능", "서비스 수", "비중", "전체 평균", "차이"],
+                      [[x["function"], x["count"], fnd.pct(x["share"]), fnd.pct(x["overall_share"]),
+                        f"{x['difference_pp']:+.1f}%p"] for x in d["function_mix"]],
+                      [50 * mm, 25 * mm, 25 * mm, 25 * mm, 25 * mm]))
+    if d["generic_services"]:
+        out.append(_p(f"보편적 서비스({d['generic_threshold']}곳 이상이 계획): " + "; ".join(
+            f"{', '.join(g['names'])} ({g['municipalities']}곳)" for g in d["generic_services"][:15]), "note"))
     if d["distinctive_services"]:
         out.append(_p("차별적 서비스: " + ", ".join(s["name"] for s in d["distinctive_services"]), "note"))
     if d["empty_domains"]:
         out.append(_p("비어 있는 분야(다른 자치단체 절반 이상이 계획): "
-                      + ", ".join(e["domain"] for e in d["empty_domains"]), "note"))
+                      + ", ".join(f"{e['domain']} ({e['peers_with']}곳)" for e in d["empty_domains"]), "note"))
+    if d["disagreements"]:
+        out.append(_p("분야 불일치: " + "; ".join(f"{x['name']} (계획서 {x['declared_domain']} → 자동 "
+                                               f"{x['coded_domain']})" for x in d["disagreements"][:10]), "note"))
     return out
 
 
