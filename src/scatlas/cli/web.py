@@ -16,7 +16,7 @@ def serve(
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
     max_upload_mb: Annotated[float, typer.Option("--max-upload-mb", help="Largest upload accepted, in MB.")] = 50.0,
 ) -> None:
-    """Serve the web dashboard and the JSON API (/api/, described at /openapi.json and /docs).
+    """Serve the web dashboard and the JSON API (/api/, described at /openapi.json).
 
     Reads are open. Writes (review, upload) need the token in SCATLAS_TOKEN — sent as 'Authorization: Bearer …'
     to the API, or typed into the login page; when SCATLAS_TOKEN is unset a token is generated and printed.

@@ -170,7 +170,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         ctx.jobs.shutdown()
         pool.close()
 
-    app = FastAPI(title="scatlas", version="0.1.0", lifespan=lifespan,
+    # docs_url/redoc_url off: their pages load Swagger/ReDoc from a CDN; /openapi.json describes the API
+    app = FastAPI(title="scatlas", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Smart City service Atlas: the catalogue of services in Korean smart city plans. "
                               "Reads are open; writes need `Authorization: Bearer <SCATLAS_TOKEN>`.")
     app.state.web = ctx

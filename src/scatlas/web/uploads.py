@@ -53,8 +53,7 @@ def check_suffix(filename: str) -> str:
 def store_upload(stream: IO[bytes], filename: str, folder: Path, max_bytes: int) -> tuple[Path, str]:
     """Copy an upload into `folder` checking size, suffix and magic bytes; returns (path, format).
 
-    The bytes must say the same as the suffix (a zip renamed .pdf, or text named .docx, is refused), and the file
-    keeps a content-derived name so the same document uploaded twice is the same source in the catalogue.
+    The bytes must say the same as the suffix (a zip renamed .pdf, or text named .docx, is refused).
     """
     suffix = check_suffix(filename)
     folder.mkdir(parents=True, exist_ok=True)
@@ -88,10 +87,12 @@ def store_upload(stream: IO[bytes], filename: str, folder: Path, max_bytes: int)
     if fmt != expected and not ({fmt, expected} <= {"csv", "txt", "md"}):
         typed.unlink(missing_ok=True)
         raise UploadRefused(415, f"{filename}: the content is {fmt.upper()}, not {expected.upper()} as the name says")
-    final = folder / f"{digest.hexdigest()[:12]}-{safe_name(filename)}"
+    # one folder per content: the catalogue shows the file's own name, and the same bytes land on the same path
+    final = folder / digest.hexdigest()[:16] / safe_name(filename)
     if final.exists():
         typed.unlink()
     else:
+        final.parent.mkdir(exist_ok=True)
         shutil.move(typed, final)
     return final, fmt
 
@@ -139,7 +140,7 @@ class JobRunner:
 
     def submit(self, path: Path, submitted_by: str) -> Job:
         """Queue a stored upload for ingestion; returns its job."""
-        job = Job(id=uuid.uuid4().hex, file_name=path.name.split("-", 1)[-1], path=str(path),
+        job = Job(id=uuid.uuid4().hex, file_name=path.name, path=str(path),
                   submitted_by=submitted_by)
         with self._lock:
             self._jobs[job.id] = job

@@ -38,6 +38,8 @@
       card.querySelector(".rv-domain").textContent = s.domain || "—";
       card.querySelector(".rv-function").textContent = s["function"] || "—";
       card.dataset.function = s["function"] || "";
+      card.querySelector("select[name=domain_id]").value = s.domain_id || "";
+      card.querySelector("select[name=function]").value = s["function"] || "";
       card.classList.add("saved");
       status.textContent = savedText + " · " + s.coder;
       if (advance) select(index + 1);
