@@ -251,8 +251,11 @@ class HybridCoder:
         names = self.vectoriser_.feature_names_
         kinds = self.vectoriser_.feature_kinds_
         out = []
+        X = batch.X
+        weights = {k: _class_weights(self.domain_model_, k) for k in set(order[:, 0].tolist())}
         for i, (first, second) in enumerate(order):
-            rationale = explain(best[i], batch.X[i], _class_weights(self.domain_model_, first), names, kinds,
+            lo, hi = X.indptr[i], X.indptr[i + 1]  # the row's non-zeros, without building a sparse row object
+            rationale = explain(best[i], X.indices[lo:hi], X.data[lo:hi], weights[int(first)], names, kinds,
                                 batch.tokens[i], batch.hits[i].domains.get(best[i], []))
             out.append(CodingRecord(
                 domain_id=best[i],

@@ -6,12 +6,11 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
 from scatlas.coding.evaluate import Evaluation
-from scatlas.taxonomy import DOMAIN_ORDER
-
 _SHORT = {"admin": "행정", "transport": "교통", "welfare": "복지", "environment": "환경", "safety": "방범",
           "facilities": "시설", "education": "교육", "culture": "문화", "logistics": "물류", "employment": "고용",
           "housing": "주거", "other": "기타"}
@@ -51,12 +50,12 @@ def print_evaluation(console: Console, ev: Evaluation, title: str = "",
 
 
 def print_confusion(console: Console, labels: Sequence[str], matrix: Sequence[Sequence[int]]) -> None:
-    """Rows: the labelled domain; columns: the coded domain; the diagonal in green."""
-    t = Table(title="confusion matrix (rows: label, columns: coder)", show_header=True)
-    t.add_column("label \\ coder")
-    for lab in labels:
-        t.add_column(_SHORT.get(lab, lab), justify="right")
-    names = dict(DOMAIN_ORDER)
+    """Rows: the labelled domain; columns: the coded domain (numbered as the rows); the diagonal in green."""
+    # Numbered columns keep twelve domains inside an 80-column terminal (Hangul is two cells wide).
+    t = Table(title="confusion matrix (rows: label, columns: coder)", box=box.SIMPLE_HEAD, padding=(0, 1))
+    t.add_column("label")
+    for k in range(1, len(labels) + 1):
+        t.add_column(str(k), justify="right")
     for i, lab in enumerate(labels):
         cells = []
         for j, v in enumerate(matrix[i]):
@@ -64,7 +63,7 @@ def print_confusion(console: Console, labels: Sequence[str], matrix: Sequence[Se
                 cells.append(f"[green]{v}[/]")
             else:
                 cells.append(f"[red]{v}[/]" if v else "[dim]·[/]")
-        t.add_row(names.get(lab, lab), *cells)
+        t.add_row(f"{i + 1:>2} {_SHORT.get(lab, lab)}", *cells)
     console.print(t)
 
 

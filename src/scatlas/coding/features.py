@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from scatlas.coding.text import clean_text
@@ -90,17 +90,26 @@ def _tokens_of(text: str, tokens: Sequence) -> list[str]:
     return feats
 
 
+def analyse_lazily(texts: Sequence[str]) -> Iterator[list[str]]:
+    """Starts Kiwi on the (cleaned) texts now and yields each text's features in order.
+
+    Kiwi's worker threads run ahead of the consumer, so Python work done between items (or before the first)
+    overlaps with the analysis.
+    """
+    texts = [t if t else "" for t in texts]
+    if not texts:
+        return iter(())
+    analysed = kiwi().tokenize(texts)  # a plain call, not inside a generator: the workers start here
+    return (_tokens_of(text, toks) for text, toks in zip(texts, analysed, strict=True))
+
+
 def analyse(texts: Iterable[str]) -> list[list[str]]:
     """Content morphemes, noun compounds and acronyms of each (already cleaned) text, in order.
 
     >>> analyse(["스마트 버스정류장 BIS 연계"])[0]
     ['버스', '정류장', '버스정류장', 'BIS', '연계']
     """
-    texts = [t if t else "" for t in texts]
-    if not texts:
-        return []
-    analysed = kiwi().tokenize(texts)
-    return [_tokens_of(text, toks) for text, toks in zip(texts, analysed, strict=True)]
+    return list(analyse_lazily(list(texts)))
 
 
 def analyse_raw(texts: Iterable[str]) -> list[list[str]]:

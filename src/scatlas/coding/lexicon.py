@@ -28,26 +28,14 @@ def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-class _Matcher:
-    """Finds keywords in a text: Hangul keywords ignoring spaces, Latin ones as whole words."""
+def _is_latin(keyword: str) -> bool:
+    return bool(re.search(r"[A-Za-z]", keyword)) and not re.search(r"[가-힣]", keyword)
 
-    def __init__(self, keywords: tuple[str, ...]) -> None:
-        self.korean: list[tuple[str, str]] = []  # (compact form, as written)
-        latin: list[tuple[re.Pattern[str], str]] = []
-        for kw in dict.fromkeys(k for k in keywords if k.strip()):
-            if re.search(r"[A-Za-z]", kw) and not re.search(r"[가-힣]", kw):
-                # Short capitals (AR, VR, AI, BIS) are acronyms: case matters, 'ar' in a word is no hit.
-                flags = 0 if (kw.isupper() and len(kw) <= 4) else re.IGNORECASE
-                pat = re.compile(r"(?<![A-Za-z])" + re.escape(kw).replace(r"\ ", r"\s*") + r"(?![A-Za-z])", flags)
-                latin.append((pat, kw))
-            else:
-                self.korean.append((_compact(kw), kw))
-        self.latin = latin
 
-    def find(self, text: str, compact: str) -> list[str]:
-        hits = [kw for c, kw in self.korean if c and c in compact]
-        hits.extend(kw for pat, kw in self.latin if pat.search(text))
-        return hits
+def _latin_pattern(keyword: str) -> re.Pattern[str]:
+    # Short capitals (AR, VR, AI, BIS) are acronyms: case matters, and 'ar' inside a word is no hit.
+    flags = 0 if (keyword.isupper() and len(keyword) <= 4) else re.IGNORECASE
+    return re.compile(r"(?<![A-Za-z])" + re.escape(keyword).replace(r"\ ", r"\s*") + r"(?![A-Za-z])", flags)
 
 
 @dataclass(frozen=True)
@@ -62,38 +50,54 @@ class LexiconHits:
 
 
 class Lexicon:
-    """Keyword matchers for each domain, sub-type, function, target group and technology of a codebook."""
+    """Keyword matchers for each domain, sub-type, function, target group and technology of a codebook.
+
+    Every keyword is looked for once per text (Hangul ones in the text with spaces removed, Latin ones as whole
+    words) and credited to every code that lists it, so a text costs one pass over the distinct keywords.
+    """
 
     def __init__(self, codebook: Codebook | None = None) -> None:
         cb = codebook or load_codebook()
         self.codebook = cb
         self.domain_ids = [d for d, _ in DOMAIN_ORDER]
-        self._domains = {d.id: _Matcher(d.keywords) for d in cb.domains}
-        self._subtypes = {s.id: _Matcher(s.keywords) for d in cb.domains for s in d.subtypes}
         self.subtype_domain = {s.id: d.id for d in cb.domains for s in d.subtypes}
-        self._functions = {f: _Matcher(tuple(cb.functions[f].get("keywords", ()))) for f in FUNCTIONS}
-        self._groups = {g: _Matcher(cb.target_groups.get(g, ())) for g in TARGET_GROUPS}
         techs = dict(cb.technologies)
         for name, aliases in EXTRA_TECHNOLOGIES.items():
             techs.setdefault(name, aliases)
-        self._techs = {t: _Matcher(aliases + (t,)) for t, aliases in techs.items()}
+        self.technology_ids = list(techs)
+        lists: list[tuple[str, str, tuple[str, ...]]] = []
+        lists += [("domain", d.id, d.keywords) for d in cb.domains]
+        lists += [("subtype", s.id, s.keywords) for d in cb.domains for s in d.subtypes]
+        lists += [("function", f, tuple(cb.functions[f].get("keywords", ()))) for f in FUNCTIONS]
+        lists += [("group", g, cb.target_groups.get(g, ())) for g in TARGET_GROUPS]
+        lists += [("tech", t, aliases + (t,)) for t, aliases in techs.items()]
+        korean: dict[str, list[tuple[str, str, str]]] = {}
+        latin: dict[str, list[tuple[str, str, str]]] = {}
+        for kind, code, keywords in lists:
+            for kw in dict.fromkeys(k for k in keywords if k.strip()):
+                if _is_latin(kw):
+                    latin.setdefault(kw, []).append((kind, code, kw))
+                else:
+                    korean.setdefault(_compact(kw), []).append((kind, code, kw))
+        self._korean = list(korean.items())
+        self._latin = [(kw.lower(), _latin_pattern(kw), refs) for kw, refs in latin.items()]
 
     def hits(self, text: str) -> LexiconHits:
         """The keywords of each code found in a (cleaned) text; codes without hits are left out."""
         compact = _compact(text)
-
-        def scan(matchers: dict[str, _Matcher]) -> dict[str, list[str]]:
-            out = {}
-            for code, m in matchers.items():
-                found = m.find(text, compact)
-                if found:
-                    out[code] = found
-            return out
-
-        techs = [t for t, m in self._techs.items() if m.find(text, compact)]
-        # 'AR/VR' is one technology; a lone 'AR' or 'VR' is the same one, never two entries.
-        return LexiconHits(scan(self._domains), scan(self._subtypes), scan(self._functions),
-                           scan(self._groups), techs)
+        lower = text.lower()
+        tables: dict[str, dict[str, list[str]]] = {"domain": {}, "subtype": {}, "function": {}, "group": {},
+                                                   "tech": {}}
+        for key, refs in self._korean:
+            if key in compact:
+                for kind, code, kw in refs:
+                    tables[kind].setdefault(code, []).append(kw)
+        for low, pattern, refs in self._latin:
+            if low in lower and pattern.search(text):  # cheap substring test first: most texts lack most words
+                for kind, code, kw in refs:
+                    tables[kind].setdefault(code, []).append(kw)
+        techs = [t for t in self.technology_ids if t in tables["tech"]]
+        return LexiconHits(tables["domain"], tables["subtype"], tables["function"], tables["group"], techs)
 
     def target_groups(self, hits: LexiconHits) -> list[str]:
         """The target groups a text names, in codebook order; ['일반'] when it names none."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import sparse
 
 from scatlas.taxonomy import domain_name
 
@@ -20,36 +19,32 @@ _MIN_SHOWN = 0.05  # contributions smaller than this decide nothing worth naming
 _NGRAMS_CONSIDERED = 40
 
 
-def explain(domain_id: str, row: sparse.csr_matrix, coef: np.ndarray, names: np.ndarray, kinds: np.ndarray,
-            tokens: Sequence[str], lexicon_hits: Sequence[str]) -> str:
-    """The rationale text of one coding (see the module docstring for its shape)."""
-    idx = row.indices
-    contrib = row.data * coef[idx]
-    by_word: dict[str, float] = {}
-    display = {}
+def explain(domain_id: str, idx: np.ndarray, values: np.ndarray, coef: np.ndarray, names: np.ndarray,
+            kinds: np.ndarray, tokens: Sequence[str], lexicon_hits: Sequence[str]) -> str:
+    """The rationale text of one coding (see the module docstring for its shape).
+
+    ``idx`` and ``values`` are the non-zero columns and values of the service's feature row.
+    """
+    contrib = values * coef[idx]
+    row_kinds = kinds[idx]
+    lexicon_total = float(contrib[row_kinds == 2].sum())
+    # Only features that pushed towards the domain can be named; the strongest n-grams are enough to credit.
+    words = (row_kinds == 0) & (contrib > 0)
+    grams = np.flatnonzero((row_kinds == 1) & (contrib > 0))
+    grams = grams[np.argsort(-contrib[grams], kind="stable")[:_NGRAMS_CONSIDERED]]
+    by_word: dict[str, float] = {str(names[j]): float(c) for j, c in zip(idx[words], contrib[words], strict=True)}
+    display: dict[str, str] = {}
     for t in tokens:
         display.setdefault(t.lower(), t)
     ordered = sorted(display, key=len)  # shortest first: an n-gram is credited to the plainest word holding it
-    lexicon_total = 0.0
-    ngram_pos = [(c, j) for c, j, k in zip(contrib, idx, kinds[idx], strict=True) if k == 1 and c > 0]
-    ngram_pos.sort(reverse=True)
-    keep_ngrams = {j for _, j in ngram_pos[:_NGRAMS_CONSIDERED]}
-    for c, j, k in zip(contrib, idx, kinds[idx], strict=True):
-        if k == 0:
-            w = str(names[j])
-            by_word[w] = by_word.get(w, 0.0) + float(c)
-        elif k == 1:
-            if j not in keep_ngrams:
-                continue
-            gram = str(names[j]).strip()
-            if len(gram) < 2:
-                continue
-            for w in ordered:
-                if gram in w:
-                    by_word[w] = by_word.get(w, 0.0) + float(c)
-                    break
-        else:
-            lexicon_total += float(c)
+    for k in grams:
+        gram = str(names[idx[k]]).strip()
+        if len(gram) < 2:
+            continue
+        for w in ordered:
+            if gram in w:
+                by_word[w] = by_word.get(w, 0.0) + float(contrib[k])
+                break
     best = sorted(((c, w) for w, c in by_word.items() if c >= _MIN_SHOWN), reverse=True)[:_TOP_WORDS]
     head = f"{domain_name(domain_id)}: "
     if best:

@@ -15,7 +15,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from scatlas.coding.features import analyse
+from scatlas.coding.features import analyse_lazily
 from scatlas.coding.lexicon import Lexicon, LexiconHits, default_lexicon
 from scatlas.taxonomy import FUNCTIONS
 
@@ -71,30 +71,38 @@ class ServiceVectoriser:
         m = sparse.csr_matrix((vals, (rows, colidx)), shape=(len(hits), len(cols)), dtype=np.float64)
         return m * self.lexicon_weight
 
-    def _make(self, texts: list[str]) -> tuple[list[list[str]], list[LexiconHits]]:
-        tokens = analyse(texts)
+    def _analyse(self, texts: list[str], fit: bool) -> tuple[list[list[str]], list[LexiconHits], sparse.csr_matrix]:
+        # Kiwi starts first and analyses in its own threads while this thread builds the character block and
+        # the lexicon hits: on two cores the Python work hides behind the morphological analysis.
+        pending = analyse_lazily(texts)
+        if fit:
+            self.chars_ = TfidfVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams, sublinear_tf=True,
+                                          min_df=max(2, self.min_df), lowercase=True)
+            Xc = self.chars_.fit_transform(texts)
+        else:
+            Xc = self.chars_.transform(texts)
         lex = self.lexicon
-        return tokens, [lex.hits(t) for t in texts]
+        tokens, hits = [], []
+        for text, toks in zip(texts, pending, strict=True):
+            tokens.append(toks)
+            hits.append(lex.hits(text))
+        return tokens, hits, Xc * self.char_weight
 
     def fit_batch(self, texts: list[str]) -> Batch:
         """Learns the vocabularies from these texts and returns their batch."""
-        tokens, hits = self._make(texts)
+        tokens, hits, Xc = self._analyse(texts, fit=True)
         self.words_ = TfidfVectorizer(analyzer=_given_tokens, lowercase=False, sublinear_tf=True,
                                       min_df=self.min_df)
-        self.chars_ = TfidfVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams, sublinear_tf=True,
-                                      min_df=max(2, self.min_df), lowercase=True)
         self.lexicon_columns_ = self._lexicon_columns()
         Xw = self.words_.fit_transform([[t.lower() for t in ts] for ts in tokens])
-        Xc = self.chars_.fit_transform(texts) * self.char_weight
         X = sparse.hstack([Xw, Xc, self._lexicon_block(hits)], format="csr")
         self._set_names()
         return Batch(texts, tokens, hits, X)
 
     def batch(self, texts: list[str]) -> Batch:
         """The batch of these texts on the fitted vocabularies."""
-        tokens, hits = self._make(texts)
+        tokens, hits, Xc = self._analyse(texts, fit=False)
         Xw = self.words_.transform([[t.lower() for t in ts] for ts in tokens])
-        Xc = self.chars_.transform(texts) * self.char_weight
         X = sparse.hstack([Xw, Xc, self._lexicon_block(hits)], format="csr")
         return Batch(texts, tokens, hits, X)
 
