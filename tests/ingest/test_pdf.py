@@ -316,3 +316,23 @@ def test_table_rules_drawn_in_any_style_are_found(tmp_path: Path, style: str) ->
     tables = [b for b in doc.blocks() if isinstance(b, Table)]
     assert len(tables) == 1 and tables[0].grid() == ROWS
     assert lines(doc) == []
+
+
+def test_glyph_by_glyph_text_objects_read_as_whole_lines(tmp_path: Path) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from .builders import FONT
+
+    sentence = "스마트 버스정류장은 실시간 도착 정보를 제공한다"
+
+    def draw(c):  # type: ignore[no-untyped-def]
+        for k in range(3):
+            x = 72.0
+            for ch in sentence:  # one text object per glyph, as some converters write Korean
+                c.setFont(FONT, 10)
+                c.drawString(x, 700 - 20 * k, ch)
+                x += stringWidth(ch, FONT, 10)
+        text(400, 700, "오른쪽 끝")(c)
+
+    doc = read_document(build_pdf(tmp_path / "glyphs.pdf", [draw]))
+    assert lines(doc) == [f"{sentence} 오른쪽 끝", sentence, sentence]

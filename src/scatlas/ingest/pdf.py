@@ -181,17 +181,51 @@ def _line_pieces(textpage: pdfium.PdfTextPage, n_chars: int, quarter: int) -> li
 
 def _rect_pieces(textpage: pdfium.PdfTextPage, bounded: _BoundedText, quarter: int,
                  tables: list[Reading]) -> list[tuple[Reading, str]]:
-    """Text by pdfium's text rectangles, leaving out those inside table areas (their text is in the cells)."""
-    pieces = []
+    """Text by runs of pdfium's text rectangles, leaving out those inside table areas (their text is in cells).
+
+    Rectangles split wherever the text object or font changes (in some PDFs at every glyph); neighbours on one
+    line closer than an em are merged into one run first, so the text is fetched once per run, not per glyph.
+    """
+    boxes = []
     for i in range(textpage.count_rects()):
         rect = textpage.get_rect(i)
         box = to_reading(rect, quarter)
-        if any(_inside(box, area) for area in tables):
-            continue
-        text = bounded.text(rect)
+        if not any(_inside(box, area) for area in tables):
+            boxes.append((box, rect))
+    pieces = []
+    for run in _runs(boxes):
+        user = (min(r[0] for _, r in run), min(r[1] for _, r in run), max(r[2] for _, r in run),
+                max(r[3] for _, r in run))
+        text = bounded.text(user)
         if text.strip():
-            pieces.append((box, text))
+            pieces.append((to_reading(user, quarter), text))
     return pieces
+
+
+_Rect = tuple[float, float, float, float]
+
+
+def _runs(boxes: list[tuple[Reading, _Rect]]) -> list[list[tuple[Reading, _Rect]]]:
+    """Rectangles grouped into runs: one line (centre inside the line's band), gaps under one em."""
+    lines: list[list[tuple[Reading, _Rect]]] = []
+    for item in sorted(boxes, key=lambda b: ((b[0].top + b[0].bottom) / 2, b[0].left)):
+        box = item[0]
+        if lines and lines[-1][0][0].top <= (box.top + box.bottom) / 2 <= lines[-1][0][0].bottom:
+            lines[-1].append(item)
+        else:
+            lines.append([item])
+    runs: list[list[tuple[Reading, _Rect]]] = []
+    for line in lines:
+        line.sort(key=lambda b: b[0].left)
+        runs.append([line[0]])
+        for item in line[1:]:
+            last = runs[-1][-1][0]
+            em = max(last.bottom - last.top, item[0].bottom - item[0].top, 1.0)
+            if item[0].left - last.right < em:
+                runs[-1].append(item)
+            else:
+                runs.append([item])
+    return runs
 
 
 def _inside(box: Reading, area: Reading) -> bool:
