@@ -1,11 +1,12 @@
 """Archetypes: groups of near-identical services planned by different municipalities.
 
-Never n×n. Services with the same folded name form one unit; candidate unit pairs come from cheap keys only —
-the same 'core' name (generic words removed), or at least MIN_SHARED_GRAMS shared 3-grams of the name and the
-start of the description that are rare (document frequency ≤ RARE_GRAM_DF) — and only those pairs are scored
-with the TF-IDF similarity of textsim. Pairs at or above the threshold (THRESHOLD when both services have a
-description, NAME_THRESHOLD when one has only a name) are near-identical; star clustering over them (no chaining)
-gives groups, and a group with services from two or more municipalities is an archetype. Both thresholds were chosen by F1 on data/pairs/archetype_pairs.csv
+Never n×n. Services with the same folded name (their own place name removed) form one unit. Units are blocked by
+domain: a block of at most EXHAUSTIVE_BLOCK units is scored in full by two sparse block products; bigger blocks and
+pairs across blocks get candidates from cheap keys only — the same 'core' name (generic words removed), or at least
+MIN_SHARED_GRAMS rare 3-grams (document frequency ≤ RARE_GRAM_DF) of the name and the start of the description.
+Pairs at or above the threshold (THRESHOLD when both services have a description, NAME_THRESHOLD when one has only
+a name) are near-identical; star clustering over them (no chaining) gives groups, and a group with services from
+two or more municipalities is an archetype. Both thresholds were chosen on data/pairs/archetype_pairs.csv
 (docs/analysis.md; `choose_threshold()` recomputes them).
 """
 
@@ -287,8 +288,8 @@ def choose_threshold(pairs: Sequence[dict[str, str]] | None = None, names_only: 
 
     A balanced pair set overstates precision: in a catalogue almost every pair is 'different', so a threshold that
     lets 1 in 4 labelled negatives through floods the archetypes. names_only=True drops the descriptions (the case
-    NAME_THRESHOLD serves). Thresholds 0.05–0.90 in steps of 0.01; ties go to the higher threshold. The blocking recall is measured on a catalogue of
-    all pair texts together, as the cheap keys see them.
+    NAME_THRESHOLD serves). Thresholds 0.05–0.90 in steps of 0.01; ties go to the higher threshold. The blocking
+    recall is that of the cheap keys alone, on a catalogue of all pair texts together.
     """
     pairs = load_labelled_pairs() if pairs is None else pairs
     n = len(pairs)

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any, Sequence
 
 from scatlas.analysis import consistency, differentiation, distributions, reference, trends
-from scatlas.analysis.archetypes import THRESHOLD, find_archetypes
+from scatlas.analysis.archetypes import NAME_THRESHOLD, THRESHOLD, find_archetypes
 from scatlas.analysis.frame import Basis, Row, load_rows
 
 if TYPE_CHECKING:
@@ -70,4 +70,6 @@ def _archetype_summary(rows: Sequence[Row], arch: Any) -> dict[str, Any]:
             "generic_threshold": generic_at, "few_threshold": differentiation.few_threshold(n_munis),
             "generic_archetypes": len(generic_ids),
             "services_in_generic": in_generic, "share_in_generic": distributions.share(in_generic, len(rows)),
-            "method": "char 2–3-gram TF-IDF, 0.6·cos(name)+0.4·cos(description), candidates by cheap keys"}
+            "name_threshold": NAME_THRESHOLD,
+            "method": "char 2–3-gram TF-IDF cosine of name+description (names alone when either lacks one); "
+                      "exhaustive within domain blocks up to 1,500 names, cheap keys beyond; star clustering"}
