@@ -31,6 +31,8 @@ def test_stats_prints_the_domain_table(db):
     assert "교통" in result.output and "50.0%" in result.output
     by_muni = runner.invoke(app, ["stats", "--db", str(db), "--by", "municipality"])
     assert by_muni.exit_code == 0 and "창원시" in by_muni.output
+    by_period = runner.invoke(app, ["stats", "--db", str(db), "--by", "period"])
+    assert by_period.exit_code == 0 and "2019–2023" in by_period.output
 
 
 def test_exports_write_their_files(db, tmp_path):

@@ -87,3 +87,12 @@ def test_municipality_report_diagnoses_that_plan(tmp_path):
     assert "목포시 계획 진단" in html and diag["findings"][0] in html
     with pytest.raises(ReportError, match="부산시"):
         write_report(cat, tmp_path / "out2", municipality="부산시")
+
+
+def test_a_catalogue_without_any_coding_still_reports_and_says_so(tmp_path):
+    cat = build(tmp_path / "x.db", [("고양시", None, [S("서비스 하나", None), S("서비스 둘", None)])])
+    result = write_report(cat, tmp_path / "out")
+    assert result.analysis["totals"]["unlabelled"] == 2
+    html = result.files["html"].read_text(encoding="utf-8")
+    assert "2개 서비스 모두 분야가 정해지지 않았다" in html
+    assert result.files["pdf"].read_bytes().startswith(b"%PDF")

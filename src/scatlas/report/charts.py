@@ -22,7 +22,11 @@ HEATMAP_ROWS = 40
 @lru_cache(maxsize=1)
 def korean_font() -> str:
     """Set matplotlib up for Hangul (NanumGothic shipped in koreanize-matplotlib); returns the font's path."""
-    import koreanize_matplotlib  # noqa: F401  (sets rcParams: NanumGothic, unicode minus)
+    import warnings
+
+    with warnings.catch_warnings():  # koreanize-matplotlib 0.1.1 still imports distutils' LooseVersion
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import koreanize_matplotlib  # noqa: F401  (sets rcParams: NanumGothic, unicode minus)
     import matplotlib
 
     matplotlib.rcParams["axes.unicode_minus"] = False
@@ -111,7 +115,8 @@ def function_by_domain(analysis: dict[str, Any]) -> bytes:
     ax.set_xlim(0, 100)
     ax.set_xlabel("분야 내 비중(%)")
     ax.set_title("분야별 서비스 기능 구성")
-    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize=8)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize=8)
     return _png(fig)
 
 

@@ -53,8 +53,11 @@ def domains(analysis: dict[str, Any]) -> list[str]:
     rows = analysis["domains"]
     if not t["services"]:
         return ["분석할 서비스가 없다."]
-    top = max(r["count"] for r in rows)
     nonzero = [r for r in rows if r["count"] > 0]
+    if not nonzero:
+        return [f"{t['services']:,}개 서비스 모두 분야가 정해지지 않았다('미분류'). 자동 분류(scatlas ingest --code) "
+                "또는 검토 후 다시 분석한다."]
+    top = max(r["count"] for r in rows)
     low = min(r["count"] for r in nonzero)
     tops = [r for r in rows if r["count"] == top]
     lows = [r for r in nonzero if r["count"] == low]
@@ -95,8 +98,8 @@ def subtypes(analysis: dict[str, Any], domain_id: str = "transport") -> list[str
 def functions(analysis: dict[str, Any]) -> list[str]:
     """The function sentence: how much is information provision versus acting on the problem."""
     f = {x["function"]: x for x in analysis["functions"]}
-    if not analysis["totals"]["services"]:
-        return []
+    if not any(x["count"] for x in analysis["functions"] if x["function"]):
+        return ["기능(정보제공·문제해결·기반구축)이 정해진 서비스가 없다."]
     out = [f"기능별로는 정보제공형이 {pct(f['정보제공']['share'])}, 문제해결형이 {pct(f['문제해결']['share'])}, "
            f"기반구축형이 {pct(f['기반구축']['share'])}이다."]
     per = analysis["functions_by_domain"]
