@@ -121,7 +121,14 @@ def target_groups(analysis: dict[str, Any]) -> list[str]:
         return ["일반 주민 외에 대상을 특정한 서비스는 없었다."]
     rows.sort(key=lambda t: -t["count"])
     named = ", ".join(f"{t['target_group']}({t['count']:,}개, {pct(t['share'])})" for t in rows[:3])
-    return [f"대상을 특정한 서비스 중에서는 {named} 순으로 많았다."]
+    out = [f"대상을 특정한 서비스 중에서는 {named} 순으로 많았다."]
+    safety = analysis.get("target_groups_by_domain", {}).get("safety", {})
+    specific = {g: v for g, v in safety.items() if g != "일반"}
+    if specific:
+        top = max(specific, key=lambda g: specific[g])
+        out.append(f"방범·방재 서비스에서는 {josa(top, '이', '가')} 대상인 서비스가 {pct(specific[top])}로 "
+                   "일반 외 대상 중 가장 많았다.")
+    return out
 
 
 def technologies(analysis: dict[str, Any]) -> list[str]:
