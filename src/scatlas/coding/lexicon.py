@@ -79,7 +79,13 @@ class Lexicon:
                     latin.setdefault(kw, []).append((kind, code, kw))
                 else:
                     korean.setdefault(_compact(kw), []).append((kind, code, kw))
-        self._korean = list(korean.items())
+        # Keywords indexed by their first two characters: a text is only searched for keywords whose opening
+        # pair it contains (one-character keywords are always searched).
+        self._korean_short = [(k, refs) for k, refs in korean.items() if len(k) < 2]
+        self._korean_by_pair: dict[str, list[tuple[str, list[tuple[str, str, str]]]]] = {}
+        for k, refs in korean.items():
+            if len(k) >= 2:
+                self._korean_by_pair.setdefault(k[:2], []).append((k, refs))
         self._latin = [(kw.lower(), _latin_pattern(kw), refs) for kw, refs in latin.items()]
 
     def hits(self, text: str) -> LexiconHits:
@@ -88,7 +94,11 @@ class Lexicon:
         lower = text.lower()
         tables: dict[str, dict[str, list[str]]] = {"domain": {}, "subtype": {}, "function": {}, "group": {},
                                                    "tech": {}}
-        for key, refs in self._korean:
+        candidates = list(self._korean_short)
+        for pair in {compact[i:i + 2] for i in range(len(compact) - 1)}:
+            candidates.extend(self._korean_by_pair.get(pair, ()))
+        candidates.sort(key=lambda c: c[0])  # a fixed order, whatever the set's iteration order
+        for key, refs in candidates:
             if key in compact:
                 for kind, code, kw in refs:
                     tables[kind].setdefault(code, []).append(kw)
