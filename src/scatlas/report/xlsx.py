@@ -34,7 +34,7 @@ class _Book:
 
     def __init__(self) -> None:
         self.wb = Workbook(write_only=True)
-        self.pending: dict[str, Iterable[Sequence[Any]]] = {}
+        self.pending: dict[str, tuple[Iterable[Sequence[Any]], str]] = {}  # sheet XML → (rows, used range)
 
     def sheet(self, title: str, header: Sequence[str], rows: Iterable[Sequence[Any]], count: int,
               widths: Sequence[int] | None = None) -> None:
@@ -49,7 +49,8 @@ class _Book:
             head.append(cell)
         ws.append(head)
         ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
-        self.pending[f"xl/worksheets/sheet{len(self.wb.worksheets)}.xml"] = rows
+        self.pending[f"xl/worksheets/sheet{len(self.wb.worksheets)}.xml"] = (
+            rows, f"A1:{get_column_letter(len(header))}{count + 1}")
 
     def save(self, path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -143,18 +144,18 @@ def write_xlsx(analysis: dict[str, Any], rows: Sequence[Row], path: Path) -> Pat
     return wb.save(path)
 
 
-def _xml_cell(value: Any) -> str:
+def _xml_cell(ref: str, value: Any) -> str:
     if value is None:
-        return "<c/>"
+        return ""
     if isinstance(value, bool):
-        return f'<c t="b"><v>{int(value)}</v></c>'
+        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
     if isinstance(value, (int, float)):
-        return f"<c><v>{value!r}</v></c>"
+        return f'<c r="{ref}"><v>{value!r}</v></c>'
     text = xml_escape(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
-    return f'<c t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
-def _stream_rows(path: Path, pending: dict[str, Iterable[Sequence[Any]]]) -> None:
+def _stream_rows(path: Path, pending: dict[str, tuple[Iterable[Sequence[Any]], str]]) -> None:
     """Append rows to worksheets of a saved workbook (member name → rows; inline strings, cells in order)."""
     tmp = path.with_suffix(".tmp.xlsx")
     # level 1: the catalogue sheet is ~100 MB of XML at 100,000 services; tighter levels cost seconds, not MBs
@@ -167,8 +168,13 @@ def _stream_rows(path: Path, pending: dict[str, Iterable[Sequence[Any]]]) -> Non
                 if not sep:  # an empty sheetData is written as <sheetData/>
                     head, sep, tail = data.decode("utf-8").partition("<sheetData/>")
                     head += "<sheetData>"
-                body = "".join("<row>" + "".join(_xml_cell(v) for v in row) + "</row>"
-                               for row in pending[info.filename])
+                rows, used = pending[info.filename]
+                if "<dimension" not in head:  # readers size the sheet from it (openpyxl's read-only mode does)
+                    head = head.replace("<sheetViews>", f'<dimension ref="{used}"/><sheetViews>', 1)
+                letters = [get_column_letter(k) for k in range(1, 200)]
+                # explicit row and cell references (r=…): optional in the standard, expected by some readers
+                body = "".join(f'<row r="{n}">' + "".join(_xml_cell(f"{letters[k]}{n}", v) for k, v in enumerate(row))
+                               + "</row>" for n, row in enumerate(rows, 2))
                 data = (head + body + "</sheetData>" + tail).encode("utf-8")
             dst.writestr(info, data)
     tmp.replace(path)
