@@ -153,3 +153,13 @@ def test_reference_puts_published_figures_beside_ours_and_leaves_unknown_empty(a
     dom = by("domain_id", ref["domains"])
     assert dom["welfare"]["reference_count"] is None  # not published: unknown, never guessed
     assert dom["safety"]["reference_count"] == 59 and dom["safety"]["reference_count_status"] == "published"
+
+
+def test_per_municipality_and_period_tables_carry_ranks_and_the_other_dimensions(analysis):
+    m = by("municipality", analysis["by_municipality"])["창원시"]
+    assert m["ranks"]["admin"] == 1 and m["ranks"]["transport"] == 1 and m["ranks"]["welfare"] == 4
+    assert m["functions"] == {"정보제공": 2, "문제해결": 1}
+    assert m["target_groups"] == {"일반": 2, "아동": 1}
+    assert m["technologies"]["IoT"] == 2 and m["subtypes"] == {"traffic_info": 1, "vulnerable_safety": 1}
+    p = by("period", analysis["by_period"])["2024–2028"]
+    assert p["services"] == 4 and p["domains"]["unlabelled"] == 1 and p["ranks"]["safety"] == 1

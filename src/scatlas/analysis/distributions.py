@@ -52,15 +52,21 @@ def domain_mix(rows: Iterable[Row]) -> dict[str, int]:
     return mix
 
 
-def grouped_table(rows: Sequence[Row], key_name: str, keys: dict[Any, list[Row]],
+def grouped_table(key_name: str, keys: dict[Any, list[Row]],
                   extra: dict[Any, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """One entry per group: its service count, domain counts and domain shares."""
     out = []
     for key, members in keys.items():
         mix = domain_mix(members)
         n = len(members)
+        ids = [did for did, _ in DOMAIN_ORDER]
         entry = {key_name: key, "services": n, "domains": mix,
-                 "shares": {d: share(c, n) for d, c in mix.items()}}
+                 "shares": {d: share(c, n) for d, c in mix.items()},
+                 "ranks": dict(zip(ids, min_ranks([mix[d] for d in ids]))),
+                 "subtypes": dict(Counter(r.subtype for r in members if r.subtype).most_common()),
+                 "functions": {f: c for f in FUNCTIONS if (c := sum(1 for r in members if r.function == f))},
+                 "target_groups": dict(Counter(g for r in members for g in set(r.target_groups)).most_common()),
+                 "technologies": dict(Counter(t for r in members for t in set(r.technologies)).most_common(10))}
         if extra and key in extra:
             entry.update(extra[key])
         out.append(entry)
@@ -74,7 +80,7 @@ def by_municipality(rows: Sequence[Row]) -> list[dict[str, Any]]:
         groups[r.municipality].append(r)
     extra = {m: {"plans": len({r.plan_id for r in g}),
                  "plan_titles": sorted({r.plan_title for r in g if r.plan_title})} for m, g in groups.items()}
-    return grouped_table(rows, "municipality", dict(sorted(groups.items())), extra)
+    return grouped_table("municipality", dict(sorted(groups.items())), extra)
 
 
 def subtype_tables(rows: Sequence[Row]) -> dict[str, list[dict[str, Any]]]:

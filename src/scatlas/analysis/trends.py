@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Sequence
 
-from scatlas.analysis.distributions import domain_mix, function_table, share
+from scatlas.analysis.distributions import function_table, grouped_table
 from scatlas.analysis.frame import NO_PERIOD, Row, period_label
 from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS
 
@@ -42,14 +42,10 @@ def by_period(rows: Sequence[Row]) -> list[dict[str, Any]]:
     groups: dict[str, list[Row]] = defaultdict(list)
     for r in rows:
         groups[periods[r.plan_id]].append(r)
-    out = []
-    for label in sorted(groups, key=_order):
-        members = groups[label]
-        mix = domain_mix(members)
-        out.append({"period": label, "plans": len({r.plan_id for r in members}),
-                    "municipalities": len({r.municipality for r in members}), "services": len(members),
-                    "domains": mix, "shares": {d: share(c, len(members)) for d, c in mix.items()}})
-    return out
+    ordered = {label: groups[label] for label in sorted(groups, key=_order)}
+    extra = {label: {"plans": len({r.plan_id for r in members}),
+                     "municipalities": len({r.municipality for r in members})} for label, members in ordered.items()}
+    return grouped_table("period", ordered, extra)
 
 
 def trends(rows: Sequence[Row]) -> dict[str, Any]:
