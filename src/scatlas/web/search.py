@@ -162,11 +162,23 @@ def search_services(cat: Catalogue, flt: ServiceFilter) -> SearchResult:
     """One page of services matching the filter, and how many match (capped at COUNT_CAP)."""
     where, params = flt.where()
     sql_where = f" WHERE {where}" if where else ""
-    count = cat.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM service_view{sql_where} LIMIT {COUNT_CAP + 1})",
-                             params).fetchone()[0]
+    offset = (flt.page - 1) * flt.per_page
+    if flt.sort.lstrip("-") == "id" and offset + flt.per_page <= COUNT_CAP:
+        # One scan gives both the count and the page: a two-syllable word is a LIKE scan over every service,
+        # and scanning once instead of twice halves the slowest searches.
+        ids = [r[0] for r in cat.conn.execute(
+            f"SELECT service_id FROM service_view{sql_where} ORDER BY {flt.order_by()} LIMIT {COUNT_CAP + 1}",
+            params)]
+        count = len(ids)
+        page_ids = ids[offset:offset + flt.per_page]
+        by_id = {r["service_id"]: r for r in cat.services(
+            f"service_id IN ({', '.join('?' * len(page_ids))})", page_ids)} if page_ids else {}
+        rows = [by_id[i] for i in page_ids]
+    else:
+        count = cat.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM service_view{sql_where} "
+                                 f"LIMIT {COUNT_CAP + 1})", params).fetchone()[0]
+        rows = cat.services(where, params, order_by=flt.order_by(), limit=flt.per_page, offset=offset)
     capped = count > COUNT_CAP
-    rows = cat.services(where, params, order_by=flt.order_by(), limit=flt.per_page,
-                        offset=(flt.page - 1) * flt.per_page)
     return SearchResult(rows, COUNT_CAP if capped else count, capped, flt.page, flt.per_page)
 
 
