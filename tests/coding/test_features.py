@@ -32,3 +32,28 @@ def test_kiwi_is_loaded_once():
     first = kiwi()
     analyse(["한 번 더"])
     assert kiwi() is first and features.kiwi_loaded()
+
+
+def test_concurrent_first_use_loads_one_analyser(monkeypatch):
+    # The real Kiwi is replaced by a slow stand-in: what is tested is our lock, not Kiwi.
+    import threading
+    import time
+
+    import kiwipiepy
+
+    made = []
+
+    class SlowKiwi:
+        def __init__(self, num_workers=None):
+            time.sleep(0.05)
+            made.append(self)
+
+    monkeypatch.setattr(kiwipiepy, "Kiwi", SlowKiwi)
+    monkeypatch.setattr(features, "_KIWI", None)
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(kiwi())) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(made) == 1 and all(k is made[0] for k in got)

@@ -25,3 +25,13 @@ def test_target_groups_default_to_general():
     lex = default_lexicon()
     assert lex.target_groups(lex.hits("도로 포트홀 신고")) == ["일반"]
     assert lex.target_groups(lex.hits("어르신과 어린이 통학 안전")) == ["노인", "아동"]
+
+
+def test_guide_rules_for_implied_and_excluded_technologies():
+    lex = default_lexicon()
+    assert "AI" not in lex.hits("지능형교통체계(ITS) 구축으로 교통 정보 수집").technologies
+    assert "AI" in lex.hits("지능형 CCTV 선별관제").technologies
+    assert "AI" not in lex.hits("구제역·AI 등 가축 전염병 차단 방역").technologies
+    assert "센서" in lex.hits("하천 수위계로 범람 위험 감지").technologies
+    assert "모바일앱" in lex.hits("주차면 정보를 앱으로 안내").technologies
+    assert "CCTV" in lex.hits("번호판 인식 카메라로 체납 차량 확인").technologies

@@ -87,7 +87,36 @@ def evaluate(coder: Coder, items: Sequence[LabelledItem]) -> Evaluation:
     fun_acc = sum(a == b for a, b in fun_pairs) / len(fun_pairs) if fun_pairs else None
     version = getattr(coder, "version", type(coder).__name__)
     return Evaluation(len(items), round(acc, 4), round(macro, 4), round(kappa, 4), per, labels, cm,
-                      len(fun_pairs), None if fun_acc is None else round(fun_acc, 4), str(version))
+                      len(fun_pairs), None if fun_acc is None else round(fun_acc, 4), str(version),
+                      extra=_other_dimensions(items, codings))
+
+
+def _micro_f1(pairs: list[tuple[set[str], set[str]]]) -> float | None:
+    tp = sum(len(t & p) for t, p in pairs)
+    fp = sum(len(p - t) for t, p in pairs)
+    fn = sum(len(t - p) for t, p in pairs)
+    return round(2 * tp / (2 * tp + fp + fn), 4) if (tp + fp + fn) else None
+
+
+def _other_dimensions(items: Sequence[LabelledItem], codings: Sequence[CodingRecord]) -> dict[str, Any]:
+    """Sub-type accuracy (where the domain was right), target-group and technology micro-F1 (where labelled)."""
+    out: dict[str, Any] = {}
+    sub = [(i.subtype, c.subtype) for i, c in zip(items, codings, strict=True)
+           if i.subtype and c.domain_id == i.domain_id]
+    if sub:
+        out["subtype_accuracy_when_domain_right"] = round(sum(a == b for a, b in sub) / len(sub), 4)
+        out["subtype_n"] = len(sub)
+    groups = [(set(i.target_groups), set(c.target_groups)) for i, c in zip(items, codings, strict=True)
+              if i.target_groups]
+    if groups:
+        out["target_groups_micro_f1"] = _micro_f1(groups)
+        out["target_groups_exact"] = round(sum(t == p for t, p in groups) / len(groups), 4)
+    # technologies: only corpus items carry a (possibly empty) technologies label
+    techs = [(set(i.technologies), set(c.technologies)) for i, c in zip(items, codings, strict=True)
+             if i.source == "corpus"]
+    if techs:
+        out["technologies_micro_f1"] = _micro_f1(techs)
+    return out
 
 
 def cross_validate(items: Sequence[LabelledItem], folds: int = 5, random_state: int = 0) -> dict[str, float]:

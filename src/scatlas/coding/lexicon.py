@@ -12,16 +12,26 @@ from functools import lru_cache
 
 from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, Codebook, load_codebook
 
-#: Technologies plans name that the codebook's list does not hold yet (the open list of DESIGN.md).
+#: Technologies plans name that the codebook's list does not hold (the open list of DESIGN.md): only clear ones.
 EXTRA_TECHNOLOGIES: dict[str, tuple[str, ...]] = {
     "QR코드": ("QR코드", "QR 코드", "QR"),
     "라이다": ("라이다", "LiDAR", "LIDAR"),
     "웨어러블": ("웨어러블", "wearable"),
-    "챗봇": ("챗봇", "chatbot", "Chatbot"),
     "3D프린팅": ("3D프린터", "3D 프린터", "3D프린팅", "3D 프린팅"),
-    "전기차충전": ("전기차 충전", "전기차충전", "EV충전"),
-    "스마트폴": ("스마트폴", "스마트 폴"),
 }
+
+#: What the labelling guide (docs/labelling-guide.md §5) says a text "clearly implies", beyond the codebook's
+#: aliases: measuring devices imply a sensor, an 앱 a mobile app, plate-reading and thermal cameras CCTV.
+IMPLIED_TECHNOLOGIES: dict[str, tuple[str, ...]] = {
+    "센서": ("수위계", "측정기", "감지기", "검지기", "계측기", "활동감지"),
+    "모바일앱": ("앱",),
+    "CCTV": ("번호판 인식 카메라", "번호판인식 카메라", "열화상 카메라"),
+}
+
+# Guide §5: 지능형 is AI only on an analysing device or software, not in 지능형교통(체계) / ITS; and 'AI' next to
+# livestock disease words is avian influenza, not the technology.
+_ITS_TERMS = re.compile(r"지능형\s*교통")
+_AVIAN_FLU_CONTEXT = ("조류인플루엔자", "조류독감", "구제역", "가축전염병", "가축질병", "방역")
 
 
 def _compact(text: str) -> str:
@@ -64,6 +74,9 @@ class Lexicon:
         techs = dict(cb.technologies)
         for name, aliases in EXTRA_TECHNOLOGIES.items():
             techs.setdefault(name, aliases)
+        for name, implied in IMPLIED_TECHNOLOGIES.items():
+            if name in techs:
+                techs[name] = techs[name] + implied
         self.technology_ids = list(techs)
         lists: list[tuple[str, str, tuple[str, ...]]] = []
         lists += [("domain", d.id, d.keywords) for d in cb.domains]
@@ -106,7 +119,16 @@ class Lexicon:
             if low in lower and pattern.search(text):  # cheap substring test first: most texts lack most words
                 for kind, code, kw in refs:
                     tables[kind].setdefault(code, []).append(kw)
-        techs = [t for t in self.technology_ids if t in tables["tech"]]
+        found = tables["tech"]
+        if "AI" in found:
+            ai = set(found["AI"])
+            if "지능형" in ai and not _ITS_TERMS.sub("", text).count("지능형"):
+                ai.discard("지능형")  # only 지능형교통: not AI
+            if "AI" in ai and any(w in compact for w in _AVIAN_FLU_CONTEXT):
+                ai.discard("AI")  # avian influenza
+            if not ai:
+                del found["AI"]
+        techs = [t for t in self.technology_ids if t in found]
         return LexiconHits(tables["domain"], tables["subtype"], tables["function"], tables["group"], techs)
 
     def target_groups(self, hits: LexiconHits) -> list[str]:
