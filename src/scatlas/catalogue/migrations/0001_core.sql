@@ -74,13 +74,14 @@ CREATE TABLE coding (
 CREATE INDEX coding_service ON coding(service_id, id);
 CREATE INDEX coding_coder ON coding(coder);
 
+-- Joined (not IN-subqueries), so SQLite computes each 'latest' set once per query, not once per row.
 CREATE VIEW latest_auto AS
     SELECT c.* FROM coding c
-    WHERE c.id IN (SELECT max(id) FROM coding WHERE coder LIKE 'auto:%' GROUP BY service_id);
+    JOIN (SELECT max(id) AS id FROM coding WHERE coder LIKE 'auto:%' GROUP BY service_id) m ON m.id = c.id;
 
 CREATE VIEW latest_human AS
     SELECT c.* FROM coding c
-    WHERE c.id IN (SELECT max(id) FROM coding WHERE coder LIKE 'human:%' GROUP BY service_id);
+    JOIN (SELECT max(id) AS id FROM coding WHERE coder LIKE 'human:%' GROUP BY service_id) m ON m.id = c.id;
 
 -- The effective coding of DESIGN.md: latest human; else the plan's declared domain (other dimensions from auto,
 -- auto's sub-type only where it belongs to that domain); else latest auto.
@@ -106,6 +107,7 @@ CREATE VIEW service_view AS
     FROM service s
     JOIN plan p ON p.id = s.plan_id
     LEFT JOIN domain dd ON dd.name = s.declared_domain
-    LEFT JOIN latest_auto a ON a.service_id = s.id
-    LEFT JOIN latest_human h ON h.service_id = s.id
+    -- correlated look-ups through the coding_service index: O(log n) per service, never a scan per row
+    LEFT JOIN coding a ON a.id = (SELECT max(id) FROM coding WHERE service_id = s.id AND coder LIKE 'auto:%')
+    LEFT JOIN coding h ON h.id = (SELECT max(id) FROM coding WHERE service_id = s.id AND coder LIKE 'human:%')
     LEFT JOIN subtype st ON st.id = a.subtype;
