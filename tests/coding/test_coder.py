@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from scatlas.records import CodingRecord, ServiceRecord
+from scatlas.records import CodingRecord
 from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, load_codebook
 
 from .conftest import svc

@@ -114,7 +114,7 @@ def coder_prefix(name: str) -> str:
     """The catalogue coder pattern of a --coder value: 'auto' → any auto coder, 'human' → any person."""
     if name in ("auto", "human"):
         return name + ":"
-    if not (name.startswith("auto:") or name.startswith("human:")):
+    if not name.startswith(("auto:", "human:")):
         return "human:" + name  # a bare name is a person
     return name
 

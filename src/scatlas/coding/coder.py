@@ -3,8 +3,8 @@
 Domain: logistic regression over the hybrid features (vectors.py), its scores calibrated by a temperature fitted
 on out-of-fold predictions, so ``confidence`` is a probability that can be trusted (and is low when a text has
 no evidence). Sub-type: one small model per domain, falling back on the domain's sub-type keywords. Function: a
-3-class model over the same features. Target groups: codebook keywords plus per-group models where the corpus
-has enough examples. Technologies: codebook aliases (and a few obvious open-list names) found in the text.
+3-class model over the same features. Target groups: codebook keywords and the labelling guide's named
+groups. Technologies: codebook aliases (and a few obvious open-list names) found in the text.
 
 Written in scikit-learn's estimator style: configuration in ``__init__``, ``fit`` returns self, learned state
 in attributes ending in ``_``.
@@ -25,12 +25,11 @@ from scatlas.coding.rationale import explain
 from scatlas.coding.text import service_text
 from scatlas.coding.vectors import Batch, ServiceVectoriser
 from scatlas.records import CodingRecord, ServiceRecord
-from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, try_normalise_domain
+from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, try_normalise_domain
 
 #: Bumped when features or model change in a way that makes saved models incompatible.
 MODEL_VERSION = "1.0"
 _DOMAIN_IDS = [d for d, _ in DOMAIN_ORDER]
-_MIN_GROUP_POSITIVES = 12  # fewer examples than this: a target group is found by its keywords only
 
 
 def _fit_lr(X, y, C: float, class_weight: str | None = "balanced") -> LogisticRegression:
@@ -105,7 +104,11 @@ class HybridCoder:
     def fit(self, X: Sequence[ServiceRecord | str], y: Sequence[str], *,
             subtypes: Sequence[str | None] | None = None, functions: Sequence[str | None] | None = None,
             target_groups: Sequence[Sequence[str]] | None = None) -> HybridCoder:
-        """Learns from services (or texts) and their domain ids; the other dimensions are optional labels."""
+        """Learns from services (or texts) and their domain ids; sub-types and functions are optional labels.
+
+        ``target_groups`` is accepted for symmetry and ignored: groups are found by keywords (per-group models
+        were tried and did not beat the codebook and guide keywords on the held-out split).
+        """
         texts = self._texts(X)
         y_arr = np.asarray(list(y), dtype=object)
         if len(texts) != len(y_arr):
@@ -136,15 +139,6 @@ class HybridCoder:
             if len(set(fun[mask])) >= 2:
                 self.function_model_ = _fit_lr(Xm[mask], fun[mask], self.function_C)
 
-        self.group_models_: dict[str, LogisticRegression] = {}
-        if target_groups is not None:
-            groups = [set(g) for g in target_groups]
-            for g in TARGET_GROUPS:
-                if g in ("일반", "기타"):
-                    continue
-                yg = np.array([g in gs for gs in groups])
-                if yg.sum() >= _MIN_GROUP_POSITIVES and (~yg).sum() >= _MIN_GROUP_POSITIVES:
-                    self.group_models_[g] = _fit_lr(Xm, yg, 2.0, class_weight=None)
         self.n_training_ = len(texts)
         return self
 
@@ -222,13 +216,8 @@ class HybridCoder:
         return out
 
     def _groups(self, batch: Batch) -> list[list[str]]:
-        learned = {g: m.predict_proba(batch.X)[:, 1] >= 0.5 for g, m in self.group_models_.items()}
-        out = []
-        for i, h in enumerate(batch.hits):
-            found = set(h.target_groups) | {g for g, flags in learned.items() if flags[i]}
-            found.discard("일반")
-            out.append([g for g in TARGET_GROUPS if g in found] or ["일반"])
-        return out
+        lex = self.vectoriser_.lexicon
+        return [lex.target_groups(h) for h in batch.hits]
 
     def code(self, services: Sequence[ServiceRecord], subtype_within: Sequence[str | None] | None = None
              ) -> list[CodingRecord]:

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from scatlas.coding.evaluate import Evaluation
+
 _SHORT = {"admin": "행정", "transport": "교통", "welfare": "복지", "environment": "환경", "safety": "방범",
           "facilities": "시설", "education": "교육", "culture": "문화", "logistics": "물류", "employment": "고용",
           "housing": "주거", "other": "기타"}

@@ -60,7 +60,12 @@ class Evaluation:
 def score_domains(y_true: Sequence[str], y_pred: Sequence[str]) -> tuple[float, float, float, list[DomainScore],
                                                                          list[str], list[list[int]]]:
     """Accuracy, macro-F1, kappa, per-domain scores and the confusion matrix of two label lists."""
-    from sklearn.metrics import accuracy_score, cohen_kappa_score, confusion_matrix, precision_recall_fscore_support
+    from sklearn.metrics import (
+        accuracy_score,
+        cohen_kappa_score,
+        confusion_matrix,
+        precision_recall_fscore_support,
+    )
 
     present = [d for d in _DOMAIN_IDS if d in set(y_true)]
     labels = [d for d in _DOMAIN_IDS if d in set(y_true) | set(y_pred)]

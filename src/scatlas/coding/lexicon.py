@@ -28,6 +28,13 @@ IMPLIED_TECHNOLOGIES: dict[str, tuple[str, ...]] = {
     "CCTV": ("번호판 인식 카메라", "번호판인식 카메라", "열화상 카메라"),
 }
 
+#: Target groups the labelling guide (§4) names beyond the codebook's keywords: other named groups are 기타.
+IMPLIED_GROUPS: dict[str, tuple[str, ...]] = {
+    "기타": ("소상공인", "운전자", "공무원", "1인 가구", "1인가구", "근로자"),
+    "장애인": ("발달장애", "장애아동", "장애 아동", "장애 학생", "장애학생"),
+    "노인": ("고령자",),
+}
+
 # Guide §5: 지능형 is AI only on an analysing device or software, not in 지능형교통(체계) / ITS; and 'AI' next to
 # livestock disease words is avian influenza, not the technology.
 _ITS_TERMS = re.compile(r"지능형\s*교통")
@@ -82,7 +89,7 @@ class Lexicon:
         lists += [("domain", d.id, d.keywords) for d in cb.domains]
         lists += [("subtype", s.id, s.keywords) for d in cb.domains for s in d.subtypes]
         lists += [("function", f, tuple(cb.functions[f].get("keywords", ()))) for f in FUNCTIONS]
-        lists += [("group", g, cb.target_groups.get(g, ())) for g in TARGET_GROUPS]
+        lists += [("group", g, cb.target_groups.get(g, ()) + IMPLIED_GROUPS.get(g, ())) for g in TARGET_GROUPS]
         lists += [("tech", t, aliases + (t,)) for t, aliases in techs.items()]
         korean: dict[str, list[tuple[str, str, str]]] = {}
         latin: dict[str, list[tuple[str, str, str]]] = {}
