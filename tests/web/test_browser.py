@@ -10,6 +10,7 @@ import socket
 import threading
 import time
 from pathlib import Path
+from urllib.parse import quote
 from typing import Iterator
 
 import pytest
@@ -145,8 +146,10 @@ def test_markup_names_stay_text_on_every_page(page, live) -> None:  # noqa: ANN0
     assert page.locator("#service-name").inner_text() == XSS_IMG
     page.goto(f"{base}/services/{ids['춘천시/' + XSS_SCRIPT]}")
     assert page.locator("#service-name").inner_text() == XSS_SCRIPT
-    page.goto(f"{base}/compare?m=춘천시&m={XSS_MUNICIPALITY}")
+    page.goto(f"{base}/compare?m=춘천시&m=고양시&m={quote(XSS_MUNICIPALITY)}")
     assert page.locator("#compare-table b").count() == 0
+    assert page.get_by_text(XSS_MUNICIPALITY).count() >= 1
+    shot(page, "compare")
     page.goto(base + "/archetypes")
     log_in(page, base, "xss-check")
     assert page.locator("article.rv img").count() == 0
@@ -201,3 +204,12 @@ def test_upload_a_plan_inventory_and_see_its_services(page, live, tmp_path: Path
     page.wait_for_url("**/services/*")
     assert page.locator("#coding").inner_text().count("auto:") == 1  # coded by the real coder
     shot(page, "uploaded-service")
+
+
+def test_english_interface_by_parameter_and_cookie(page, live) -> None:  # noqa: ANN001
+    base, ids = live
+    page.goto(base + "/municipalities/" + quote("고양시") + "?lang=en")
+    assert page.locator("header nav a").first.inner_text() == "Overview"
+    page.goto(f"{base}/services/{ids['고양시/드론 순찰']}")  # the cookie keeps English
+    assert "Coding history" in page.locator("main").inner_text()
+    shot(page, "english-service")

@@ -58,9 +58,10 @@ def test_filter_from_query_keeps_lists_and_builds_links() -> None:
         ServiceFilter.from_query({"per_page": "0"})
 
 
-def test_key_trigrams_drop_generic_words() -> None:
+def test_key_trigrams_drop_generic_words_and_span_short_words() -> None:
     assert key_trigrams("스마트 버스정류장 구축") == ["버스정", "스정류", "정류장"]
     assert key_trigrams("스마트 시스템") == []
+    assert key_trigrams("드론 순찰") == ["드론 ", "론 순", " 순찰"]
 
 
 def test_upload_names_are_made_safe_and_nfc() -> None:

@@ -16,16 +16,20 @@ _SPLIT = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
 def key_trigrams(name: str, limit: int = 24) -> list[str]:
-    """The 3-character pieces of a name's distinctive words (generic words and punctuation removed)."""
+    """The 3-character pieces of a name once generic words and punctuation are removed.
+
+    Pieces run across the single space between words, as the trigram index stores them, so names made of
+    two-syllable words (드론 순찰) still have pieces to match; a piece needs two non-space characters.
+    """
     text = unicodedata.normalize("NFC", name)
     for word in GENERIC_WORDS:
         text = text.replace(word, " ")
+    text = " ".join(w for w in _SPLIT.split(text) if w)
     grams: list[str] = []
-    for word in _SPLIT.split(text):
-        for i in range(len(word) - 2):
-            gram = word[i:i + 3]
-            if gram not in grams:
-                grams.append(gram)
+    for i in range(len(text) - 2):
+        gram = text[i:i + 3]
+        if len(gram.replace(" ", "")) >= 2 and gram not in grams:
+            grams.append(gram)
     return grams[:limit]
 
 
