@@ -141,3 +141,31 @@ def test_oversized_upload_is_413_whether_or_not_a_length_is_declared(
         # under the limit in bytes but over it once stored is impossible; a small file still goes through
         ok = small.post("/api/uploads", files={"file": ("ok.csv", INVENTORY, "text/csv")}, headers=AUTH)
         assert ok.status_code == 202
+
+
+def test_uploaded_docx_plan_is_read_extracted_and_its_services_listed(writer_client: TestClient,
+                                                                      tmp_path: Path) -> None:
+    from docx import Document
+
+    doc = Document()
+    doc.add_heading("속초시 스마트도시계획(2025~2029)", 0)
+    doc.add_paragraph("〈표 5-1〉 스마트도시 서비스 목록")
+    table = doc.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("분야", "서비스명", "서비스 내용")):
+        cell.text = text
+    for row in (("교통", "스마트 버스정류장", "버스 도착 정보와 냉난방 쉼터 제공"),
+                ("방범·방재", "해안 침수 감지 경보", "해안 저지대 수위 센서로 침수를 경보")):
+        for cell, text in zip(table.add_row().cells, row):
+            cell.text = text
+    path = tmp_path / "속초시 계획.docx"
+    doc.save(path)
+    response = writer_client.post("/api/uploads", headers=AUTH, files={
+        "file": (path.name, path.read_bytes(),
+                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document")})
+    assert response.status_code == 202, response.text
+    job = wait_for(writer_client, response.json()["job"]["id"])
+    assert job["status"] == "done", job
+    assert [(s["municipality"], s["name"], s["domain"]) for s in job["services"]] == [
+        ("속초시", "스마트 버스정류장", "교통"), ("속초시", "해안 침수 감지 경보", "방범·방재")]
+    detail = writer_client.get(f"/api/services/{job['services'][0]['service_id']}").json()["service"]
+    assert detail["source_file"] == "속초시 계획.docx" and detail["plan_title"] == "속초시 스마트도시계획(2025~2029)"

@@ -67,7 +67,7 @@ def test_key_trigrams_drop_generic_words_and_span_short_words() -> None:
 def test_upload_names_are_made_safe_and_nfc() -> None:
     import unicodedata
     assert safe_name("../../etc/passwd") == "passwd"
-    assert safe_name("C:\\plans\\춘천 계획.pdf") == "춘천_계획.pdf"
+    assert safe_name("C:\\plans\\춘천 계획.pdf") == "춘천 계획.pdf"
     assert safe_name(unicodedata.normalize("NFD", "목포.hwp")) == "목포.hwp"
     assert safe_name("...") == "upload"
 

@@ -206,6 +206,8 @@ def review_queue(cat: Reader, limit: Annotated[int, Query(ge=1, le=500)] = 50) -
 async def upload(request: Request, file: Annotated[UploadFile, File()],
                  _: Annotated[str, Depends(require_token)],
                  coder: Annotated[str, Form()] = "api") -> dict[str, Any]:
+    if not valid_login(coder):
+        raise HTTPException(422, "coder: letters, digits, '.', '_' and '-' only (up to 40)")
     job = await accept_upload(request, file, f"api:{coder}")
     return {"job": job.to_json(), "status_url": f"/api/jobs/{job.id}"}
 

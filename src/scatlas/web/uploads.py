@@ -22,7 +22,8 @@ from scatlas.ingest.detect import SUFFIX_FORMATS, detect_format
 
 ALLOWED_SUFFIXES = (".pdf", ".hwp", ".hwpx", ".docx", ".xlsx", ".csv", ".txt", ".md")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-_UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
+MAX_JOBS = 500
+_UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
 
 
 class UploadRefused(Exception):
@@ -35,7 +36,7 @@ class UploadRefused(Exception):
 
 
 def safe_name(filename: str) -> str:
-    """The uploaded file's base name, NFC, with anything but letters, digits, '.', '_' and '-' replaced."""
+    """The uploaded file's base name, NFC, with anything but letters, digits, spaces, '.', '_' and '-' replaced."""
     base = unicodedata.normalize("NFC", Path(filename.replace("\\", "/")).name).strip()
     cleaned = _UNSAFE.sub("_", base).strip("._") or "upload"
     return cleaned[-120:]
@@ -144,6 +145,9 @@ class JobRunner:
                   submitted_by=submitted_by)
         with self._lock:
             self._jobs[job.id] = job
+            finished = [j for j in self._jobs.values() if j.status in ("done", "failed")]
+            for old in sorted(finished, key=lambda j: j.created)[:max(0, len(self._jobs) - MAX_JOBS)]:
+                del self._jobs[old.id]  # a long-running server keeps the latest jobs, not all of them
         self._executor.submit(self._run, job)
         return job
 
