@@ -44,7 +44,7 @@ def test_concurrent_first_use_loads_one_analyser(monkeypatch):
     made = []
 
     class SlowKiwi:
-        def __init__(self, num_workers=None):
+        def __init__(self, **options):
             time.sleep(0.05)
             made.append(self)
 
