@@ -64,6 +64,18 @@ def test_login_needs_the_csrf_token_and_the_right_access_token(writer_client: Te
     assert "검토자: kim" in writer_client.get("/review").text
 
 
+def test_a_decomposed_hangul_login_name_is_stored_composed(
+        writer_client: TestClient, fresh_catalogue: tuple[Path, dict[str, int]]) -> None:
+    import unicodedata
+
+    login(writer_client, unicodedata.normalize("NFD", "김연구"))
+    csrf = csrf_of(writer_client.get("/review").text)
+    sid = fresh_catalogue[1]["고양시/드론 순찰"]
+    saved = writer_client.post(f"/review/{sid}", data={"action": "accept", "csrf_token": csrf},
+                               headers={"Accept": "application/json"}).json()
+    assert saved["service"]["coder"] == "human:김연구"
+
+
 def test_a_tampered_session_cookie_is_not_trusted(writer_client: TestClient) -> None:
     login(writer_client)
     value = writer_client.cookies.get(COOKIE)

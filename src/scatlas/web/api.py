@@ -21,7 +21,7 @@ from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, load_codebo
 from scatlas.web.deps import context, reader, require_token
 from scatlas.web.insights import compare
 from scatlas.web.search import FilterError, ServiceFilter, all_matching, search_services
-from scatlas.web.session import valid_login
+from scatlas.web.session import login_form_name, valid_login
 from scatlas.web.similar import similar_services
 from scatlas.web.uploads import UploadRefused, store_upload
 
@@ -143,6 +143,7 @@ class CodingIn(BaseModel):
 @router.post("/services/{service_id}/codings", status_code=201, summary="Store a human coding (token needed)")
 def add_coding(request: Request, service_id: int, body: CodingIn,
                _: Annotated[str, Depends(require_token)]) -> dict[str, Any]:
+    body.coder = login_form_name(body.coder)
     if not valid_login(body.coder):
         raise HTTPException(422, "coder: letters, digits, '.', '_' and '-' only (up to 40)")
     pool = context(request).pool

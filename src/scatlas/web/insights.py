@@ -44,6 +44,7 @@ class Insights:
     def __init__(self, pool: CataloguePool) -> None:
         self.pool = pool
         self._lock = threading.Lock()
+        self._compute_lock = threading.Lock()
         self._entry: _Entry | None = None
         self._arch: tuple[State, ArchetypeResult] | None = None
         self._arch_thread: threading.Thread | None = None
@@ -56,8 +57,14 @@ class Insights:
             with self._lock:
                 if self._entry is not None and self._entry.state == state:
                     return self._entry
+        # one request computes; the others that arrive meanwhile wait for it instead of repeating the work
+        with self._compute_lock, self.pool.reader() as cat:
+            state = catalogue_state(cat)
+            with self._lock:
+                if self._entry is not None and self._entry.state == state:
+                    return self._entry
             rows = load_rows(cat)
-        entry = _Entry(state, rows, overview_tables(rows))
+            entry = _Entry(state, rows, overview_tables(rows))
         with self._lock:
             self._entry = entry
         return entry

@@ -18,7 +18,7 @@ from scatlas.web.insights import compare
 from scatlas.web.messages import translate
 from scatlas.web.review import review_coding
 from scatlas.web.search import SORTS, FilterError, ServiceFilter, search_services
-from scatlas.web.session import CSRF_FIELD, token_matches, valid_login
+from scatlas.web.session import CSRF_FIELD, login_form_name, token_matches, valid_login
 
 router = APIRouter(include_in_schema=False)
 FONT_PATH = "koreanize_matplotlib"  # NanumGothic ships inside koreanize-matplotlib's wheel (LIBRARIES.md)
@@ -116,7 +116,7 @@ def login_form(request: Request, next: str = "/review") -> HTMLResponse:
 async def login(request: Request) -> Response:
     form = await request.form()
     check_csrf(request, form)
-    name, token, target = str(form.get("name", "")).strip(), str(form.get("token", "")), _local(form.get("next"))
+    name, token, target = login_form_name(form.get("name")), str(form.get("token", "")), _local(form.get("next"))
     if not valid_login(name):
         return render(request, "login.html", status=400, next=target, failed="login_bad_name")
     if not token_matches(token, context(request).settings.token or ""):

@@ -14,6 +14,7 @@ import json
 import re
 import secrets
 import time
+import unicodedata
 from typing import Any
 
 COOKIE = "scatlas_session"
@@ -75,8 +76,13 @@ def bearer_token(authorization: str | None) -> str | None:
 
 
 def valid_login(name: str) -> bool:
-    """Whether a coder name can be stored as 'human:<name>'."""
+    """Whether a coder name can be stored as 'human:<name>' (callers store it NFC-normalised)."""
     return bool(_LOGIN.match(name))
+
+
+def login_form_name(raw: object) -> str:
+    """A coder name as typed, NFC-normalised and stripped (macOS input methods send decomposed Hangul)."""
+    return unicodedata.normalize("NFC", str(raw or "")).strip()
 
 
 def _b64(data: bytes) -> str:
