@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_analysis import build, corpus  # noqa: E402  (the shared catalogue builder of the benchmarks)
+from bench_analysis import build, corpus
 
 GOAL_MS = 200.0
 TOKEN = "bench-token"
@@ -47,7 +47,7 @@ def query_words(rng: random.Random, n: int) -> list[str]:
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
@@ -57,7 +57,7 @@ def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
                             stdout=log.open("w"), stderr=subprocess.STDOUT, env=env)
 
 
-def wait_ready(client, base: str, seconds: float = 120.0) -> None:  # noqa: ANN001
+def wait_ready(client, base: str, seconds: float = 120.0) -> None:
     import httpx
 
     deadline = time.monotonic() + seconds
@@ -71,7 +71,7 @@ def wait_ready(client, base: str, seconds: float = 120.0) -> None:  # noqa: ANN0
     raise RuntimeError(f"the server did not answer within {seconds:.0f} s")
 
 
-def timed(client, url: str) -> float:  # noqa: ANN001
+def timed(client, url: str) -> float:
     started = time.perf_counter()
     response = client.get(url)
     elapsed = (time.perf_counter() - started) * 1000

@@ -15,7 +15,7 @@ from .conftest import TOKEN, make_client
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 INVENTORY = ("지자체,계획기간,서비스명,서비스내용,분야\n"
              "강릉시,2024~2028,스마트 횡단보도,보행자 감지와 바닥 신호등,교통\n"
-             "강릉시,2024~2028,해변 안전 CCTV,해수욕장 익수 사고 감시,방범·방재\n").encode("utf-8")
+             "강릉시,2024~2028,해변 안전 CCTV,해수욕장 익수 사고 감시,방범·방재\n").encode()
 
 
 def wait_for(client: TestClient, job_id: str, seconds: float = 60.0) -> dict:
@@ -92,7 +92,7 @@ def test_uploaded_inventory_is_ingested_in_the_background_and_its_services_liste
 
 def test_a_document_that_yields_no_services_ends_as_a_failed_job_with_its_reason(
         writer_client: TestClient) -> None:
-    response = writer_client.post("/api/uploads", files={"file": ("empty.csv", "a,b\n1,2\n".encode(), "text/csv")},
+    response = writer_client.post("/api/uploads", files={"file": ("empty.csv", b"a,b\n1,2\n", "text/csv")},
                                   headers=AUTH)
     job = wait_for(writer_client, response.json()["job"]["id"])
     assert job["status"] == "failed" and job["error"]["code"] in {"bad_table", "no_services"}

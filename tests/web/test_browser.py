@@ -9,9 +9,9 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
-from typing import Iterator
 
 import pytest
 
@@ -91,7 +91,7 @@ def log_in(page: object, base: str, name: str = "kim") -> None:
     page.wait_for_url(f"{base}/review")  # type: ignore[attr-defined]
 
 
-def test_overview_shows_totals_and_charts(page, live) -> None:  # noqa: ANN001
+def test_overview_shows_totals_and_charts(page, live) -> None:
     base, _ = live
     page.goto(base + "/")
     assert page.locator("#totals .num").first.inner_text() == "4"
@@ -100,7 +100,7 @@ def test_overview_shows_totals_and_charts(page, live) -> None:  # noqa: ANN001
     shot(page, "overview")
 
 
-def test_search_in_korean_finds_substrings(page, live) -> None:  # noqa: ANN001
+def test_search_in_korean_finds_substrings(page, live) -> None:
     base, _ = live
     page.goto(base + "/services")
     page.fill("#q", "버스정류장")
@@ -112,7 +112,7 @@ def test_search_in_korean_finds_substrings(page, live) -> None:  # noqa: ANN001
     shot(page, "search")
 
 
-def test_filter_by_domain_and_function(page, live) -> None:  # noqa: ANN001
+def test_filter_by_domain_and_function(page, live) -> None:
     base, _ = live
     page.goto(base + "/services")
     page.click("details summary")
@@ -125,7 +125,7 @@ def test_filter_by_domain_and_function(page, live) -> None:  # noqa: ANN001
     shot(page, "filter")
 
 
-def test_open_a_service_from_the_list(page, live) -> None:  # noqa: ANN001
+def test_open_a_service_from_the_list(page, live) -> None:
     base, _ = live
     page.goto(base + "/services?q=" + "독거노인")
     page.click("#results .svc-name")
@@ -136,7 +136,7 @@ def test_open_a_service_from_the_list(page, live) -> None:  # noqa: ANN001
     shot(page, "service")
 
 
-def test_markup_names_stay_text_on_every_page(page, live) -> None:  # noqa: ANN001
+def test_markup_names_stay_text_on_every_page(page, live) -> None:
     base, ids = live
     page.goto(base + "/services?q=주입 시험")
     assert page.get_by_text(XSS_SCRIPT, exact=True).count() == 1
@@ -157,8 +157,8 @@ def test_markup_names_stay_text_on_every_page(page, live) -> None:  # noqa: ANN0
     shot(page, "escaping-review")
 
 
-def test_review_with_the_keyboard(page, live) -> None:  # noqa: ANN001
-    base, ids = live
+def test_review_with_the_keyboard(page, live) -> None:
+    base, _ = live
     log_in(page, base, "reviewer")
     first = page.locator("article.rv").first
     first_id = first.get_attribute("data-id")
@@ -184,7 +184,7 @@ def test_review_with_the_keyboard(page, live) -> None:  # noqa: ANN001
         ["human:reviewer", "human:reviewer"]
 
 
-def test_upload_a_plan_inventory_and_see_its_services(page, live, tmp_path: Path) -> None:  # noqa: ANN001
+def test_upload_a_plan_inventory_and_see_its_services(page, live, tmp_path: Path) -> None:
     base, _ = live
     inventory = tmp_path / "양양군_서비스목록.csv"
     inventory.write_text("지자체,계획기간,서비스명,서비스내용\n"
@@ -206,7 +206,7 @@ def test_upload_a_plan_inventory_and_see_its_services(page, live, tmp_path: Path
     shot(page, "uploaded-service")
 
 
-def test_english_interface_by_parameter_and_cookie(page, live) -> None:  # noqa: ANN001
+def test_english_interface_by_parameter_and_cookie(page, live) -> None:
     base, ids = live
     page.goto(base + "/municipalities/" + quote("고양시") + "?lang=en")
     assert page.locator("header nav a").first.inner_text() == "Overview"

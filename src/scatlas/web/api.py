@@ -149,7 +149,7 @@ def add_coding(request: Request, service_id: int, body: CodingIn,
     pool = context(request).pool
     with pool.write() as cat:
         current = get_service(cat, service_id)
-        split = lambda v: [x for x in (v or "").split(";") if x]  # noqa: E731
+        split = lambda v: [x for x in (v or "").split(";") if x]
         domain_id = body.domain_id if body.domain_id is not None else current["domain_id"]
         subtype = body.subtype if body.subtype is not None else (
             current["subtype"] if domain_id == current["domain_id"] else None)
@@ -213,7 +213,7 @@ async def upload(request: Request, file: Annotated[UploadFile, File()],
     return {"job": job.to_json(), "status_url": f"/api/jobs/{job.id}"}
 
 
-async def accept_upload(request: Request, file: UploadFile, submitted_by: str):  # noqa: ANN201 - Job
+async def accept_upload(request: Request, file: UploadFile, submitted_by: str):
     """Check and store an upload, then queue its ingestion; refusals become HTTP errors."""
     ctx = context(request)
     try:

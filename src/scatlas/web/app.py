@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 import secrets
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import jinja2
 from fastapi import FastAPI, Request
@@ -24,7 +24,7 @@ from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, load_codebo
 from scatlas.web import charts
 from scatlas.web.database import CataloguePool
 from scatlas.web.insights import Insights
-from scatlas.web.messages import DEFAULT_LANGUAGE, LANGUAGES, translate
+from scatlas.web.messages import DEFAULT_LANGUAGE, LANGUAGES
 from scatlas.web.session import COOKIE, MAX_AGE, SessionSigner, new_session
 from scatlas.web.uploads import DEFAULT_MAX_BYTES, JobRunner
 

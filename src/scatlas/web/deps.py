@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from scatlas.web.app import WebContext
 
 
-def context(request: Request) -> "WebContext":
+def context(request: Request) -> WebContext:
     return request.app.state.web
 
 

@@ -14,8 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from scatlas.analysis import Row, load_rows
-from scatlas.analysis import distributions
+from scatlas.analysis import Row, distributions, load_rows
 from scatlas.analysis.archetypes import ArchetypeResult, find_archetypes
 from scatlas.catalogue import Catalogue
 from scatlas.taxonomy import DOMAIN_ORDER
@@ -130,7 +129,7 @@ class Insights:
     def _compute_archetypes(self, entry: _Entry) -> None:
         try:
             result = find_archetypes(entry.rows)
-        except Exception as exc:  # a failure here must reach the page, not die silently in a thread
+        except Exception as exc:  # noqa: BLE001 - a failure must reach the page, not die silently in a thread
             self._arch_error = f"{type(exc).__name__}: {exc}"
             return
         with self._lock:

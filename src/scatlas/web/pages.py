@@ -37,7 +37,7 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return render(request, "error.html", status=status, status_code=status, message=message)
 
 
-def _read(request: Request):  # noqa: ANN202 - a context manager of Catalogue
+def _read(request: Request):
     return context(request).pool.reader()
 
 
@@ -57,7 +57,7 @@ def services(request: Request) -> HTMLResponse:
     with _read(request) as cat:
         result = search_services(cat, flt)
         facets = api.facets(cat)
-    base = lambda **changes: "/services?" + urlencode(flt.query_pairs(**changes))  # noqa: E731
+    base = lambda **changes: "/services?" + urlencode(flt.query_pairs(**changes))
     export_query = urlencode(flt.query_pairs(page=1))
     return render(request, "services.html", flt=flt, result=result, facets=facets, sorts=list(SORTS),
                   page_url=base, export_query=export_query)

@@ -43,7 +43,7 @@ class ServiceFilter:
     per_page: int = 50
 
     @classmethod
-    def from_query(cls, params: Any) -> "ServiceFilter":
+    def from_query(cls, params: Any) -> ServiceFilter:
         """Build from a request's query parameters (a Starlette QueryParams or a dict of lists/strings)."""
         def many(name: str) -> list[str]:
             values = params.getlist(name) if hasattr(params, "getlist") else _as_list(params.get(name))

@@ -10,10 +10,11 @@ import threading
 import time
 import unicodedata
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Any, Callable
+from typing import IO, Any
 
 from scatlas.catalogue import Catalogue
 from scatlas.catalogue.store import Coder
@@ -181,7 +182,7 @@ class JobRunner:
                 else:
                     job.service_ids = found_services(cat, sha256_of(Path(job.path)))
                     job.status = "done"
-        except Exception as exc:  # the job must end in a state the page can show, whatever went wrong
+        except Exception as exc:  # noqa: BLE001 - the job must end in a state the page can show
             job.status = "failed"
             job.error = {"code": "internal", "message": f"{job.file_name}: {type(exc).__name__}: {exc}"}
         finally:
