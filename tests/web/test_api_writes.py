@@ -169,3 +169,22 @@ def test_uploaded_docx_plan_is_read_extracted_and_its_services_listed(writer_cli
         ("속초시", "스마트 버스정류장", "교통"), ("속초시", "해안 침수 감지 경보", "방범·방재")]
     detail = writer_client.get(f"/api/services/{job['services'][0]['service_id']}").json()["service"]
     assert detail["source_file"] == "속초시 계획.docx" and detail["plan_title"] == "속초시 스마트도시계획(2025~2029)"
+
+
+def test_overview_follows_a_coding_change_also_when_refreshed_in_the_background(
+        writer_client: TestClient, fresh_catalogue: tuple[Path, dict[str, int]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from scatlas.web import insights
+
+    def culture() -> int:
+        domains = writer_client.get("/api/overview").json()["domains"]
+        return next(d["count"] for d in domains if d["domain_id"] == "culture")
+
+    assert culture() == 2
+    monkeypatch.setattr(insights, "STALE_OK_ROWS", 1)  # treat the small catalogue as a big one
+    sid = fresh_catalogue[1]["고양시/드론 순찰"]
+    writer_client.post(f"/api/services/{sid}/codings", json={"coder": "kim", "domain_id": "culture"}, headers=AUTH)
+    deadline = time.monotonic() + 20
+    while culture() != 3:
+        assert time.monotonic() < deadline, "the overview never caught up with the new coding"
+        time.sleep(0.05)

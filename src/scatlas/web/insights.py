@@ -2,7 +2,8 @@
 
 The tables come from `scatlas.analysis` itself (load_rows, the distribution tables, find_archetypes), so the
 dashboard shows the numbers `scatlas report` writes. A catalogue's state is (services, last service id, last
-coding id): any import or coding changes it and the next request recomputes. Archetypes take seconds on a large
+coding id): any import or coding changes it and the next request recomputes (from STALE_OK_ROWS services on, it
+gets the previous tables while a background thread computes fresh ones). Archetypes take seconds on a large
 catalogue (about 10 s for 100,000 services), so they are computed in a background thread; a request waits for
 them only briefly and otherwise says they are being computed.
 """
@@ -21,6 +22,8 @@ from scatlas.taxonomy import DOMAIN_ORDER
 from scatlas.web.database import CataloguePool
 
 State = tuple[int, int, int]
+#: from this many services on, pages show the previous tables while fresh ones are computed (~3 s at 100,000)
+STALE_OK_ROWS = 20_000
 
 
 def catalogue_state(cat: Catalogue) -> State:
@@ -53,10 +56,20 @@ class Insights:
     def _current(self) -> _Entry:
         with self.pool.reader() as cat:
             state = catalogue_state(cat)
-            with self._lock:
-                if self._entry is not None and self._entry.state == state:
-                    return self._entry
-        # one request computes; the others that arrive meanwhile wait for it instead of repeating the work
+        with self._lock:
+            entry = self._entry
+        if entry is not None and entry.state == state:
+            return entry
+        if entry is not None and len(entry.rows) >= STALE_OK_ROWS:
+            # a big catalogue: show the tables as they were a moment ago and refresh them in the background,
+            # rather than make every page after a review wait seconds for the recomputation
+            if not self._compute_lock.locked():
+                threading.Thread(target=self._compute, name="scatlas-overview", daemon=True).start()
+            return entry
+        return self._compute()
+
+    def _compute(self) -> _Entry:
+        # one thread computes; others arriving meanwhile wait for it instead of repeating the work
         with self._compute_lock, self.pool.reader() as cat:
             state = catalogue_state(cat)
             with self._lock:
