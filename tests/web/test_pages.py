@@ -145,3 +145,12 @@ def test_logout_needs_csrf_and_ends_the_login(writer_client: TestClient) -> None
 def test_korean_font_is_served_from_the_installed_package(client: TestClient) -> None:
     response = client.get("/fonts/NanumGothic.ttf")
     assert response.status_code == 200 and response.content[:4] == b"\x00\x01\x00\x00"
+
+
+def test_every_sort_key_has_words_in_both_languages() -> None:
+    from scatlas.web.messages import MESSAGES
+    from scatlas.web.search import SORTS
+
+    for key in SORTS:
+        assert set(MESSAGES[f"sort_{key}"]) == {"ko", "en"}, key
+    assert all(set(entry) == {"ko", "en"} for entry in MESSAGES.values())
