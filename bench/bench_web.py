@@ -7,8 +7,7 @@ municipalities, bulk-imported through Catalogue.import_source), starts `scatlas 
 127.0.0.1, warms it up, then sends a bounded number of sequential requests per kind (search API and page with Korean
 queries of 2–5 characters, with and without filters; service detail page and API; list pages; the overview) and
 prints p50/p95/max per kind with its ratio to a static file served in the same run (the baseline). Goal: p95 under
-200 ms for search and service pages. It also times the catalogue's own `service_view` against the server's
-indexed TEMP views for one service, the reason the server uses the latter.
+200 ms for search and service pages.
 """
 
 from __future__ import annotations
@@ -80,23 +79,6 @@ def timed(client, url: str) -> float:
     return elapsed
 
 
-def view_comparison(db: Path, ids: list[int]) -> dict[str, float]:
-    """ms per cat.service(id) on the catalogue's own views vs on the server's TEMP views (a few ids only)."""
-    from scatlas.catalogue import Catalogue
-    from scatlas.web.database import prepare
-
-    out = {}
-    for label, prepared in (("catalogue service_view", False), ("web TEMP service_view", True)):
-        with Catalogue.open(db, readonly=True) as cat:
-            if prepared:
-                prepare(cat)
-            started = time.perf_counter()
-            for sid in ids:
-                cat.service(sid)
-            out[label] = (time.perf_counter() - started) * 1000 / len(ids)
-    return out
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--services", type=int, default=100_000)
@@ -151,7 +133,6 @@ def main() -> None:
             server.wait(15)
         except subprocess.TimeoutExpired:
             server.kill()
-    views = view_comparison(db, [rng.randint(1, max_id) for _ in range(5)])
     base_p95 = results["static file (baseline)"]["p95"]
     print(f"\n{args.services:,} services, {n} sequential requests per kind, loopback\n")
     print(f"{'kind':30} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'p95/static':>10}  goal")
@@ -161,13 +142,9 @@ def main() -> None:
             goal = "ok" if r["p95"] < GOAL_MS else f"MISSED (< {GOAL_MS:.0f} ms)"
         print(f"{kind:30} {r['n']:>4} {r['p50']:>8.1f} {r['p95']:>8.1f} {r['max']:>8.1f} "
               f"{r['p95'] / base_p95:>10.1f}  {goal}")
-    print("\none service row (cat.service), ms:")
-    for label, ms in views.items():
-        print(f"  {label:26} {ms:8.1f}")
     out = Path(__file__).resolve().parent / "results"
     out.mkdir(exist_ok=True)
-    (out / "bench_web.json").write_text(json.dumps({"services": args.services, "requests": n, "results": results,
-                                                    "service_view_ms": views}, indent=1, ensure_ascii=False))
+    (out / "bench_web.json").write_text(json.dumps({"services": args.services, "requests": n, "results": results}, indent=1, ensure_ascii=False))
 
 
 if __name__ == "__main__":
