@@ -43,6 +43,7 @@ def test_review_accept_and_change_domain_with_piped_input(filled_db):
     result = runner.invoke(app, ["review", "--db", str(filled_db), "--coder", "kim"], input="d\n2\n1\na\nq\n")
     assert result.exit_code == 0, result.output
     assert "1 accepted, 1 changed" in result.output
+    assert "[a]ccept" in result.output and "[q]uit" in result.output  # the keys are shown, not eaten as markup
     with Catalogue.open(filled_db) as cat:
         human = cat.latest_codings("human:kim")
         assert len(human) == 2

@@ -179,13 +179,15 @@ def review(
 
     Example: scatlas review --db scatlas.db --coder kim --limit 20
     """
+    from rich.markup import escape
+
     from scatlas.coding.review import run_review
 
     name = coder or os.environ.get("USER") or "reviewer"
 
     def ask(prompt: str) -> str | None:
         try:
-            return console.input(prompt)
+            return console.input(escape(prompt))  # the prompt is plain text: '[a]ccept' is not markup
         except EOFError:
             return None
 
