@@ -19,7 +19,8 @@ def filled_db(tmp_path: Path, coder) -> Path:
     db = tmp_path / "scatlas.db"
     services = [ServiceRecord("스마트 버스정류장", "버스 도착 정보와 냉난방 시설을 갖춘 정류장", position=0),
                 ServiceRecord("스마트 가로등", "가로등", position=1),
-                ServiceRecord("어린이 안심 통학", "어린이 위치를 보호자에게 알림", declared_domain="교통", position=2)]
+                ServiceRecord("어린이 안심 통학", "[대상] 어린이 [/] 위치를 보호자에게 알림", declared_domain="교통",
+                              position=2)]
     plan = PlanRecord("목포시", title="목포시 스마트도시계획", period=(2023, 2027), services=services)
     with Catalogue.open(db) as cat:
         cat.import_source(SourceRecord("/plans/p.csv", "p.csv", "a" * 64, "csv", None, 1), [plan], coder=coder)

@@ -25,6 +25,13 @@ def _json_safe(value: Any) -> Any:
     return value
 
 
+def _fail(message: str) -> typer.Exit:
+    """fail() for messages that quote user data (file names, labels): shown as text, never as Rich markup."""
+    from rich.markup import escape
+
+    return fail(escape(message))
+
+
 def _print_json(data: Any) -> None:
     print(json.dumps(_json_safe(data), ensure_ascii=False, indent=2))
 
@@ -33,7 +40,7 @@ def _open_catalogue(db: Path, must_exist: bool = True):
     from scatlas.catalogue import Catalogue
 
     if must_exist and not db.exists():
-        raise fail(f"{db}: no catalogue here (run `scatlas ingest` first, or pass --db FILE)")
+        raise _fail(f"{db}: no catalogue here (run `scatlas ingest` first, or pass --db FILE)")
     return Catalogue.open(db)
 
 
@@ -64,7 +71,7 @@ def train(
     try:
         result = train_coder(reviewed)
     except RuntimeError as exc:
-        raise fail(str(exc)) from None
+        raise _fail(str(exc)) from None
     path = save_coder(result.coder, output)
     console.print(f"trained [bold]{result.coder.version}[/] on {result.n_corpus} corpus items"
                   + (f" + {result.n_reviewed} reviewed codings" if include_reviewed else "")
@@ -96,7 +103,7 @@ def classify(
         coder = _coder(baseline)
         n = classify_csv(in_csv, output, coder)
     except CsvInputError as exc:
-        raise fail(str(exc)) from None
+        raise _fail(str(exc)) from None
     console.print(f"coded {n} services with {coder.version} → {output}")
 
 
@@ -140,12 +147,12 @@ def evaluate(
         if heldout:
             results["heldout"] = (heldout_split(load_corpus()), "corpus held-out split")
     except (CsvInputError, ScatlasError) as exc:
-        raise fail(str(exc)) from None
+        raise _fail(str(exc)) from None
     out: dict[str, Any] = {}
     coder = _coder(False) if results else None
     for key, (items, title) in results.items():
         if not items:
-            raise fail(f"{title}: no labelled rows")
+            raise _fail(f"{title}: no labelled rows")
         ev = run_evaluation(coder, items)
         base = run_evaluation(KeywordCoder(), items)
         out[key] = {"coder": ev.to_json(), "baseline": base.to_json()}
@@ -195,7 +202,7 @@ def review(
         try:
             summary = run_review(cat, name, ask, console, limit=limit, low_confidence=low_confidence)
         except ScatlasError as exc:
-            raise fail(str(exc)) from None
+            raise _fail(str(exc)) from None
     console.print(f"reviewed {summary.shown}: {summary.accepted} accepted, {summary.changed} changed, "
                   f"{summary.skipped} skipped")
 
@@ -221,7 +228,7 @@ def agreement(
         try:
             result = catalogue_agreement(cat, coders[0], coders[1])
         except ScatlasError as exc:
-            raise fail(str(exc)) from None
+            raise _fail(str(exc)) from None
     if as_json:
         _print_json(result)
     else:

@@ -8,6 +8,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from scatlas.coding.evaluate import Evaluation
@@ -26,7 +27,7 @@ def _num(x: float | None) -> str:
 def print_evaluation(console: Console, ev: Evaluation, title: str = "",
                      baseline: Evaluation | None = None, cv: dict[str, Any] | None = None) -> None:
     """The headline numbers, per-domain P/R/F1 and the confusion matrix."""
-    head = Table(title=title or f"evaluation of {ev.coder}", show_header=True)
+    head = Table(title=escape(title or f"evaluation of {ev.coder}"), show_header=True)
     head.add_column("coder")
     head.add_column("n", justify="right")
     head.add_column("accuracy", justify="right")
@@ -70,7 +71,7 @@ def print_confusion(console: Console, labels: Sequence[str], matrix: Sequence[Se
 
 def print_agreement(console: Console, result: dict[str, Any]) -> None:
     """One row per dimension: units, raw agreement, kappa, alpha, method."""
-    t = Table(title=f"agreement: {result['coder_a']} vs {result['coder_b']} on {result['services']} services")
+    t = Table(title=escape(f"agreement: {result['coder_a']} vs {result['coder_b']} on {result['services']} services"))
     for col in ("dimension", "units", "agreement", "Cohen's κ", "Krippendorff's α", "method"):
         t.add_column(col, justify="right" if col not in ("dimension", "method") else "left")
     for d in result["dimensions"]:

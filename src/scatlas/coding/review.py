@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
@@ -55,18 +56,18 @@ def _show(console: Console, row: dict[str, Any], auto: dict[str, Any] | None, po
     where = " · ".join(str(x) for x in (row.get("municipality"), row.get("plan_title")) if x)
     if row.get("page"):
         where += f" (p. {row['page']})"
-    t.add_row("서비스", str(row.get("name") or ""))
+    t.add_row("서비스", escape(str(row.get("name") or "")))
     desc = str(row.get("description") or "")
-    t.add_row("설명", desc[:400] + ("…" if len(desc) > 400 else ""))
+    t.add_row("설명", escape(desc[:400] + ("…" if len(desc) > 400 else "")))
     if where:
-        t.add_row("계획", where)
+        t.add_row("계획", escape(where))
     if row.get("declared_domain") or row.get("declared_label"):
-        t.add_row("계획상 분야", f"{row.get('declared_domain') or '-'} ({row.get('declared_label') or ''})")
-    t.add_row("분야", f"{row.get('domain') or '-'}  [dim]{row.get('domain_id') or ''}[/]")
-    t.add_row("세부유형", str(row.get("subtype") or "-"))
-    t.add_row("기능", str(row.get("function") or "-"))
-    t.add_row("대상", ", ".join(_list(row.get("target_groups"))) or "-")
-    t.add_row("기술", ", ".join(_list(row.get("technologies"))) or "-")
+        t.add_row("계획상 분야", escape(f"{row.get('declared_domain') or '-'} ({row.get('declared_label') or ''})"))
+    t.add_row("분야", f"{escape(str(row.get('domain') or '-'))}  [dim]{escape(str(row.get('domain_id') or ''))}[/]")
+    t.add_row("세부유형", escape(str(row.get("subtype") or "-")))
+    t.add_row("기능", escape(str(row.get("function") or "-")))
+    t.add_row("대상", escape(", ".join(_list(row.get("target_groups"))) or "-"))
+    t.add_row("기술", escape(", ".join(_list(row.get("technologies"))) or "-"))
     if auto is not None:
         conf = auto.get("confidence")
         top2 = json.loads(auto.get("top2") or "[]")
@@ -75,8 +76,8 @@ def _show(console: Console, row: dict[str, Any], auto: dict[str, Any] | None, po
         if top2:
             t.add_row("상위 2개", ", ".join(f"{names.get(d, d)} {s:.2f}" for d, s in top2))
         if auto.get("rationale"):
-            t.add_row("근거", str(auto["rationale"]))
-    console.print(Panel(t, title=f"[{position}/{total}] service {row['service_id']}", expand=False))
+            t.add_row("근거", escape(str(auto["rationale"])))
+    console.print(Panel(t, title=escape(f"[{position}/{total}] service {row['service_id']}"), expand=False))
 
 
 def _pick(ask: Ask, console: Console, title: str, options: list[tuple[str, str]], allow_none: bool = False
@@ -165,6 +166,6 @@ def run_review(cat: Any, reviewer: str, ask: Ask, console: Console, limit: int =
             coding.rationale = "검토자 수정"
             summary.changed += 1
         summary.stored.append(cat.add_coding(row["service_id"], coding))
-        console.print(f"[green]저장됨[/] {reviewer}: {dict(DOMAIN_ORDER).get(coding.domain_id, '-')} / "
+        console.print(f"[green]저장됨[/] {escape(reviewer)}: {dict(DOMAIN_ORDER).get(coding.domain_id, '-')} / "
                       f"{coding.subtype or '-'} / {coding.function or '-'}")
     return summary
