@@ -104,6 +104,8 @@ def classify(
         n = classify_csv(in_csv, output, coder)
     except CsvInputError as exc:
         raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"{output}: cannot write the coded CSV ({exc.strerror or exc})") from None
     console.print(f"coded {n} services with {coder.version} → {output}")
 
 
