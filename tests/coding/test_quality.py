@@ -24,3 +24,16 @@ def test_heldout_split_scores_and_beats_the_keyword_baseline(coder):
     ev, base = evaluate(coder, items), evaluate(KeywordCoder(), items)
     assert ev.accuracy >= 0.80 and ev.macro_f1 >= 0.80 and ev.function_accuracy >= 0.80
     assert ev.accuracy > base.accuracy + 0.1
+
+
+def test_confidence_is_calibrated_on_the_heldout_split(coder):
+    from scatlas.records import ServiceRecord
+
+    items = heldout_split(load_corpus())
+    codings = coder.code([ServiceRecord(i.name, i.description) for i in items])
+    right = [c.domain_id == i.domain_id for c, i in zip(codings, items, strict=True)]
+    mean_conf = sum(c.confidence for c in codings) / len(codings)
+    assert abs(mean_conf - sum(right) / len(right)) < 0.06
+    sure = [r for r, c in zip(right, codings, strict=True) if c.confidence >= 0.9]
+    unsure = [r for r, c in zip(right, codings, strict=True) if c.confidence < 0.6]
+    assert sum(sure) / len(sure) > sum(unsure) / len(unsure) + 0.2
