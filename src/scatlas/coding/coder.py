@@ -84,6 +84,7 @@ class HybridCoder:
     function_C, subtype_C : the same for the function and sub-type models.
     char_ngrams : character n-gram range of the second feature block.
     lexicon_weight : scale of the codebook keyword columns.
+    char_weight : scale of the character n-gram block.
     cv : folds for the out-of-fold scores the temperature is fitted on.
     random_state : seed of the fold split (the only randomness: fitting is deterministic).
     """
@@ -119,7 +120,6 @@ class HybridCoder:
         self.domain_model_ = _fit_lr(Xm, y_arr, self.C)
         self.classes_ = self.domain_model_.classes_
         self.temperature_ = self._calibrate(Xm, y_arr)
-        self.class_prior_ = {c: n / len(y_arr) for c, n in Counter(y_arr).items()}
 
         self.subtype_models_: dict[str, LogisticRegression | str] = {}
         if subtypes is not None:
