@@ -63,7 +63,7 @@ class _ListCoder:
     def __init__(self, codings: list[CodingRecord]) -> None:
         self.codings = codings
 
-    def code(self, services):  # noqa: ANN001 - the Coder protocol
+    def code(self, services, subtype_within=None):  # noqa: ANN001 - the Coder protocol
         assert len(services) == len(self.codings)
         return self.codings
 

@@ -15,7 +15,7 @@ class FixedCoder:
     def __init__(self, domain_id="transport", subtype="traffic_info"):
         self.domain_id, self.subtype = domain_id, subtype
 
-    def code(self, services):
+    def code(self, services, subtype_within=None):
         return [CodingRecord(self.domain_id, self.subtype, "정보제공", ["일반"], [], 0.42, "test", "auto:test")
                 for _ in services]
 

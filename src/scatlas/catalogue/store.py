@@ -20,7 +20,8 @@ from scatlas.taxonomy import DOMAIN_ORDER, load_codebook
 class Coder(Protocol):
     """Anything that codes services (scatlas.coding's coder, or a test double at the system edge)."""
 
-    def code(self, services: Sequence[ServiceRecord]) -> list[CodingRecord]: ...
+    def code(self, services: Sequence[ServiceRecord],
+             subtype_within: Sequence[str | None] | None = None) -> list[CodingRecord]: ...
 
 
 @dataclass
@@ -108,7 +109,9 @@ class Catalogue:
             return ImportResult("unchanged", existing["id"])
         # Code before the transaction: it is the slow part, and it must not hold the write lock.
         all_services = [s for plan in plans for s in plan.services]
-        codings = coder.code(all_services) if (coder is not None and all_services) else []
+        # Where the plan declares a domain, that domain is the effective one: ask for the sub-type inside it.
+        codings = (coder.code(all_services, subtype_within=[s.declared_domain for s in all_services])
+                   if (coder is not None and all_services) else [])
         if codings and len(codings) != len(all_services):
             raise CatalogueError(f"coder returned {len(codings)} codings for {len(all_services)} services")
         now = _now()

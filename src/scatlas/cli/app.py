@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 app = typer.Typer(
     name="scatlas",
@@ -27,5 +28,5 @@ DEFAULT_DB = Path("scatlas.db")
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print a clean error and return the Exit to raise."""
-    err_console.print(f"[bold red]error:[/] {message}")
+    err_console.print(f"[bold red]error:[/] {escape(message)}")  # user text may hold [brackets]
     return typer.Exit(code)

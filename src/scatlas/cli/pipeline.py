@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -45,15 +46,15 @@ def run_ingest(db: Path, paths: list[Path], code: bool = True) -> list:
 
 
 def _print_result(result) -> None:
-    name = Path(result.path).name
+    name = escape(Path(result.path).name)  # file names and messages are user text: no Rich markup
     if result.failed:
-        console.print(f"[red]✗[/] {name}: [red]{result.error['code']}[/] — {result.error['message']}")
+        console.print(f"[red]✗[/] {name}: [red]{result.error['code']}[/] — {escape(result.error['message'])}")
         return
     mark = {"added": "[green]✓[/]", "replaced": "[yellow]↻[/]", "unchanged": "[dim]=[/]"}[result.status]
     console.print(f"{mark} {name}: {result.status}, {result.plans} plan(s), {result.services} service(s)"
                   + (f", {len(result.warnings)} warning(s)" if result.warnings else ""))
     for warning in result.warnings[:8]:
-        console.print(f"    [dim]· {warning}[/]")
+        console.print(f"    [dim]· {escape(warning)}[/]")
     if len(result.warnings) > 8:
         console.print(f"    [dim]· … and {len(result.warnings) - 8} more[/]")
 
