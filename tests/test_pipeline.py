@@ -83,3 +83,24 @@ def test_export_writes_design_columns_in_json_csv_and_xlsx(tmp_path):
     assert "스마트 버스정류장" in csv_out.read_text(encoding="utf-8-sig")
     bad = runner.invoke(app, ["export", "--db", str(db), "-f", "pdf", "-o", str(tmp_path / "x")])
     assert bad.exit_code == 2
+
+
+def test_exported_spreadsheets_never_run_document_text_as_a_formula(tmp_path):
+    from openpyxl import load_workbook
+
+    db = tmp_path / "c.db"
+    path = tmp_path / "a.csv"
+    path.write_text('지자체,서비스명,내용\n목포시,"=HYPERLINK(""http://x"")",+1\n목포시,- 글머리표 설명,-2+3\n',
+                    encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(path), "--db", str(db), "--no-code"]).exit_code == 0
+    xlsx = tmp_path / "out.xlsx"
+    assert runner.invoke(app, ["export", "--db", str(db), "-f", "xlsx", "-o", str(xlsx)]).exit_code == 0
+    ws = load_workbook(xlsx).active
+    header = [c.value for c in ws[1]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in ws.iter_rows(min_row=2)]
+    assert [r["name"] for r in rows] == ["'=HYPERLINK(\"http://x\")", "- 글머리표 설명"]
+    assert [r["description"] for r in rows] == ["'+1", "'-2+3"]
+    assert all(c.data_type == "s" for row in ws.iter_rows(min_row=2) for c in row if c.value)
+    csv_out = tmp_path / "out.csv"
+    runner.invoke(app, ["export", "--db", str(db), "-f", "csv", "-o", str(csv_out)])
+    assert "'=HYPERLINK" in csv_out.read_text(encoding="utf-8-sig")

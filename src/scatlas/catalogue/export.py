@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -37,13 +38,24 @@ def export_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# Text a spreadsheet would run as a formula (CSV injection): =, +, @, tab/CR, or '-' followed by a formula start.
+_FORMULA = re.compile(r"^(?:[=+@\t\r]|-[\d=+@(])")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """Document text made inert for Excel/LibreOffice: a leading apostrophe before anything formula-like."""
+    if isinstance(value, str) and _FORMULA.match(value):
+        return "'" + value
+    return value
+
+
 def flat_record(record: dict[str, Any]) -> dict[str, Any]:
-    """An export object flattened for CSV/XLSX: lists ';'-separated, period as '2023~2027'."""
+    """An export object flattened for CSV/XLSX: lists ';'-separated, period as '2023~2027', formulas defused."""
     flat = dict(record)
     flat["target_groups"] = ";".join(record["target_groups"])
     flat["technologies"] = ";".join(record["technologies"])
     flat["period"] = f"{record['period'][0]}~{record['period'][1]}" if record["period"] else ""
-    return {k: ("" if v is None else v) for k, v in flat.items()}
+    return {k: ("" if v is None else spreadsheet_safe(v)) for k, v in flat.items()}
 
 
 def export_records(cat: Catalogue, where: str = "", params: Iterable[Any] = ()) -> list[dict[str, Any]]:
