@@ -60,8 +60,11 @@ def detect(path: Path) -> str:
     return detect_format(path)
 
 
-def extract_file(path: str | Path) -> Extraction:
-    """Read one file and extract its plans, without touching a catalogue. Raises DocumentError."""
+def extract_file(path: str | Path, sha256: str | None = None) -> Extraction:
+    """Read one file and extract its plans, without touching a catalogue. Raises DocumentError.
+
+    ``sha256`` may be passed when the caller has already hashed the file (it is not read twice).
+    """
     path = Path(path)
     fmt = detect(path)
     notes: list[str] = []
@@ -82,7 +85,7 @@ def extract_file(path: str | Path) -> Extraction:
         plans = [extract_plan(document)]
         pages = document.page_count
         notes.extend(document.warnings)
-    source = SourceRecord(path=str(path.resolve()), file_name=path.name, sha256=sha256_of(path), format=fmt,
+    source = SourceRecord(path=str(path.resolve()), file_name=path.name, sha256=sha256 or sha256_of(path), format=fmt,
                           pages=pages, size=path.stat().st_size)
     return Extraction(source, plans, notes)
 
@@ -91,9 +94,10 @@ def ingest_file(cat: Catalogue, path: str | Path, coder: Coder | None = None) ->
     """Extract, code and store one file; never raises for a bad document (the result says what went wrong)."""
     path = Path(path)
     try:
-        if cat.find_source(sha256_of(path)) is not None:
+        digest = sha256_of(path)
+        if cat.find_source(digest) is not None:
             return FileResult(str(path), "unchanged", warnings=["same content already in the catalogue"])
-        extraction = extract_file(path)
+        extraction = extract_file(path, digest)
         plans = [p for p in extraction.plans if p.services]
         warnings = list(extraction.notes) + [w for p in extraction.plans for w in p.warnings]
         if not plans:
