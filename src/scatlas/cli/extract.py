@@ -9,6 +9,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from rich.markup import escape
+
 from scatlas.cli.app import app, console
 from scatlas.errors import DocumentError
 
@@ -36,7 +38,7 @@ def extract(
         if as_json:
             print(json.dumps(result, ensure_ascii=False, indent=2))
         else:
-            console.print(f"[bold red]error:[/] [red]{exc.code}[/] — {exc.message}")
+            console.print(f"[bold red]error:[/] [red]{exc.code}[/] — {escape(exc.message)}")
         raise typer.Exit(2) from None
     plans = extraction.plans
     notes = list(extraction.notes)
@@ -55,7 +57,7 @@ def extract(
 
 def _print_table(result: dict) -> None:
     period = "–".join(map(str, result["period"])) if result["period"] else "?"
-    console.print(f"[bold]{result['plan_title'] or result['file']}[/]  {result['municipality'] or '?'} "
+    console.print(f"[bold]{escape(result['plan_title'] or result['file'])}[/]  {result['municipality'] or '?'} "
                   f"({result['municipality_code'] or 'no code'}), period {period}, {result['pages'] or '?'} pages")
     table = Table(show_lines=False)
     for column in ("#", "page", "domain", "service", "description"):
@@ -67,4 +69,4 @@ def _print_table(result: dict) -> None:
                       description[:80] + ("…" if len(description) > 80 else ""))
     console.print(table)
     for warning in result["warnings"]:
-        console.print(f"[yellow]warning:[/] {warning}")
+        console.print(f"[yellow]warning:[/] {escape(warning)}")
