@@ -12,6 +12,7 @@ first domain label met (tables' 분야 columns first, then cards, then lists), a
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -90,6 +91,46 @@ def _whole_run(text: str, start: int, end: int) -> bool:
     return not (end < len(text) and same_run(text[end - 1], text[end]))
 
 
+#: words of a name that say nothing about which service it is (an abbreviation must keep a telling word)
+_VAGUE_WORDS = {"스마트", "ai", "iot", "ict", "기반", "지능형", "서비스", "시스템", "플랫폼", "구축", "통합", "첨단", "디지털"}
+
+
+def _words(name: str) -> list[str]:
+    folded = fold_name(name)  # numbering at the start goes; numbers inside the name stay words
+    words = [re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", part)).lower() for part in name.split()]
+    return [w for w in words if w and w in folded]
+
+
+def _in_order(words: list[str], key: str) -> bool:
+    at = 0
+    for word in words:
+        found = key.find(word, at)
+        while found >= 0 and not _whole_run(key, found, found + len(word)):
+            found = key.find(word, found + 1)
+        if found < 0:
+            return False
+        at = found + len(word)
+    return True
+
+
+def _join_abbreviations(groups: dict[str, Group]) -> None:
+    """A name whose words all stand, in order, in exactly one longer name is a shortened form of it.
+
+    Summary tables print 'AI CCTV' for the card 'AI 기반 지능형 CCTV 선별관제': two or more words, one of them
+    telling (not '스마트', 'AI', '기반' …), and no other service holding the same words.
+    """
+    for key in sorted(groups, key=len):
+        group = groups.get(key)
+        if group is None:
+            continue
+        words = _words(min((c.name for c in group.members), key=len))
+        if len(words) < 2 or not any(len(w) >= 2 and w not in _VAGUE_WORDS for w in words):
+            continue
+        hosts = [other for other in groups if other != key and len(other) > len(key) and _in_order(words, other)]
+        if len(hosts) == 1:
+            groups[hosts[0]].members.extend(groups.pop(key).members)
+
+
 def merge_candidates(candidates: list[Candidate]) -> tuple[list[Candidate], list[str]]:
     """The distinct services in plan order, and warnings about doubtful merges."""
     warnings: list[str] = []
@@ -109,6 +150,7 @@ def merge_candidates(candidates: list[Candidate]) -> tuple[list[Candidate], list
             names = ", ".join(sorted(groups[h].members[0].name for h in hosts))
             warnings.append(f"{groups[key].members[0].name!r} could be a short form of several services "
                             f"({names}); kept apart")
+    _join_abbreviations(groups)
     merged = []
     for group in groups.values():
         service = group.merged()

@@ -72,6 +72,10 @@ class _Body:
             if tag == f"{W}p":
                 self.paragraph(child, out)
             elif tag == f"{W}tbl":
+                only = _only_cell(child)
+                if only is not None and only.find(f".//{W}tbl") is not None:
+                    self.walk(only, out)  # a one-cell frame around a table (layout): its content, unwrapped
+                    continue
                 table = self.table(child)
                 if table is not None:
                     out.append(table)
@@ -130,6 +134,15 @@ class _Body:
         blocks: list[Block] = []
         self.walk(tc, blocks)
         return blocks_text(blocks)
+
+
+def _only_cell(tbl: etree._Element) -> etree._Element | None:
+    """The single w:tc of a one-row, one-cell table, else None."""
+    rows = tbl.findall(f"{W}tr")
+    if len(rows) != 1:
+        return None
+    cells = rows[0].findall(f"{W}tc")
+    return cells[0] if len(cells) == 1 else None
 
 
 def _int_val(el: etree._Element | None, default: int) -> int:

@@ -110,6 +110,14 @@ class _Walker:
             if name == "t":
                 parts.append(_t_text(child))
             elif name == "tbl":
+                frame = _only_cell(child)
+                if frame is not None:
+                    # a one-cell frame around a table (layout): its paragraphs and tables, unwrapped
+                    for sub in (c for c in frame if _local(c) == "subList"):
+                        for p in sub:
+                            if _local(p) == "p":
+                                self.paragraph(p, nested)
+                    continue
                 table = self._table(child)
                 if table is not None:
                     nested.append(table)
@@ -164,6 +172,14 @@ class _Walker:
                 if _local(p) == "p":
                     self.paragraph(p, blocks)
         return blocks_text(blocks)
+
+
+def _only_cell(tbl: etree._Element) -> etree._Element | None:
+    """The single cell of a one-cell table that holds a table of its own, else None."""
+    cells = [tc for tr in tbl if _local(tr) == "tr" for tc in tr if _local(tc) == "tc"]
+    if len(cells) != 1 or not any(_local(el) == "tbl" for el in cells[0].iter()):
+        return None
+    return cells[0]
 
 
 def _t_text(t: etree._Element) -> str:

@@ -20,7 +20,14 @@ from scatlas.ingest.pdf_layout import (
     join_continued_tables,
     to_reading,
 )
-from scatlas.ingest.pdf_rules import CellBox, find_grids, may_hold_table, page_edges, to_user
+from scatlas.ingest.pdf_rules import (
+    CellBox,
+    find_grids,
+    may_hold_table,
+    page_edges,
+    rule_only_runs,
+    to_user,
+)
 from scatlas.ingest.tables import build_table
 
 _EOF_WINDOW = 4096
@@ -128,10 +135,15 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> PageItems:
         bounded = _BoundedText(textpage, n_chars)
         found: list[tuple[Table, Reading]] = []
         edges = page_edges(page, quarter)
+        grids: list[list[CellBox]] | None = []
         if may_hold_table(edges):
             grids = find_grids(edges)
             items.grid_skipped = grids is None
-            found = _tables(grids or [], bounded, quarter, index + 1)
+        if grids is not None and len(edges) >= 3:
+            runs = rule_only_runs(edges, [_bounds(g) for g in grids])
+            if runs:
+                grids = grids + _rule_row_grids(runs, textpage, n_chars, quarter)
+        found = _tables(grids or [], bounded, quarter, index + 1)
         pieces = None if found else _line_pieces(textpage, n_chars, quarter)
         if pieces is None:
             pieces = _rect_pieces(textpage, bounded, quarter, [area for _, area in found])
@@ -311,3 +323,91 @@ def _edges(values: list[float], tol: float = 1.0) -> list[float]:
 def _edge_index(edges: list[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
+
+
+def _bounds(boxes: list[CellBox]) -> CellBox:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+#: a column gutter in a table ruled only horizontally is at least this share of the text height wide
+_GUTTER_EMS = 1.0
+
+
+def _rule_row_grids(runs: list[tuple[float, float, list[float]]], textpage: pdfium.PdfTextPage, n_chars: int,
+                    quarter: int) -> list[list[CellBox]]:
+    """Cell boxes of tables drawn with horizontal rules only: rows between the rules, columns at the gutters
+    that stay free of text in every row (the words of each column align across the rows)."""
+    chars: list[Reading] = []
+    for i in range(n_chars):
+        if chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 32).isspace():
+            continue
+        box = to_reading(textpage.get_charbox(i), quarter)
+        if box.right - box.left > 0 and box.bottom - box.top > 0:
+            chars.append(box)
+    out = []
+    for x0, x1, tops in runs:
+        bands = []
+        for top, bottom in zip(tops, tops[1:]):
+            inside = [c for c in chars if top < (c.top + c.bottom) / 2 < bottom and x0 <= c.left and c.right <= x1]
+            bands.append((top, bottom, inside))
+        grid = _rule_row_grid(x0, x1, bands)
+        if grid:
+            out.append(grid)
+    return out
+
+
+def _free_spans(x0: float, x1: float, boxes: list[Reading], min_gap: float) -> list[tuple[float, float]]:
+    """The x-ranges inside (x0, x1) at least min_gap wide that no box covers."""
+    spans = []
+    at = x0
+    for box in sorted(boxes, key=lambda b: b.left):
+        if box.left - at >= min_gap:
+            spans.append((at, box.left))
+        at = max(at, box.right)
+    if x1 - at >= min_gap:
+        spans.append((at, x1))
+    return spans
+
+
+def _gutters(x0: float, x1: float, bands: list[tuple[float, float, list[Reading]]]) -> list[tuple[float, float]]:
+    """Gutters between text columns: free of text in every band, with text on both sides somewhere."""
+    boxes = [c for _, _, inside in bands for c in inside]
+    if not boxes:
+        return []
+    height = sorted(c.bottom - c.top for c in boxes)[len(boxes) // 2]
+    spans = _free_spans(x0, x1, boxes, _GUTTER_EMS * height)
+    return [(a, b) for a, b in spans if a > x0 and b < x1]  # inner gaps only, not the margins of the cells
+
+
+def _closes(a: float, b: float, band: list[Reading], rest: list[tuple[float, float, list[Reading]]]) -> bool:
+    """Whether a band's text runs through the gutter (a, b) of the other bands (it leaves no gap there)."""
+    boxes = [c for _, _, inside in rest for c in inside]
+    height = sorted(c.bottom - c.top for c in boxes)[len(boxes) // 2]
+    return not _free_spans(a, b, [c for c in band if c.right > a and c.left < b], _GUTTER_EMS * height)
+
+
+def _rule_row_grid(x0: float, x1: float, bands: list[tuple[float, float, list[Reading]]]) -> list[CellBox]:
+    """The cell boxes of one rule-only table, or [] when the rows do not line up in two or more columns.
+
+    Bands at either end whose text runs across the others' gutters (a heading between a page's top rule and
+    the table) are trimmed first; the header row must then fill two or more columns and every data row one.
+    Prose with underlined words never gets here: underlines do not share their ends three times over.
+    """
+    bands = [b for b in bands if b[2]] if all(b[2] for b in bands[1:-1]) else []
+    trimmed = True
+    while trimmed and len(bands) >= 3:
+        trimmed = False
+        for end, rest in ((0, bands[1:]), (-1, bands[:-1])):
+            gutters = _gutters(x0, x1, rest)
+            if gutters and any(_closes(a, b, bands[end][2], rest) for a, b in gutters):
+                bands, trimmed = rest, True
+                break
+    if len(bands) < 2:
+        return []
+    gutters = _gutters(x0, x1, bands)
+    edges = [x0] + [(a + b) / 2 for a, b in gutters] + [x1]
+    filled = [sum(1 for left, right in zip(edges, edges[1:])
+                  if any(left <= (c.left + c.right) / 2 < right for c in inside)) for _, _, inside in bands]
+    if filled[0] < 2 or sum(f >= 2 for f in filled) < 0.5 * len(filled):
+        return []
+    return [(left, top, right, bottom) for top, bottom, _ in bands for left, right in zip(edges, edges[1:])]

@@ -143,13 +143,90 @@ def find_grids(edges: list[Edge]) -> list[list[CellBox]] | None:
     """
     from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
-    merged = merge_edges(edges, _TOL, _TOL, _TOL, _TOL)
+    merged = merge_edges(edges + close_open_sides(edges), _TOL, _TOL, _TOL, _TOL)
     merged = [e for e in merged if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= _TOL]
     points = edges_to_intersections(merged, _TOL, _TOL)
     if len(points) > MAX_INTERSECTIONS:
         return None
     cells = intersections_to_cells(points)
     return [list(t) for t in cells_to_tables(cells)]
+
+
+#: horizontal rules shorter than this are underlines or separators, not the rules of a table
+MIN_RULE_LENGTH = 100.0
+#: a run of rules sharing their ends spans at most this between two neighbours (a very tall row)
+MAX_ROW_HEIGHT = 160.0
+
+
+def _rule_runs(edges: list[Edge]) -> list[list[Edge]]:
+    """Runs of three or more long horizontal rules that start and end at the same x (one table's row rules)."""
+    rules = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= MIN_RULE_LENGTH]
+    groups: dict[tuple[int, int], list[Edge]] = {}
+    for rule in rules:
+        key = next((k for k in groups if abs(k[0] - rule["x0"]) <= _TOL and abs(k[1] - rule["x1"]) <= _TOL),
+                   (round(rule["x0"]), round(rule["x1"])))
+        groups.setdefault(key, []).append(rule)
+    runs = []
+    for group in groups.values():
+        group.sort(key=lambda e: e["top"])
+        run: list[Edge] = []
+        for rule in group:
+            if run and rule["top"] - run[-1]["top"] <= _TOL:
+                continue  # a double rule
+            if run and rule["top"] - run[-1]["top"] > MAX_ROW_HEIGHT:
+                if len(run) >= 3:
+                    runs.append(run)
+                run = []
+            run.append(rule)
+        if len(run) >= 3:
+            runs.append(run)
+    return runs
+
+
+def close_open_sides(edges: list[Edge]) -> list[Edge]:
+    """Outer borders for open-sided tables (HWP→PDF): row rules sharing their ends, inner verticals, no sides.
+
+    Between two rules of a run that an inner vertical crosses, verticals at the rules' two ends are added,
+    so the lattice search closes the first and last columns' cells.
+    """
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    if not verticals:
+        return []
+    added: list[Edge] = []
+    for run in _rule_runs(edges):
+        x0 = min(e["x0"] for e in run)
+        x1 = max(e["x1"] for e in run)
+        for above, below in zip(run, run[1:]):
+            top, bottom = above["top"], below["top"]
+            inner = [v for v in verticals if x0 + _TOL < v["x0"] < x1 - _TOL and
+                     v["top"] <= top + _TOL and v["bottom"] >= bottom - _TOL]
+            sides = [v for v in verticals if min(abs(v["x0"] - x0), abs(v["x0"] - x1)) <= _TOL and
+                     v["top"] <= top + _TOL and v["bottom"] >= bottom - _TOL]
+            if inner and len(sides) < 2:
+                for x in (x0, x1):
+                    added.append({"orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom,
+                                  "width": 0.0, "height": bottom - top, "object_type": "line"})
+    return added
+
+
+def rule_only_runs(edges: list[Edge], taken: list[CellBox]) -> list[tuple[float, float, list[float]]]:
+    """(left, right, rule tops) of rule runs no vertical line crosses and no lattice table covers.
+
+    These are the tables drawn with horizontal rules only; their columns come from the text (see pdf.py).
+    """
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    out = []
+    for run in _rule_runs(edges):
+        x0 = min(e["x0"] for e in run)
+        x1 = max(e["x1"] for e in run)
+        top, bottom = run[0]["top"], run[-1]["top"]
+        if any(x0 - _TOL <= v["x0"] <= x1 + _TOL and v["top"] < bottom - _TOL and v["bottom"] > top + _TOL
+               for v in verticals):
+            continue
+        if any(not (b[2] <= x0 or b[0] >= x1 or b[3] <= top or b[1] >= bottom) for b in taken):
+            continue
+        out.append((x0, x1, [e["top"] for e in run]))
+    return out
 
 
 def to_user(box: CellBox, quarter: int) -> tuple[float, float, float, float]:
