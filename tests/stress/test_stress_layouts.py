@@ -1,0 +1,73 @@
+"""The independent stress set (tools/stress/make_stress.py): layouts real plans use that the bundled samples lack.
+
+Built into a temp dir once per module; every case must be read and extracted at precision and recall 1.00 with
+the plan's own domain labels. Run with `-s` to see the per-case table.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools" / "stress"))
+
+from make_stress import CASES  # noqa: E402
+from score_stress import CaseScore, format_scores, score_all  # noqa: E402
+
+from scatlas.extract import extract_plan  # noqa: E402
+from scatlas.ingest import read_document  # noqa: E402
+from scatlas.ingest.document import Table  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def stress_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("stress")
+
+
+@pytest.fixture(scope="module")
+def scores(stress_dir: Path) -> dict[str, CaseScore]:
+    found = score_all(stress_dir)
+    print("\n" + format_scores(found))
+    return {s.case: s for s in found}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_every_stress_layout_gives_exactly_the_plans_services(scores: dict[str, CaseScore], case: str) -> None:
+    s = scores[case]
+    assert s.error is None
+    assert (s.precision, s.recall) == (1.0, 1.0), f"missed {s.missed}; spurious {s.spurious}"
+    assert s.domain_right == s.matched, "the plan's own 분야 labels are carried over"
+
+
+def test_a_table_ruled_only_horizontally_is_read_with_its_columns(scores: dict, stress_dir: Path) -> None:
+    doc = read_document(stress_dir / "hrule_only.pdf")
+    tables = [b for b in doc.blocks() if isinstance(b, Table)]
+    assert len(tables) == 1
+    grid = tables[0].grid()
+    assert grid[0] == ["분야", "서비스명", "주요 내용"]
+    assert grid[2] == ["", "수요응답형 버스", "호출 앱으로 노선 없이 운행하는\n농촌 버스 (읍·면 순환)"]
+    assert len(grid) == 7 and tables[0].page == 3
+
+
+def test_prose_with_underlined_words_gives_no_table(scores: dict, stress_dir: Path) -> None:
+    doc = read_document(stress_dir / "underlined.pdf")
+    assert not [b for b in doc.blocks() if isinstance(b, Table)]
+    assert any("지속적으로 감소" in b.text for b in doc.blocks())
+
+
+def test_bulleted_cell_descriptions_keep_every_item(scores: dict, stress_dir: Path) -> None:
+    plan = extract_plan(read_document(stress_dir / "wrapped_bullets.pdf"))
+    by_name = {s.name: s for s in plan.services}
+    flood = by_name["도시침수 예측 대응 플랫폼"]
+    assert flood.description == "강우·수위 자료로 침수 예측 지하차도 자동 차단 연계 주민 대피 문자 발송"
+
+
+def test_a_card_continued_after_a_page_break_keeps_its_functions(scores: dict, stress_dir: Path) -> None:
+    plan = extract_plan(read_document(stress_dir / "card_pagebreak.pdf"))
+    for service in plan.services:
+        functions = str(service.extra.get("주요 기능", ""))
+        assert functions.startswith("현장 센서 자료") and functions.endswith("유관기관 시스템 연계")
+        assert "스마트도시계획" not in functions  # the running header between the pages is not content
