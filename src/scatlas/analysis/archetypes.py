@@ -20,18 +20,22 @@ import numpy as np
 from scipy import sparse
 
 from scatlas.analysis.frame import Row
-from scatlas.analysis.textsim import TextVectors, core_key, fold, pair_similarity, vectorise
+from scatlas.analysis import textsim
+from scatlas.analysis.textsim import (TextVectors, content_key, core_key, fold, name_tokens, pair_similarity,
+                                     vectorise)
 
 #: Name-and-description cosine at or above which two described services are 'near-identical' (F1-best).
 THRESHOLD = 0.18
 #: Name cosine at or above which two services are near-identical when either has no description (F1-best).
-NAME_THRESHOLD = 0.32
+NAME_THRESHOLD = 0.15
 #: Thresholds are chosen among those with at least this precision on the labelled pairs (choose_threshold).
 MIN_PRECISION = 0.9
 #: 3-grams carried by more units than this are too common to propose candidates.
 RARE_GRAM_DF = 30
 #: Rare 3-grams two units must share to become a candidate pair.
 MIN_SHARED_GRAMS = 3
+#: Rare name nouns (after synonyms and stop-words; the head noun counts as one more) two units must share.
+MIN_SHARED_TOKENS = 2
 #: How much of the description feeds the blocking keys (the opening says what the service is).
 KEY_DESCRIPTION_CHARS = 40
 #: Domain blocks up to this many distinct names are compared exhaustively (two sparse block products, bounded
@@ -67,16 +71,18 @@ def _key_grams(name: str, description: str = "") -> set[str]:
 
 
 def candidate_pairs(names: Sequence[str], descriptions: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Unit pairs (i < j) proposed by the cheap keys: same core name, or ≥ MIN_SHARED_GRAMS rare 3-grams."""
+    """Unit pairs (i < j) proposed by the cheap keys: the same core or content name, ≥ MIN_SHARED_GRAMS rare 3-grams,
+    or ≥ MIN_SHARED_TOKENS rare name nouns."""
     n = len(names)
     pairs: set[tuple[int, int]] = set()
-    by_core: dict[str, list[int]] = defaultdict(list)
-    for i, name in enumerate(names):
-        by_core[core_key(name)].append(i)
-    for members in by_core.values():
-        # A star is enough for union–find; all pairs would be quadratic in a popular core.
-        head = members[0]
-        pairs.update((head, m) for m in members[1:])
+    for key in (core_key, content_key):
+        by_core: dict[str, list[int]] = defaultdict(list)
+        for i, name in enumerate(names):
+            by_core[key(name)].append(i)
+        for members in by_core.values():
+            # A star is enough for union–find; all pairs would be quadratic in a popular core.
+            head = members[0]
+            pairs.update((head, m) for m in members[1:])
     gram_ids: dict[str, int] = {}
     rows, cols = [], []
     descriptions = descriptions if descriptions is not None else [""] * n
@@ -88,15 +94,24 @@ def candidate_pairs(names: Sequence[str], descriptions: Sequence[str] | None = N
     right = np.array([p[1] for p in pairs], dtype=np.int64)
     if not rows:
         return left, right
-    keys = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, len(gram_ids)))
-    df = np.asarray(keys.sum(axis=0)).ravel()
-    rare = np.flatnonzero((df >= 2) & (df <= RARE_GRAM_DF))
-    keys = keys[:, rare].tocsr()
-    # Shared rare grams per pair: bounded by Σ df² ≤ RARE_GRAM_DF · Σ df, i.e. linear in the number of units.
-    shared = sparse.triu(keys @ keys.T, k=1).tocoo()
-    keep = shared.data >= MIN_SHARED_GRAMS
-    left = np.concatenate([left, shared.row[keep].astype(np.int64)])
-    right = np.concatenate([right, shared.col[keep].astype(np.int64)])
+    token_rows, token_cols, token_ids = [], [], {}
+    for i, toks in enumerate(name_tokens(names)):
+        for t in set(toks):
+            token_rows.append(i)
+            token_cols.append(token_ids.setdefault(t, len(token_ids)))
+    for rows_, cols_, width, need in ((rows, cols, len(gram_ids), MIN_SHARED_GRAMS),
+                                      (token_rows, token_cols, len(token_ids), MIN_SHARED_TOKENS)):
+        if not rows_:
+            continue
+        keys = sparse.csr_matrix((np.ones(len(rows_), dtype=np.int32), (rows_, cols_)), shape=(n, width))
+        df = np.asarray(keys.sum(axis=0)).ravel()
+        rare = np.flatnonzero((df >= 2) & (df <= RARE_GRAM_DF))
+        keys = keys[:, rare].tocsr()
+        # Shared rare keys per pair: bounded by Σ df² ≤ RARE_GRAM_DF · Σ df, i.e. linear in the number of units.
+        shared = sparse.triu(keys @ keys.T, k=1).tocoo()
+        keep = shared.data >= need
+        left = np.concatenate([left, shared.row[keep].astype(np.int64)])
+        right = np.concatenate([right, shared.col[keep].astype(np.int64)])
     if len(left):
         packed = np.unique(left * n + right)
         left, right = packed // n, packed % n
@@ -124,9 +139,12 @@ def _block_scores(vectors: TextVectors, units: np.ndarray) -> tuple[np.ndarray, 
     full = vectors.full[units]
     names = vectors.names[units]
     described = sparse.diags(vectors.has_description[units].astype(np.float32))
-    both = described @ (full @ full.T) @ described
-    name_only = names @ names.T
-    name_only = name_only - described @ name_only @ described
+    # both described: w·text + (1 − w)·name; otherwise the name alone (textsim.pair_similarity, in block form)
+    name_only = sparse.triu(names @ names.T, k=1).tocoo()
+    name_only.data *= vectors.head_factor(units[name_only.row], units[name_only.col])
+    name_only = name_only.tocsr()
+    weight = np.float32(textsim.TEXT_WEIGHT)
+    both = described @ (weight * sparse.triu(full @ full.T, k=1) - weight * name_only) @ described
     scores = sparse.triu(both + name_only, k=1).tocoo()
     keep = scores.data > 0
     left, right = units[scores.row[keep]], units[scores.col[keep]]
@@ -271,14 +289,52 @@ class ThresholdChoice:
     curve: list[tuple[float, float, float, float]] = field(default_factory=list)  # (t, precision, recall, f1)
 
 
-def load_labelled_pairs() -> list[dict[str, str]]:
-    """The bundled labelled pairs (data/pairs/archetype_pairs.csv)."""
+#: Share (in tenths) of the labelled pairs held out as the fixed test part (by a hash of the pair id).
+TEST_TENTHS = 3
+
+
+def pair_split(pair_id: str) -> str:
+    """'test' or 'tune': a fixed split of the labelled pairs by a hash of the pair id (3 in 10 are test)."""
+    import hashlib
+
+    return "test" if int(hashlib.sha256(pair_id.encode()).hexdigest(), 16) % 10 < TEST_TENTHS else "tune"
+
+
+def load_labelled_pairs(part: str | None = None) -> list[dict[str, str]]:
+    """The bundled labelled pairs (data/pairs/archetype_pairs.csv); part='tune' or 'test' for one side of the split."""
     import csv
     import io
     from importlib import resources
 
     text = resources.files("scatlas.data").joinpath("pairs/archetype_pairs.csv").read_text(encoding="utf-8")
-    return list(csv.DictReader(io.StringIO(text)))
+    pairs = list(csv.DictReader(io.StringIO(text)))
+    return pairs if part is None else [p for p in pairs if pair_split(p["pair_id"]) == part]
+
+
+def described_pairs(pairs: Sequence[dict[str, str]]) -> list[dict[str, str]]:
+    """The pairs whose two services both have a description (the case THRESHOLD serves)."""
+    return [p for p in pairs if p["description_a"].strip() and p["description_b"].strip()]
+
+
+def score_pairs(pairs: Sequence[dict[str, str]], names_only: bool = False) -> np.ndarray:
+    """The archetype similarity of each labelled pair (descriptions dropped when names_only)."""
+    n = len(pairs)
+    names = [p["name_a"] for p in pairs] + [p["name_b"] for p in pairs]
+    descs = ["" if names_only else p[k] for k in ("description_a", "description_b") for p in pairs]
+    sims, _ = pair_similarity(vectorise(names, descs), np.arange(n), np.arange(n, 2 * n))
+    return sims
+
+
+def precision_recall(pairs: Sequence[dict[str, str]], threshold: float,
+                     names_only: bool = False) -> tuple[float, float, float]:
+    """Precision, recall and F1 of 'near-identical at threshold' on labelled pairs."""
+    pred = score_pairs(pairs, names_only) >= threshold
+    truth = np.array([p["label"] == "same" for p in pairs])
+    tp = int((pred & truth).sum())
+    precision = tp / pred.sum() if pred.sum() else 1.0
+    recall = tp / truth.sum() if truth.sum() else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return round(float(precision), 4), round(float(recall), 4), round(float(f1), 4)
 
 
 def choose_threshold(pairs: Sequence[dict[str, str]] | None = None, names_only: bool = False,
@@ -288,14 +344,17 @@ def choose_threshold(pairs: Sequence[dict[str, str]] | None = None, names_only: 
 
     A balanced pair set overstates precision: in a catalogue almost every pair is 'different', so a threshold that
     lets 1 in 4 labelled negatives through floods the archetypes. names_only=True drops the descriptions (the case
-    NAME_THRESHOLD serves). Thresholds 0.05–0.90 in steps of 0.01; ties go to the higher threshold. The blocking
+    NAME_THRESHOLD serves). By default the tuning part of the bundled pairs (only pairs with both descriptions
+    unless names_only); the test part is never used to choose. Thresholds 0.05–0.90 in steps of 0.01; ties go to the higher threshold. The blocking
     recall is that of the cheap keys alone, on a catalogue of all pair texts together.
     """
-    pairs = load_labelled_pairs() if pairs is None else pairs
+    if pairs is None:
+        pairs = load_labelled_pairs("tune")
+        pairs = pairs if names_only else described_pairs(pairs)
     n = len(pairs)
     names = [p["name_a"] for p in pairs] + [p["name_b"] for p in pairs]
     descs = ["" if names_only else p[k] for k in ("description_a", "description_b") for p in pairs]
-    sims, _ = pair_similarity(vectorise(names, descs), np.arange(n), np.arange(n, 2 * n))
+    sims = score_pairs(pairs, names_only)
     truth = np.array([p["label"] == "same" for p in pairs])
     curve = []
     for t in np.round(np.arange(0.05, 0.901, 0.01), 2):
