@@ -143,7 +143,8 @@ class PdfPlan:
         self.y -= size * 1.6
 
     def table(self, rows: list[list[str]], widths: list[float], style: str, header_rows: int = 1,
-              spans: dict[tuple[int, int], int] | None = None, size: float = 9) -> None:
+              spans: dict[tuple[int, int], int] | None = None, size: float = 9,
+              repeat_header: bool = False) -> None:
         """A table of cells whose texts may hold '\\n' line breaks.
 
         style 'grid': every border; 'open': horizontal rules over the full width and inner verticals only (as
@@ -158,15 +159,18 @@ class PdfPlan:
         for w in widths:
             xs.append(xs[-1] + w)
         c = self.canvas
-        r = 0
+        r = resume = 0
+        repeat = False
         while r < len(rows):
             if self.y - heights[r] < MARGIN:
                 self._rule(xs[0], xs[-1], self.y, 1.0 if style == "hrule" else 0.5)
                 self.new_page()
                 self._rule(xs[0], xs[-1], self.y, 1.0 if style == "hrule" else 0.5)
+                if repeat_header and header_rows == 1:
+                    resume, r, repeat = r, 0, True  # the header row again, then on where the table broke
             top = self.y
             bottom = top - heights[r]
-            if r == 0:
+            if r == 0 and not repeat:
                 self._rule(xs[0], xs[-1], top, 1.2 if style == "hrule" else 0.5)
             covered: set[int] = set()
             for col, cell in enumerate(rows[r]):
@@ -193,7 +197,8 @@ class PdfPlan:
                 width = 1.0 if style == "hrule" and (last_header or r == len(rows) - 1) else 0.5
                 self._rule(xs[0], xs[-1], bottom, width)
             self.y = bottom
-            r += 1
+            r = resume if repeat and r == 0 else r + 1
+            repeat = repeat and r == 0
         self.y -= 10
 
     def _rule(self, x0: float, x1: float, y: float, width: float) -> None:
@@ -250,6 +255,45 @@ def case_open_sided(out: Path) -> list[dict]:
     p.text("※ 세부 내용은 서비스별 구축 계획에서 설명한다.")
     p.save()
     return _truth(services)
+
+
+LONG = [
+    ("교통", "실시간 버스 도착 정보\n안내 고도화", "정류장 안내기와 앱으로 도착 시각 제공"),
+    ("", "교통약자 맞춤형\n이동 지원", "저상버스 예약과 동행 서비스 연계"),
+    ("", "스마트 교차로\n보행 신호 연장", "고령 보행자 인식 시 신호 연장"),
+    ("방범·방재", "지능형 방범 CCTV\n통합 관제", "영상 분석 기반 이상 행동 선별"),
+    ("", "급경사지 붕괴\n조기 감지", "변위 센서와 경보 방송 연계"),
+    ("", "침수 우려 지하차도\n자동 진입 차단", "수위 감지 시 차단기 작동"),
+    ("보건·의료·복지", "취약계층 스마트\n복약 관리", "복약 알림과 보건소 확인 전화"),
+    ("", "공공 산후 돌봄\n원격 상담", "산모 건강 화상 상담"),
+    ("환경·에너지·수자원", "공공건물 에너지\n통합 관리", "전력 사용 감시와 절감 제어"),
+    ("", "하천 수질 자동\n측정망", "수질 측정값 실시간 공개"),
+    ("문화·관광·스포츠", "체육시설 통합\n예약 플랫폼", "공공 체육시설 예약·결제 일원화"),
+    ("", "야간 관광 경관\n조명 제어", "관광객 수에 따른 조명 연출"),
+    ("행정", "민원 챗봇\n상담 서비스", "24시간 민원 안내 챗봇"),
+    ("", "공공데이터\n개방 포털", "시 보유 데이터 개방과 활용 지원"),
+]
+
+
+def case_open_long(out: Path) -> list[dict]:
+    """An open-sided table with wrapped names and merged 분야, over a page break with its header repeated."""
+    p = PdfPlan(out / "open_long.pdf", "밀양시 스마트도시계획(2025~2029)")
+    _front(p, "밀양시 스마트도시계획(2025~2029)", "경상남도 밀양시")
+    p.new_page()
+    p.text("제5장 스마트도시서비스", 14)
+    p.text("1. 서비스 총괄", 11)
+    for _ in range(14):
+        p.text("○ 시민 수요 조사와 전문가 자문을 거쳐 분야별 서비스를 선정하였다.")
+    p.text("〈표 5-1〉 스마트도시서비스 목록")
+    rows = [["분야", "서비스명", "주요 내용"]] + [list(r) for r in LONG]
+    p.table(rows, [100, 130, 253], "open", repeat_header=True)
+    p.save()
+    out_rows = []
+    label = ""
+    for domain, name, _ in LONG:
+        label = domain or label
+        out_rows.append({"name": name.replace("\n", " "), "domain": label})
+    return out_rows
 
 
 def case_hrule_only(out: Path) -> list[dict]:
@@ -550,6 +594,7 @@ def case_hwpx_cards(out: Path) -> list[dict]:
 CASES: dict[str, tuple[str, Case]] = {
     "open_sided": ("open_sided.pdf", case_open_sided),
     "hrule_only": ("hrule_only.pdf", case_hrule_only),
+    "open_long": ("open_long.pdf", case_open_long),
     "underlined": ("underlined.pdf", case_underlined),
     "wrapped_bullets": ("wrapped_bullets.pdf", case_wrapped_bullets),
     "domain_right": ("domain_right.pdf", case_domain_right),
