@@ -14,12 +14,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools" / "stress"))
 
-from make_stress import CASES  # noqa: E402
-from score_stress import CaseScore, format_scores, score_all  # noqa: E402
+from make_stress import CASES
+from score_stress import CaseScore, format_scores, score_all
 
-from scatlas.extract import extract_plan  # noqa: E402
-from scatlas.ingest import read_document  # noqa: E402
-from scatlas.ingest.document import Table  # noqa: E402
+from scatlas.extract import extract_plan
+from scatlas.ingest import read_document
+from scatlas.ingest.document import Table
 
 
 @pytest.fixture(scope="module")

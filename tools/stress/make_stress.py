@@ -22,7 +22,6 @@ Cases:
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 import zipfile
@@ -36,25 +35,18 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "samples"))
+from pdf_layout import font_dir
+
 FONT = "StressNanum"
 W, H = A4
 MARGIN = 56.0
 NOTICE = "이 문서는 시험용으로 만든 가상의 계획이며 실제 계획이 아닙니다."
 
 
-def _font_dir() -> Path:
-    """NanumGothic from koreanize-matplotlib's wheel, else Debian's fonts-nanum."""
-    spec = importlib.util.find_spec("koreanize_matplotlib")
-    if spec and spec.origin:
-        bundled = Path(spec.origin).parent / "fonts"
-        if (bundled / "NanumGothic.ttf").exists():
-            return bundled
-    return Path("/usr/share/fonts/truetype/nanum")
-
-
 def _register() -> None:
     if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(_font_dir() / "NanumGothic.ttf")))
+        pdfmetrics.registerFont(TTFont(FONT, str(font_dir() / "NanumGothic.ttf")))
 
 
 # ---------------------------------------------------------------------------------------------------- content

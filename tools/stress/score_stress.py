@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_stress import make_all  # noqa: E402
+from make_stress import make_all
 
 _FOLD = re.compile(r"[\W_]+", re.UNICODE)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+from itertools import pairwise
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -347,7 +348,7 @@ def _rule_row_grids(runs: list[tuple[float, float, list[float]]], textpage: pdfi
     out = []
     for x0, x1, tops in runs:
         bands = []
-        for top, bottom in zip(tops, tops[1:]):
+        for top, bottom in pairwise(tops):
             inside = [c for c in chars if top < (c.top + c.bottom) / 2 < bottom and x0 <= c.left and c.right <= x1]
             bands.append((top, bottom, inside))
         grid = _rule_row_grid(x0, x1, bands)
@@ -406,8 +407,8 @@ def _rule_row_grid(x0: float, x1: float, bands: list[tuple[float, float, list[Re
         return []
     gutters = _gutters(x0, x1, bands)
     edges = [x0] + [(a + b) / 2 for a, b in gutters] + [x1]
-    filled = [sum(1 for left, right in zip(edges, edges[1:])
+    filled = [sum(1 for left, right in pairwise(edges)
                   if any(left <= (c.left + c.right) / 2 < right for c in inside)) for _, _, inside in bands]
     if filled[0] < 2 or sum(f >= 2 for f in filled) < 0.5 * len(filled):
         return []
-    return [(left, top, right, bottom) for top, bottom, _ in bands for left, right in zip(edges, edges[1:])]
+    return [(left, top, right, bottom) for top, bottom, _ in bands for left, right in pairwise(edges)]

@@ -8,6 +8,7 @@ pdfminer never has to interpret the page's text (that made table pages ~20x slow
 from __future__ import annotations
 
 import ctypes
+from itertools import pairwise
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -196,7 +197,7 @@ def close_open_sides(edges: list[Edge]) -> list[Edge]:
     for run in _rule_runs(edges):
         x0 = min(e["x0"] for e in run)
         x1 = max(e["x1"] for e in run)
-        for above, below in zip(run, run[1:]):
+        for above, below in pairwise(run):
             top, bottom = above["top"], below["top"]
             inner = [v for v in verticals if x0 + _TOL < v["x0"] < x1 - _TOL and
                      v["top"] <= top + _TOL and v["bottom"] >= bottom - _TOL]
