@@ -68,3 +68,15 @@ def test_a_name_ending_in_a_number_is_not_a_short_form_of_a_longer_number():
     merged, _ = merge_candidates([_c("스마트 버스정류장 1", 1), _c("스마트 버스정류장 12", 2), _c("AI 관제", 3),
                                   _c("AIoT 관제 플랫폼", 4)])
     assert [m.name for m in merged] == ["스마트 버스정류장 1", "스마트 버스정류장 12", "AI 관제", "AIoT 관제 플랫폼"]
+
+
+def test_a_shortened_name_joins_the_one_service_holding_its_words_in_order():
+    merged, _ = merge_candidates([_c("AI CCTV", 1), _c("응급안전 돌봄", 2), _c("AI 기반 지능형 CCTV 선별관제", 3),
+                                  _c("IoT 기반 독거노인 응급안전 돌봄", 4)])
+    assert [m.name for m in merged] == ["AI 기반 지능형 CCTV 선별관제", "IoT 기반 독거노인 응급안전 돌봄"]
+
+
+def test_a_shortened_name_matching_two_services_or_only_vague_words_stays_apart():
+    merged, _ = merge_candidates([_c("주차 안내", 1), _c("공영 주차장 빈자리 안내", 2), _c("노상 주차 정보 안내", 3),
+                                  _c("스마트 기반", 4), _c("스마트 AI 기반 교통 분석", 5)])
+    assert len(merged) == 5

@@ -136,7 +136,7 @@ class PdfPlan:
 
     def table(self, rows: list[list[str]], widths: list[float], style: str, header_rows: int = 1,
               spans: dict[tuple[int, int], int] | None = None, size: float = 9,
-              repeat_header: bool = False) -> None:
+              repeat_header: bool = False, shade: bool = False) -> None:
         """A table of cells whose texts may hold '\\n' line breaks.
 
         style 'grid': every border; 'open': horizontal rules over the full width and inner verticals only (as
@@ -164,6 +164,10 @@ class PdfPlan:
             bottom = top - heights[r]
             if r == 0 and not repeat:
                 self._rule(xs[0], xs[-1], top, 1.2 if style == "hrule" else 0.5)
+            if shade and r < header_rows:
+                c.setFillGray(0.85)
+                c.rect(xs[0], bottom, xs[-1] - xs[0], top - bottom, stroke=0, fill=1)
+                c.setFillGray(0)
             covered: set[int] = set()
             for col, cell in enumerate(rows[r]):
                 if col in covered:
@@ -280,12 +284,56 @@ def case_open_long(out: Path) -> list[dict]:
     rows = [["분야", "서비스명", "주요 내용"]] + [list(r) for r in LONG]
     p.table(rows, [100, 130, 253], "open", repeat_header=True)
     p.save()
+    return _long_truth()
+
+
+def _long_truth() -> list[dict]:
     out_rows = []
     label = ""
     for domain, name, _ in LONG:
         label = domain or label
         out_rows.append({"name": name.replace("\n", " "), "domain": label})
     return out_rows
+
+
+def case_hrule_long(out: Path) -> list[dict]:
+    """A rule-only table with a shaded header row, wrapped names and merged 분야, over a page break."""
+    p = PdfPlan(out / "hrule_long.pdf", "안동시 스마트도시계획(2025~2029)")
+    _front(p, "안동시 스마트도시계획(2025~2029)", "경상북도 안동시")
+    p.new_page()
+    p.text("제5장 스마트도시서비스 구축 계획", 14)
+    for _ in range(16):
+        p.text("○ 분야별 도시 문제와 주민 수요를 고려하여 단계별로 도입할 서비스를 정하였다.")
+    p.text("〈표 5-1〉 스마트도시서비스 목록")
+    rows = [["분야", "서비스명", "주요 내용"]] + [list(r) for r in LONG]
+    p.table(rows, [100, 130, 253], "hrule", repeat_header=True, shade=True)
+    p.save()
+    return _long_truth()
+
+
+def case_boxed_prose(out: Path) -> list[dict]:
+    """Bulleted prose in boxes drawn as full-width rules above, between and below the paragraphs: no table."""
+    p = PdfPlan(out / "boxed_prose.pdf", "문경시 스마트도시계획(2025~2029)")
+    _front(p, "문경시 스마트도시계획(2025~2029)", "경상북도 문경시")
+    p.new_page()
+    p.text("제2장 현황 분석", 14)
+    p.text("1. 시사점", 11)
+    notes = ["○ 관광객은 늘었으나 체류 시간이 짧고 야간 관광 자원이 부족하다",
+             "○ 읍·면 지역 대중교통 배차 간격이 길어 교통 불편이 크다",
+             "○ 산사태와 하천 범람 위험 지역이 시가지와 가깝다",
+             "○ 고령 인구 비율이 높아 돌봄 수요가 꾸준히 늘고 있다"]
+    for k in range(2):
+        p.y -= 6
+        p.canvas.setLineWidth(0.8)
+        p.canvas.line(MARGIN, p.y, W - MARGIN, p.y)
+        for note in notes:
+            p.y -= 6
+            p.text(note)
+            p.canvas.setLineWidth(0.4)
+            p.canvas.line(MARGIN, p.y, W - MARGIN, p.y)
+        p.text("  - 위 내용은 주민 설문과 부서 면담 결과를 정리한 것이다.", 9.5)
+    p.save()
+    return []
 
 
 def case_hrule_only(out: Path) -> list[dict]:
@@ -587,6 +635,8 @@ CASES: dict[str, tuple[str, Case]] = {
     "open_sided": ("open_sided.pdf", case_open_sided),
     "hrule_only": ("hrule_only.pdf", case_hrule_only),
     "open_long": ("open_long.pdf", case_open_long),
+    "hrule_long": ("hrule_long.pdf", case_hrule_long),
+    "boxed_prose": ("boxed_prose.pdf", case_boxed_prose),
     "underlined": ("underlined.pdf", case_underlined),
     "wrapped_bullets": ("wrapped_bullets.pdf", case_wrapped_bullets),
     "domain_right": ("domain_right.pdf", case_domain_right),

@@ -141,7 +141,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> PageItems:
             grids = find_grids(edges)
             items.grid_skipped = grids is None
         if grids is not None and len(edges) >= 3:
-            runs = rule_only_runs(edges, [_bounds(g) for g in grids])
+            runs = rule_only_runs(edges, [_bounds(g) for g in grids if len(g) >= 2])
             if runs:
                 grids = grids + _rule_row_grids(runs, textpage, n_chars, quarter)
         found = _tables(grids or [], bounded, quarter, index + 1)
@@ -411,4 +411,8 @@ def _rule_row_grid(x0: float, x1: float, bands: list[tuple[float, float, list[Re
                   if any(left <= (c.left + c.right) / 2 < right for c in inside)) for _, _, inside in bands]
     if filled[0] < 2 or sum(f >= 2 for f in filled) < 0.5 * len(filled):
         return []
+    # every column holds a cell of two or more characters: a column of lone bullets ('○') is prose indentation
+    for left, right in pairwise(edges):
+        if not any(sum(1 for c in inside if left <= (c.left + c.right) / 2 < right) >= 2 for _, _, inside in bands):
+            return []
     return [(left, top, right, bottom) for top, bottom, _ in bands for left, right in pairwise(edges)]

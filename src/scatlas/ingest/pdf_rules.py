@@ -211,7 +211,7 @@ def close_open_sides(edges: list[Edge]) -> list[Edge]:
 
 
 def rule_only_runs(edges: list[Edge], taken: list[CellBox]) -> list[tuple[float, float, list[float]]]:
-    """(left, right, rule tops) of rule runs no vertical line crosses and no lattice table covers.
+    """(left, right, rule tops) of rule runs no vertical line crosses and no lattice table (`taken`) covers.
 
     These are the tables drawn with horizontal rules only; their columns come from the text (see pdf.py).
     """
@@ -221,8 +221,10 @@ def rule_only_runs(edges: list[Edge], taken: list[CellBox]) -> list[tuple[float,
         x0 = min(e["x0"] for e in run)
         x1 = max(e["x1"] for e in run)
         top, bottom = run[0]["top"], run[-1]["top"]
-        if any(x0 - _TOL <= v["x0"] <= x1 + _TOL and v["top"] < bottom - _TOL and v["bottom"] > top + _TOL
-               for v in verticals):
+        inner = [e["top"] for e in run[1:-1]]
+        # a vertical through a row rule makes a lattice; the sides of a shaded header cell do not
+        if any(x0 - _TOL <= v["x0"] <= x1 + _TOL and any(v["top"] < t - _TOL and v["bottom"] > t + _TOL
+                                                        for t in inner) for v in verticals):
             continue
         if any(not (b[2] <= x0 or b[0] >= x1 or b[3] <= top or b[1] >= bottom) for b in taken):
             continue
