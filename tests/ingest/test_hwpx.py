@@ -115,3 +115,14 @@ def test_nested_table_text_stays_inside_its_cell(tmp_path: Path) -> None:
     tables = [b for b in doc.blocks() if isinstance(b, Table)]
     assert len(tables) == 1
     assert tables[0].grid() == [["바깥\n안쪽 가\t안쪽 나", "옆"]]
+
+
+def test_a_one_cell_frame_around_a_table_is_unwrapped(tmp_path: Path) -> None:
+    inner = hwpx_table([[hwpx_cell("분야", 0, 0), hwpx_cell("서비스명", 0, 1)],
+                        [hwpx_cell("교통", 1, 0), hwpx_cell("스마트 정류장", 1, 1)]], 2, 2)
+    frame = (f'<hp:tc><hp:subList>{hwpx_para("서비스 구성")}{inner}</hp:subList><hp:cellAddr colAddr="0" '
+             'rowAddr="0"/><hp:cellSpan colSpan="1" rowSpan="1"/></hp:tc>')
+    doc = read_document(build_hwpx(tmp_path / "frame.hwpx", [hwpx_table([[frame]], 1, 1)]))
+    blocks = list(doc.blocks())
+    assert isinstance(blocks[0], TextBlock) and blocks[0].text == "서비스 구성"
+    assert isinstance(blocks[1], Table) and blocks[1].grid() == [["분야", "서비스명"], ["교통", "스마트 정류장"]]
