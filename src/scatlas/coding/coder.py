@@ -21,7 +21,7 @@ from scipy.special import log_softmax, softmax
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-from scatlas.coding.rationale import explain
+from scatlas.coding.rationale import explain_batch
 from scatlas.coding.text import service_text
 from scatlas.coding.vectors import Batch, ServiceVectoriser
 from scatlas.records import CodingRecord, ServiceRecord
@@ -110,6 +110,7 @@ class HybridCoder:
         ``target_groups`` is accepted for symmetry and ignored: groups are found by keywords (per-group models
         were tried and did not beat the codebook and guide keywords on the held-out split).
         """
+        self._drop_caches()
         texts = self._texts(X)
         y_arr = np.asarray(list(y), dtype=object)
         if len(texts) != len(y_arr):
@@ -231,24 +232,38 @@ class HybridCoder:
             return []
         if subtype_within is not None and len(subtype_within) != len(services):
             raise ValueError(f"{len(services)} services but {len(subtype_within)} subtype_within entries")
-        batch = self.batch(services)
+        within = [domain_of(w) for w in subtype_within] if subtype_within is not None else [None] * len(services)
+        out: list[CodingRecord] = []
+        lo = 0
+        for batch in self.vectoriser_.batches(self._texts(services), self.chunk_size):
+            out.extend(self._code_batch(batch, within[lo:lo + len(batch.texts)]))
+            lo += len(batch.texts)
+        return out
+
+    #: Services coded per step of ``code``: small enough for the coding of one chunk to overlap Kiwi's
+    #: analysis of the next, large enough for the per-call costs of scikit-learn to stay small.
+    chunk_size = 500
+
+    def _code_batch(self, batch: Batch, within: Sequence[str | None]) -> list[CodingRecord]:
         proba = self._proba(batch)
         order = np.argsort(-proba, axis=1, kind="stable")[:, :2]
         best = [str(self.classes_[o[0]]) for o in order]
-        within = [domain_of(w) for w in subtype_within] if subtype_within is not None else [None] * len(best)
         subtypes = self._subtypes(batch, [w or b for w, b in zip(within, best, strict=True)])
         functions = self._functions(batch)
         groups = self._groups(batch)
         coder = f"auto:{self.version}"
-        names = self.vectoriser_.feature_names_
-        kinds = self.vectoriser_.feature_kinds_
+        names = getattr(self, "_names_list", None)
+        if names is None:
+            names = self._names_list = self.vectoriser_.feature_names_.tolist()
+        W = getattr(self, "_domain_weights", None)
+        if W is None:
+            W = self._domain_weights = np.vstack([_class_weights(self.domain_model_, k)
+                                                  for k in range(len(self.classes_))])
+        rationales = explain_batch(best, batch.X, (W, order[:, 0]), names, self.vectoriser_.feature_kinds_,
+                                   batch.tokens, [h.domains.get(b, []) for h, b in zip(batch.hits, best,
+                                                                                        strict=True)])
         out = []
-        X = batch.X
-        weights = {k: _class_weights(self.domain_model_, k) for k in set(order[:, 0].tolist())}
         for i, (first, second) in enumerate(order):
-            lo, hi = X.indptr[i], X.indptr[i + 1]  # the row's non-zeros, without building a sparse row object
-            rationale = explain(best[i], X.indices[lo:hi], X.data[lo:hi], weights[int(first)], names, kinds,
-                                batch.tokens[i], batch.hits[i].domains.get(best[i], []))
             out.append(CodingRecord(
                 domain_id=best[i],
                 subtype=subtypes[i],
@@ -256,12 +271,22 @@ class HybridCoder:
                 target_groups=groups[i],
                 technologies=list(batch.hits[i].technologies),
                 confidence=round(float(proba[i, first]), 4),
-                rationale=rationale,
+                rationale=rationales[i],
                 coder=coder,
                 top2=[(best[i], round(float(proba[i, first]), 4)),
                       (str(self.classes_[second]), round(float(proba[i, second]), 4))],
             ))
         return out
+
+    _CACHES = ("_names_list", "_domain_weights")
+
+    def _drop_caches(self) -> None:
+        for name in self._CACHES:
+            self.__dict__.pop(name, None)
+
+    def __getstate__(self) -> dict:
+        # derived look-up tables are rebuilt on first use, not saved with the model
+        return {k: v for k, v in self.__dict__.items() if k not in self._CACHES}
 
     # ------------------------------------------------------------------ identity
     @property
