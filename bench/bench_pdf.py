@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import resource
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -22,14 +23,17 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-FONT_FILE = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools" / "samples"))
+from pdf_layout import font_dir  # noqa: E402  (the sample plans' font lookup)
+
 BODY = ("스마트 버스정류장은 실시간 도착 정보와 냉난방 쉼터를 제공하여 시민의 대중교통 이용 편의를 높인다. "
         "지능형 CCTV와 IoT 센서를 연계한 통합플랫폼으로 방범·방재 대응 시간을 줄인다.")
 
 
 def build(path: Path, pages: int, mixed: bool = False) -> None:
-    pdfmetrics.registerFont(TTFont("Nanum", FONT_FILE))
-    pdfmetrics.registerFont(TTFont("NanumBold", FONT_FILE.replace("NanumGothic.ttf", "NanumGothicBold.ttf")))
+    fonts = font_dir()  # NanumGothic from the koreanize-matplotlib wheel, as the sample plans use
+    pdfmetrics.registerFont(TTFont("Nanum", str(fonts / "NanumGothic.ttf")))
+    pdfmetrics.registerFont(TTFont("NanumBold", str(fonts / "NanumGothicBold.ttf")))
     c = canvas.Canvas(str(path), pagesize=A4)
     w, h = A4
     for p in range(1, pages + 1):

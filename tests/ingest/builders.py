@@ -11,10 +11,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 
-FONT = "NanumGothic"
-FONT_FILE = Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf")
-if FONT not in pdfmetrics.getRegisteredFontNames():
-    pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE)))
+from tools.samples.pdf_layout import FONT, register_fonts
+
+# NanumGothic ships inside the koreanize-matplotlib wheel (a pinned dependency): no system font package needed
+register_fonts()
 
 W, H = A4
 Draw = Callable[[rl_canvas.Canvas], None]

@@ -33,7 +33,7 @@ def font_dir() -> Path:
 
 
 def register_fonts() -> None:
-    if FONT in pdfmetrics.getRegisteredFontNames():
+    if {FONT, FONT_BOLD} <= set(pdfmetrics.getRegisteredFontNames()):
         return
     folder = font_dir()
     pdfmetrics.registerFont(TTFont(FONT, str(folder / "NanumGothic.ttf")))
