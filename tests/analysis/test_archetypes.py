@@ -7,9 +7,19 @@ from importlib import resources
 
 import numpy as np
 
-from scatlas.analysis.archetypes import (NAME_THRESHOLD, THRESHOLD, _star_clusters, _UnionFind, candidate_pairs,
-                                         choose_threshold, described_pairs, find_archetypes, load_labelled_pairs,
-                                         pair_split, precision_recall)
+from scatlas.analysis.archetypes import (
+    NAME_THRESHOLD,
+    THRESHOLD,
+    _star_clusters,
+    _UnionFind,
+    candidate_pairs,
+    choose_threshold,
+    described_pairs,
+    find_archetypes,
+    load_labelled_pairs,
+    pair_split,
+    precision_recall,
+)
 from scatlas.analysis.frame import Row
 
 
@@ -92,3 +102,25 @@ def test_name_only_synonyms_join_across_municipalities():
     groups = sorted(sorted(m["service_id"] for m in a["members"]) for a in find_archetypes(rows).archetypes)
     assert groups == [[1, 2, 3], [4, 5]]
 
+
+
+def test_a_generic_name_does_not_pull_unrelated_specific_services_into_one_group():
+    # 0 is near-identical to 1, 2 and 3, which are not near-identical to each other: a star around 0 would make
+    # one group of four; average linkage keeps only one partner with the generic name.
+    from scatlas.analysis.archetypes import _average_linkage
+
+    uf = _UnionFind(4)
+    _average_linkage(4, np.array([0, 0, 0]), np.array([1, 2, 3]), np.array([1.3, 1.2, 1.1]), uf)
+    groups = {}
+    for u in range(4):
+        groups.setdefault(uf.find(u), []).append(u)
+    assert sorted(groups.values()) == [[0, 1], [2], [3]]
+
+
+def test_average_linkage_keeps_a_concept_whose_wordings_are_all_alike_together():
+    from scatlas.analysis.archetypes import _average_linkage
+
+    uf = _UnionFind(4)
+    left, right = np.array([0, 0, 0, 1, 1, 2]), np.array([1, 2, 3, 2, 3, 3])
+    _average_linkage(4, left, right, np.array([1.5, 1.4, 1.2, 1.3, 1.1, 1.2]), uf)
+    assert len({uf.find(u) for u in range(4)}) == 1

@@ -13,16 +13,24 @@ two or more municipalities is an archetype. Both thresholds were chosen on data/
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 from scipy import sparse
 
-from scatlas.analysis.frame import Row
 from scatlas.analysis import textsim
-from scatlas.analysis.textsim import (TextVectors, content_key, core_key, fold, name_tokens, pair_similarity,
-                                     vectorise)
+from scatlas.analysis.frame import Row
+from scatlas.analysis.textsim import (
+    TextVectors,
+    content_key,
+    core_key,
+    fold,
+    name_tokens,
+    pair_similarity,
+    vectorise,
+)
 
 #: Name-and-description cosine at or above which two described services are 'near-identical' (F1-best).
 THRESHOLD = 0.18
@@ -34,6 +42,9 @@ MIN_PRECISION = 0.9
 RARE_GRAM_DF = 30
 #: Rare 3-grams two units must share to become a candidate pair.
 MIN_SHARED_GRAMS = 3
+#: How near-identical pairs become groups: "average" linkage (a group's cross pairs must be near-identical on
+#: average) or "star" (a centre takes all its partners; the method before average linkage, kept for comparison).
+CLUSTERING = "average"
 #: Rare name nouns (after synonyms and stop-words; the head noun counts as one more) two units must share.
 MIN_SHARED_TOKENS = 2
 #: How much of the description feeds the blocking keys (the opening says what the service is).
@@ -151,7 +162,45 @@ def _block_scores(vectors: TextVectors, units: np.ndarray) -> tuple[np.ndarray, 
     return left, right, scores.data[keep].astype(np.float32)
 
 
-def _star_clusters(n: int, left: np.ndarray, right: np.ndarray, weight: np.ndarray, uf: "_UnionFind") -> None:
+def _average_linkage(n: int, left: np.ndarray, right: np.ndarray, weight: np.ndarray, uf: "_UnionFind") -> None:
+    """Average-linkage merging over the near-identical pairs (weights in units of the threshold, 1.0 = just
+    near-identical): two groups merge while the mean weight over all their cross pairs — pairs that are not
+    near-identical count as 0 — stays ≥ 1. A generic name near-identical to many specific ones cannot pull them
+    into one group unless they are near-identical to each other too. Sparse: only the given pairs are touched.
+    """
+    import heapq
+
+    adjacency: dict[int, dict[int, float]] = defaultdict(dict)
+    for i, j, w in zip(left.tolist(), right.tolist(), weight.tolist()):
+        if i != j:
+            adjacency[i][j] = adjacency[i].get(j, 0.0) + w
+            adjacency[j][i] = adjacency[j].get(i, 0.0) + w
+    size = dict.fromkeys(adjacency, 1)
+    heap = [(-w, i, j) for i, row in adjacency.items() for j, w in row.items() if i < j]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in size or b not in size or b not in adjacency[a]:
+            continue
+        mean = adjacency[a][b] / (size[a] * size[b])
+        if abs(mean + neg) > 1e-9:
+            continue  # stale entry; the current one is in the heap
+        if mean < 1.0:
+            break
+        if len(adjacency[a]) < len(adjacency[b]):
+            a, b = b, a
+        uf.union(a, b)
+        size[a] += size.pop(b)
+        for c, w in adjacency.pop(b).items():
+            del adjacency[c][b]
+            if c != a:
+                adjacency[a][c] = adjacency[a].get(c, 0.0) + w
+                adjacency[c][a] = adjacency[a][c]
+        for c, w in adjacency[a].items():
+            heapq.heappush(heap, (-(w / (size[a] * size[c])), min(a, c), max(a, c)))
+
+
+def _star_clusters(n: int, left: np.ndarray, right: np.ndarray, weight: np.ndarray, uf: _UnionFind) -> None:
     """Star clustering over the joined pairs: no chains of look-alikes drifting from one service to another.
 
     The unit with the most (then strongest) near-identical partners becomes a centre and takes its still-free
@@ -226,14 +275,17 @@ def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD,
         right = np.concatenate(rights) if rights else np.zeros(0, dtype=np.int64)
         sims = np.concatenate(scores) if scores else np.zeros(0, dtype=np.float32)
         both = vectors.has_description[left] & vectors.has_description[right]
-        result.candidate_pairs = int(len(left))
+        result.candidate_pairs = len(left)
         elsewhere = (single[left] == -1) | (single[right] == -1) | (single[left] != single[right])
         # best match elsewhere, in units of the applicable threshold (1.0 = just near-identical)
         relative = sims / np.where(both, threshold, name_threshold)
         np.maximum.at(best, left[elsewhere], relative[elsewhere])
         np.maximum.at(best, right[elsewhere], relative[elsewhere])
         joined = sims >= np.where(both, threshold, name_threshold)
-        _star_clusters(n, left[joined], right[joined], relative[joined], uf)
+        if CLUSTERING == "average":
+            _average_linkage(n, left[joined], right[joined], relative[joined], uf)
+        else:
+            _star_clusters(n, left[joined], right[joined], relative[joined], uf)
     components: dict[int, list[int]] = defaultdict(list)
     for u in range(n):
         components[uf.find(u)].append(u)
