@@ -75,7 +75,7 @@ def build(path: Path, services: int, seed: int = 7) -> float:
         def __init__(self, codings: list) -> None:
             self.codings = codings
 
-        def code(self, batch, **_options):  # noqa: ANN001, ANN003
+        def code(self, batch, **_options):
             return self.codings
 
     rng = random.Random(seed)

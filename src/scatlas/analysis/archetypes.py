@@ -1,13 +1,14 @@
 """Archetypes: groups of near-identical services planned by different municipalities.
 
 Never n×n. Services with the same folded name (their own place name removed) form one unit. Units are blocked by
-domain: a block of at most EXHAUSTIVE_BLOCK units is scored in full by two sparse block products; bigger blocks and
-pairs across blocks get candidates from cheap keys only — the same 'core' name (generic words removed), or at least
-MIN_SHARED_GRAMS rare 3-grams (document frequency ≤ RARE_GRAM_DF) of the name and the start of the description.
-Pairs at or above the threshold (THRESHOLD when both services have a description, NAME_THRESHOLD when one has only
-a name) are near-identical; star clustering over them (no chaining) gives groups, and a group with services from
-two or more municipalities is an archetype. Both thresholds were chosen on data/pairs/archetype_pairs.csv
-(docs/analysis.md; `choose_threshold()` recomputes them).
+domain: a block of at most EXHAUSTIVE_BLOCK units is scored in full by sparse block products; bigger blocks and
+pairs across blocks get candidates from cheap keys only — the same 'core' or normalised 'content' name, at least
+MIN_SHARED_GRAMS rare 3-grams (document frequency ≤ RARE_GRAM_DF) of the name and the start of the description, or
+MIN_SHARED_TOKENS rare name nouns. Pairs at or above the threshold (THRESHOLD when both services have a description,
+NAME_THRESHOLD when one has only a name; similarity in textsim) are near-identical; average linkage over them (a
+group's cross pairs must be near-identical on average) gives groups, and a group with services from two or more
+municipalities is an archetype. Both thresholds were chosen on the tuning part of data/pairs/archetype_pairs.csv
+(docs/analysis.md; `choose_threshold()` recomputes them, `precision_recall()` and `grouping_quality()` measure).
 """
 
 from __future__ import annotations
@@ -162,7 +163,7 @@ def _block_scores(vectors: TextVectors, units: np.ndarray) -> tuple[np.ndarray, 
     return left, right, scores.data[keep].astype(np.float32)
 
 
-def _average_linkage(n: int, left: np.ndarray, right: np.ndarray, weight: np.ndarray, uf: "_UnionFind") -> None:
+def _average_linkage(n: int, left: np.ndarray, right: np.ndarray, weight: np.ndarray, uf: _UnionFind) -> None:
     """Average-linkage merging over the near-identical pairs (weights in units of the threshold, 1.0 = just
     near-identical): two groups merge while the mean weight over all their cross pairs — pairs that are not
     near-identical count as 0 — stays ≥ 1. A generic name near-identical to many specific ones cannot pull them
@@ -424,3 +425,41 @@ def choose_threshold(pairs: Sequence[dict[str, str]] | None = None, names_only: 
                and ((k, k + n) in proposed or fold(names[k]) == fold(names[k + n])))
     return ThresholdChoice(best[0], best[3], best[1], best[2], n, int(truth.sum()),
                            round(hits / max(1, int(truth.sum())), 4), curve)
+
+
+def grouping_quality(names_only: bool = False, pairs: Sequence[dict[str, str]] | None = None) -> dict[str, float]:
+    """B-cubed precision, recall and F1 of the archetype groups on the labelled concepts.
+
+    Every distinct wording of the labelled pairs' concepts (cluster ids without ':'; all 'same' pairs stay inside
+    one concept) becomes a service of its own municipality in one domain block; find_archetypes groups them and each
+    service's group is compared with its concept (B-cubed: per service, the share of its group that is its concept,
+    and the share of its concept that is in its group; a service in no archetype is a group of one).
+    """
+    pairs = load_labelled_pairs() if pairs is None else pairs
+    wordings: dict[tuple[str, str], str] = {}
+    for p in pairs:
+        for side in "ab":
+            concept = p[f"cluster_{side}"]
+            if ":" not in concept:
+                wordings.setdefault((concept, p[f"name_{side}"]), "" if names_only else p[f"description_{side}"])
+    concept_of = {k: c for k, (c, _) in enumerate(wordings)}
+    rows = [Row(k, k, f"m{k}", "", None, None, "", None, name, desc, None, None, None, "", None, None, None)
+            for k, ((_, name), desc) in enumerate(wordings.items())]
+    result = find_archetypes(rows)
+    groups: dict[str, set[int]] = defaultdict(set)
+    for sid, aid in result.archetype_of.items():
+        groups[aid].add(sid)
+    by_concept: dict[str, set[int]] = defaultdict(set)
+    for sid, concept in concept_of.items():
+        by_concept[concept].add(sid)
+    precision = recall = 0.0
+    for sid, concept in concept_of.items():
+        group = groups[result.archetype_of[sid]] if sid in result.archetype_of else {sid}
+        same = sum(1 for other in group if concept_of[other] == concept)
+        precision += same / len(group)
+        recall += same / len(by_concept[concept])
+    n = max(1, len(concept_of))
+    precision, recall = precision / n, recall / n
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"services": len(concept_of), "concepts": len(by_concept), "groups": len(groups),
+            "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
