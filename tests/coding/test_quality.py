@@ -19,6 +19,15 @@ def test_independent_check_set_scores(coder):
     assert ev.accuracy >= 0.90 and ev.macro_f1 >= 0.88 and ev.function_accuracy >= 0.80
 
 
+def test_plan_style_check_set_scores(coder):
+    # Written in the wording of real plans (table cells, 사업 names, problem-first, converted-document noise) and
+    # labelled before the coder saw it; never used for choosing anything (docs/coding.md).
+    items = read_labelled_csv(DATA / "plan_style_check.csv")
+    assert len(items) >= 150
+    ev = evaluate(coder, items)
+    assert ev.accuracy >= 0.89 and ev.macro_f1 >= 0.88 and ev.function_accuracy >= 0.78
+
+
 def test_heldout_split_scores_and_beats_the_keyword_baseline(coder):
     items = heldout_split(load_corpus())
     ev, base = evaluate(coder, items), evaluate(KeywordCoder(), items)
