@@ -112,8 +112,7 @@ def _synonym_pattern() -> re.Pattern[str]:
 
 _SYNONYM_RE = _synonym_pattern()
 _CANONICAL = {v.lower(): canon for canon, vs in SYNONYMS.items() for v in vs}
-_STOP_RE = re.compile("|".join(sorted((re.escape(w) for w in STOP_WORDS if len(w) > 1 and not w.isascii()),
-                                      key=len, reverse=True)))
+_AFFIXES = tuple(sorted((w for w in STOP_WORDS if len(w) > 1 and not w.isascii()), key=len, reverse=True))
 
 
 def canonical_name(name: str) -> str:
@@ -123,16 +122,36 @@ def canonical_name(name: str) -> str:
 
 
 def content_name(name: str) -> str:
-    """The canonical name without stop-words ('스마트 버스쉘터 구축' → '버스 정류장'); the name itself if nothing is left."""
-    canon = canonical_name(name)
-    words = [w for w in canon.split() if w.lower() not in STOP_WORDS]
-    stripped = re.sub(r"\s+", " ", _STOP_RE.sub(" ", " ".join(words))).strip()
-    return stripped or canon or name
+    """The canonical name without stop-words ('스마트 버스쉘터 구축' → '버스 정류장'); empty when nothing else is left
+    ('스마트 서비스 구축' says nothing, so it is near-identical to no other name — only to itself)."""
+    words = []
+    for word in canonical_name(name).split():
+        if word.lower() in STOP_WORDS:
+            continue
+        if word not in SYNONYMS:  # a canonical form stays whole (통합운영센터 keeps 통합, 운영)
+            word = _strip_affixes(word)
+        if word.lower() not in STOP_WORDS:
+            words.append(word)
+    return " ".join(words)
+
+
+def _strip_affixes(word: str) -> str:
+    """A stop-word written onto a noun, at its start or end, comes off when two or more letters remain
+    ('스마트버스정류장구축' → '버스정류장'; '스마트홈' and '스마트팜' stay)."""
+    changed = True
+    while changed:
+        changed = False
+        for stop in _AFFIXES:
+            if word.startswith(stop) and len(word) - len(stop) >= 2:
+                word, changed = word[len(stop):], True
+            elif word.endswith(stop) and len(word) - len(stop) >= 2:
+                word, changed = word[:-len(stop)], True
+    return word
 
 
 def content_key(name: str) -> str:
     """The folded normalised name ('스마트 버스 쉘터 구축' and '버스정류장' → '버스정류장'): a blocking key."""
-    return fold(content_name(name))
+    return fold(content_name(name)) or fold(name)
 
 
 _TOKEN_CACHE: dict[str, tuple[str, ...]] = {}
