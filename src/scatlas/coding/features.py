@@ -27,6 +27,7 @@ _CONTENT_TAGS = frozenset({"NNG", "NNP", "XR", "SL", "SH", "VV", "VA", "NR"})
 _NOUN_TAGS = frozenset({"NNG", "NNP", "XR", "SL", "SH"})
 #: Acronyms written with a slash or hyphen that must stay one feature (kiwi splits them at the mark).
 _JOINED_ACRONYMS = re.compile(r"\b(?:AR/VR|VR/AR|C-ITS|Wi-Fi|NB-IoT|e-?러닝|U-?City)\b", re.IGNORECASE)
+_ACRONYM_HINTS = ("-", "/", "러닝", "city")  # every _JOINED_ACRONYMS match holds one of these (lower-cased)
 #: Nouns too generic in plans to mean anything on their own (every plan says 스마트 ... 서비스).
 _GENERIC = frozenset({"스마트", "서비스", "시스템", "등", "및", "통해", "위해", "활용", "도입", "운영", "사업", "smart"})
 
@@ -66,45 +67,68 @@ def kiwi_loaded() -> bool:
     return _KIWI is not None
 
 
+#: Kiwi tag (with its regularity mark, VV-R) → 0 not kept, 1 noun-like (joins compounds), 2 verb or adjective
+#: stem (kept as 줄이다), 3 other content (numerals); filled on first sight of each tag.
+_TAG_CLASS: dict[str, int] = {}
+
+
+def _tag_class(tag: str) -> int:
+    cls = _TAG_CLASS.get(tag)
+    if cls is None:
+        base = tag.split("-")[0]  # VV-R / VV-I carry regularity marks
+        cls = (0 if base not in _CONTENT_TAGS else 1 if base in _NOUN_TAGS else 2 if base in ("VV", "VA") else 3)
+        _TAG_CLASS[tag] = cls
+    return cls
+
+
+def _compound(run: list[str], feats: list[str]) -> None:
+    compound = "".join(run)
+    if compound.lower() not in _GENERIC:
+        feats.append(compound)
+
+
 def _tokens_of(text: str, tokens: Sequence) -> list[str]:
     feats: list[str] = []
     run: list[str] = []  # nouns written together with no space: a compound (버스 + 정류장 → 버스정류장)
     run_end = -1
-
-    def flush() -> None:
-        if len(run) > 1:
-            compound = "".join(run)
-            if compound.lower() not in _GENERIC:
-                feats.append(compound)
-
     for tok in tokens:
-        tag = tok.tag.split("-")[0]  # VV-R / VV-I carry regularity marks
-        if tag not in _CONTENT_TAGS:
-            flush()
-            run, run_end = [], -1
+        cls = _TAG_CLASS.get(tok.tag)
+        if cls is None:
+            cls = _tag_class(tok.tag)
+        if cls == 0:
+            if run:
+                if len(run) > 1:
+                    _compound(run, feats)
+                run, run_end = [], -1
             continue
         form = tok.form
-        if tag == "SL":
-            # Latin words keep their case as written for display; the vectoriser lower-cases.
-            form = text[tok.start: tok.start + tok.len] or form
-        if tag in _NOUN_TAGS:
-            if run and tok.start == run_end:
+        if cls == 1:
+            start = tok.start
+            if tok.tag == "SL":
+                # Latin words keep their case as written for display; the vectoriser lower-cases.
+                form = text[start: start + tok.len] or form
+            if run and start == run_end:
                 run.append(form)
             else:
-                flush()
+                if len(run) > 1:
+                    _compound(run, feats)
                 run = [form]
-            run_end = tok.start + tok.len
-        else:
-            flush()
+            run_end = start + tok.len
+        elif run:
+            if len(run) > 1:
+                _compound(run, feats)
             run, run_end = [], -1
         if form.lower() in _GENERIC:
             continue
-        if tag in ("VV", "VA"):
+        if cls == 2:
             form = form + "다"
         feats.append(form)
-    flush()
-    feats.extend(m.group(0).upper().replace("-", "") if m.group(0).isascii() else m.group(0)
-                 for m in _JOINED_ACRONYMS.finditer(text))
+    if len(run) > 1:
+        _compound(run, feats)
+    low = text.lower()
+    if any(h in low for h in _ACRONYM_HINTS):  # most texts hold none: skip the regex
+        feats.extend(m.group(0).upper().replace("-", "") if m.group(0).isascii() else m.group(0)
+                     for m in _JOINED_ACRONYMS.finditer(text))
     return feats
 
 
