@@ -113,3 +113,21 @@ def test_an_xlsx_that_is_not_a_zip_is_corrupt(tmp_path):
     with pytest.raises(DocumentError) as info:
         import_tabular(path)
     assert info.value.code == "corrupt"
+
+
+def test_an_xlsx_zip_bomb_is_refused_before_openpyxl_inflates_it(tmp_path):
+    import zipfile
+
+    wb = Workbook()
+    wb.active.append(["서비스명", "내용"])
+    wb.active.append(["스마트 가로등", "LED 디밍"])
+    path = tmp_path / "bomb.xlsx"
+    wb.save(path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as zf, \
+            zf.open("xl/media/zeros.bin", "w", force_zip64=True) as fh:
+        for _ in range(64):
+            fh.write(b"\0" * (1 << 20))  # 64 MB of zeros in well under 1 MB
+    assert path.stat().st_size < 1 << 20
+    with pytest.raises(DocumentError) as info:
+        import_tabular(path)
+    assert info.value.code == "too_large" and "bomb.xlsx" in info.value.message
