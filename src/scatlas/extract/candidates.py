@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scatlas.extract.text import collapse, strip_numbering
+from scatlas.extract.text import collapse, split_service_id, strip_numbering
 
 # Status marks printed after a name ('스마트 쉼터(신규)'): kept in extra, not in the name.
 _STATUS = re.compile(r"\s*[\(（\[]\s*(신규|계속|고도화|기존|확대|확장|연계|시범|공모)\s*[\)）\]]\s*$")
@@ -32,13 +32,20 @@ class Candidate:
 
 def clean_name(raw: str) -> tuple[str, str | None]:
     """The service name without numbering and a trailing status mark, and that mark if there was one."""
-    name = collapse(strip_numbering(raw)).strip(" :：-–")
+    name, status, _ = clean_name_id(raw)
+    return name, status
+
+
+def clean_name_id(raw: str) -> tuple[str, str | None, str | None]:
+    """The service name without numbering, service ID ('[S-03]', '교통-01') and status mark; the mark; the ID."""
+    name, service_id = split_service_id(collapse(strip_numbering(raw)))
+    name = collapse(strip_numbering(name)).strip(" :：-–")
     status = None
     match = _STATUS.search(name)
     if match:
         status = match.group(1)
         name = name[:match.start()].strip()
-    return name, status
+    return name, status, service_id
 
 
 def looks_like_name(name: str) -> bool:

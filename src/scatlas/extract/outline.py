@@ -17,7 +17,7 @@ from scatlas.ingest.document import Document, Table, TextBlock
 from scatlas.taxonomy import try_normalise_domain
 
 #: Zones a heading can open. 'services' holds this plan's services; the rest hold other things.
-EXCLUDED_ZONES = frozenset({"case", "existing", "analysis", "toc", "budget", "infra"})
+EXCLUDED_ZONES = frozenset({"case", "existing", "analysis", "toc", "budget", "infra", "candidates"})
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: Heading kinds by their numbering. Chapters are always level 1; the others take their level from the order
@@ -57,8 +57,10 @@ _ZONE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("existing", re.compile(r"기구축|기존서비스|기존사업|기존스마트|구축현황|운영현황|추진현황|도입현황|운영중|"
                             r"기존계획|기정계획|제1차계획|이전계획|1차계획")),
     ("budget", re.compile(r"재원|투자계획|예산|로드맵|추진일정|단계별추진|추진단계|연차별|성과지표|성과관리|"
-                          r"관리운영|운영관리|관리및운영|운영계획|조직|추진체계|사업비")),
+                          r"관리운영|운영관리|관리및운영|운영계획|조직|추진체계|사업비|공모사업|국비공모|국비지원사업")),
     ("infra", re.compile(r"기반시설|정보통신망|통합운영센터|통합플랫폼구축|데이터허브구축")),
+    # long-lists the plan chooses from ('후보 서비스 도출'): only a 선정 column says which are the plan's
+    ("candidates", re.compile(r"후보|롱리스트|longlist", re.IGNORECASE)),
     ("analysis", re.compile(r"현황|여건|분석|설문|수요조사|실태|의견수렴|시사점|동향|과업")),
     ("services", re.compile(r"서비스")),
     ("strategy", re.compile(r"비전|목표|전략|추진방향|기본방향|기본구상|미래상")),

@@ -3,6 +3,10 @@
 A table counts as a service list when its header names a service column (서비스명, 사업명, 단위서비스 …) and a
 description or domain column, and nothing marks it as a budget (억원, 국비 …), roadmap (year columns) or KPI
 table, a survey (numbers in most cells), or a table in another chapter (국내외 사례, 기 구축 서비스).
+A 과제명 / 추진과제 column counts only in a services chapter (elsewhere it lists strategies); a long-list of
+candidates with a 선정 / 채택 / 반영 column gives only the rows marked selected; a leading ID column ('S-01',
+'교통-01') and IDs printed before names go to `extra["id"]`; a summary cell holding several names ('스마트
+버스정류장, 스마트 횡단보도') gives one service each.
 """
 
 from __future__ import annotations
@@ -10,18 +14,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scatlas.extract.candidates import ORDER_SCALE, Candidate, clean_name, looks_like_name, where
+from scatlas.extract.candidates import ORDER_SCALE, Candidate, clean_name, clean_name_id, looks_like_name, where
 from scatlas.extract.cards import is_card_table
 from scatlas.extract.outline import EXCLUDED_ZONES, Line, Outline, TableItem, domain_heading_label
-from scatlas.extract.text import clean_cell, compact, is_only_number, strip_numbering
+from scatlas.extract.text import BULLETS, clean_cell, compact, is_only_number, is_service_id, strip_numbering
 from scatlas.ingest.document import Table
 from scatlas.taxonomy import try_normalise_domain
 
-_NAME_HEADER = re.compile(r"^(?:세부|단위|주요|대표|스마트도시|스마트|신규|도입|추진)?(?:서비스|사업|과제)"
-                          r"(?:\(사업\)|사업)?(?:명|명칭|이름|목록)?$")
+_NAME_HEADER = re.compile(r"^(?:세부|단위|주요|대표|스마트도시|스마트|신규|도입|추진|후보|선정)?(?:서비스|사업)"
+                          r"(?:\(사업\)|사업|후보)?(?:명|명칭|이름|목록)?$")
+# '추진과제', '과제명': services only in a services chapter (in the vision chapter they are strategies).
+_TASK_HEADER = re.compile(r"^(?:세부|단위|주요|추진|실행|핵심)?과제(?:명|명칭)?$")
+_SELECT_HEADER = re.compile(r"^(?:최종)?(?:선정|채택|반영|선택)(?:여부|결과|유무)?$")
+_SELECTED = re.compile(r"^(?:[○●◎OoVv✓✔☑]|선정|채택|반영|최종선정|Y|y|예)$")
+_CANDIDATE = re.compile(r"후보")
 _DESC_HEADER = re.compile(r"(?:내용|개요|기능|설명|정의|서비스내용|서비스개요|사업내용|사업개요|주요내용)$")
 _DOMAIN_HEADER = re.compile(r"^(?:서비스|사업)?(?:분야|구분|부문|영역|대분류|분류|유형|중분류|그룹|테마)$")
-_NUMBER_HEADER = re.compile(r"^(?:no|번호|연번|순번|순서|#)$", re.IGNORECASE)
+_NUMBER_HEADER = re.compile(r"^(?:no\.?|번호|연번|순번|순서|#|id|코드|code|서비스id|서비스코드|서비스번호|과제번호|"
+                            r"관리번호|식별번호)$", re.IGNORECASE)
+# English printed beside the Korean header: '서비스명(Service)', '서비스명 Service Name'.
+_ENGLISH_ASIDE = re.compile(r"[(（\[][^()（）\[\]]*[A-Za-z][^()（）\[\]]*[)）\]]|[A-Za-z][A-Za-z .&/-]*")
+# A line of a name that goes on on the next line ('교통약자 맞춤형' / '이동 지원'), not a whole name.
+_GOES_ON = re.compile(r"(?:및|의|와|과|을|를|에|형|기반|위한|통한|활용|연계|이용|대상|등|·|ㆍ|,)$")
+_SENTENCE = re.compile(r"(?:다|함|음|임|됨|요)\s*[.。]?\s*$|[.。]\s*$")
+_SEPARATORS = re.compile(r"\s*[,，、;]\s*|\s+[·ㆍ•]\s+")
 _MONEY = re.compile(r"억원|백만원|천원|국비|도비|시비|군비|구비|민자|지방비|예산|금액|합계|소계|투자")
 _YEAR = re.compile(r"^(?:'\d{2}|(?:19|20)\d{2})(?:년|년도)?$|^(?:19|20)\d{2}\s*[~\-]")
 _STAGE = re.compile(r"^(?:\d단계|단기|중기|장기|1차년도|2차년도|3차년도|\d차년도?)")
@@ -47,19 +63,26 @@ class ColumnMap:
     description: list[int] = field(default_factory=list)
     domain: int | None = None
     number: int | None = None
+    select: int | None = None  # a 선정 / 채택 / 반영 column of a candidate long-list
     headers: list[str] = field(default_factory=list)  # header text of every column (for extra fields)
     score: int = 0
     reasons: list[str] = field(default_factory=list)
 
 
-def _role(header: str) -> str | None:
+def _role(header: str, tasks: bool = False) -> str | None:
     words = re.sub(r"[\s·ㆍ・()（）\[\]]", "", header)
     if not words:
         return None
     if _NUMBER_HEADER.match(words):
         return "number"
+    if re.search(r"[가-힣]", header):
+        words = re.sub(r"[\s·ㆍ・()（）\[\]]", "", _ENGLISH_ASIDE.sub("", header)) or words
     if _NAME_HEADER.match(words) or words in {"서비스(사업)명", "서비스명(사업명)"}:
         return "name"
+    if _TASK_HEADER.match(words):
+        return "name" if tasks else None
+    if _SELECT_HEADER.match(words):
+        return "select"
     if _DOMAIN_HEADER.match(words):
         return "domain"
     if _DESC_HEADER.search(words) and len(words) <= 10:
@@ -67,11 +90,14 @@ def _role(header: str) -> str | None:
     return None
 
 
-def find_columns(grid: list[list[str]]) -> ColumnMap | None:
-    """The column map of a table whose header names a service column, or None."""
+def find_columns(grid: list[list[str]], tasks: bool = False) -> ColumnMap | None:
+    """The column map of a table whose header names a service column, or None.
+
+    `tasks`: the table stands in a services chapter, where a 과제명 / 추진과제 column lists services.
+    """
     best: ColumnMap | None = None
     for r, row in enumerate(grid[:3]):
-        roles = [_role(clean_cell(c)) for c in row]
+        roles = [_role(clean_cell(c), tasks) for c in row]
         if "name" not in roles:
             continue
         headers = [clean_cell(c) for c in row]
@@ -80,17 +106,31 @@ def find_columns(grid: list[list[str]]) -> ColumnMap | None:
             for c, text in enumerate(above):
                 if not headers[c] and clean_cell(text):
                     headers[c] = clean_cell(text)
-                    roles[c] = roles[c] or _role(headers[c])
+                    roles[c] = roles[c] or _role(headers[c], tasks)
+        _find_ids(grid[r + 1:], roles)
         cmap = ColumnMap(name=roles.index("name"), header_rows=r + 1, headers=headers)
         cmap.description = [c for c, role in enumerate(roles) if role == "description"]
         domains = [c for c, role in enumerate(roles) if role == "domain" and c < cmap.name]
         domains = domains or [c for c, role in enumerate(roles) if role == "domain"]
         cmap.domain = domains[0] if domains else None
         cmap.number = roles.index("number") if "number" in roles else None
+        cmap.select = roles.index("select") if "select" in roles else None
         if best is None or len(cmap.description) + (cmap.domain is not None) > \
                 len(best.description) + (best.domain is not None):
             best = cmap
     return best
+
+
+def _find_ids(data: list[list[str]], roles: list[str | None]) -> None:
+    """A column before the names that holds service IDs ('S-01', '교통-01') under any header is the ID column."""
+    name = roles.index("name")
+    for c in range(name):
+        values = [clean_cell(row[c]) for row in data if c < len(row) and clean_cell(row[c])]
+        if values and roles[c] != "number" and sum(map(is_service_id, values)) >= 0.8 * len(values):
+            if "number" in roles:
+                roles[roles.index("number")] = None
+            roles[c] = "number"
+            return
 
 
 def _score(item: TableItem, cmap: ColumnMap, grid: list[list[str]], own_names: tuple[str, ...]) -> None:
@@ -113,9 +153,13 @@ def _score(item: TableItem, cmap: ColumnMap, grid: list[list[str]], own_names: t
         cmap.reasons.append(f"caption {item.caption!r}")
     elif _CAPTION_SERVICES.search(caption):
         cmap.score += 1
-    if item.zone == "services":
+    candidates = item.zone == "candidates" or _CANDIDATE.search(headers[cmap.name])
+    if candidates and cmap.select is None:
+        cmap.score -= 4  # a long-list of candidates without a mark of which the plan chose
+        cmap.reasons.append("a list of candidate services without a 선정 column")
+    elif item.zone == "services":
         cmap.score += 1
-    elif item.zone in EXCLUDED_ZONES and item.zone != "existing":
+    elif item.zone in EXCLUDED_ZONES and item.zone not in ("existing", "candidates"):
         cmap.score -= 4
         cmap.reasons.append(f"in a {item.zone} chapter ({item.zone_heading})")
     if item.source_note and not re.search(r"본\s*계획|연구진|저자|자체|작성", item.source_note) and \
@@ -124,7 +168,7 @@ def _score(item: TableItem, cmap: ColumnMap, grid: list[list[str]], own_names: t
         cmap.reasons.append(f"cites another source ({item.source_note})")
     data = grid[cmap.header_rows:]
     other_columns = [[clean_cell(row[c]) for row in data if c < len(row) and clean_cell(row[c])]
-                     for c in range(len(grid[0])) if c not in (cmap.name, cmap.domain, cmap.number)]
+                     for c in range(len(grid[0])) if c not in (cmap.name, cmap.domain, cmap.number, cmap.select)]
     other_columns = [col for col in other_columns if col]
     survey_words = any(_SURVEY.search(h) for h in headers)
     if other_columns and (survey_words or cmap.domain is None) and \
@@ -153,6 +197,7 @@ class TableResult:
     candidates: list[Candidate] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     service_tables: int = 0
+    unselected: int = 0  # rows of candidate long-lists not marked selected (for the warning)
 
 
 def _group_rows(table: Table) -> dict[int, str]:
@@ -169,11 +214,31 @@ def _split_name_cell(raw: str) -> tuple[str, str]:
     return raw, ""
 
 
+def _split_services(raw: str, described: bool) -> list[str]:
+    """The names a summary cell holds when it lists several ('A, B, C', 'A · B', one per line), else [].
+
+    Never for a cell with a sentence in it; line breaks split only where no description column exists and
+    every line reads as a whole name (bulleted, or three or more lines, none ending mid-phrase).
+    """
+    lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
+    if any(_SENTENCE.search(ln) for ln in lines):
+        return []
+    joined = clean_cell(raw)
+    parts = [p for p in _SEPARATORS.split(joined) if p]
+    if len(parts) < 2 and len(lines) >= 2 and not described:
+        bulleted = all(ln[0] in BULLETS or is_only_number(ln.split(" ", 1)[0]) for ln in lines)
+        if bulleted or (len(lines) >= 3 and not any(_GOES_ON.search(ln) for ln in lines[:-1])):
+            parts = [clean_cell(ln) for ln in lines]
+    if len(parts) < 2 or any(len(compact(p)) < 4 or not looks_like_name(clean_name(p)[0]) for p in parts):
+        return []
+    return parts
+
+
 def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label: str | None,
           result: TableResult, chunk: int = 0) -> str | None:
     """Candidates from the data rows; gives back the domain label in force at the end (to carry on)."""
     table = item.table
-    label = carried_label
+    label = carried_label or (item.domain_label if cmap.domain is None else None)
     header_name = compact(grid[cmap.header_rows - 1][cmap.name]) if cmap.header_rows else ""
     last: Candidate | None = None
     existing = item.zone == "existing"
@@ -197,8 +262,16 @@ def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label
                 label = new_label
         raw_name = row[cmap.name]
         name_col = cmap.name
-        if is_only_number(raw_name) and name_col + 1 < len(row) and name_col + 1 not in cmap.description:
+        service_id = row[cmap.number] if cmap.number is not None and is_service_id(row[cmap.number]) else None
+        if (is_only_number(raw_name) or is_service_id(raw_name)) and name_col + 1 < len(row) and \
+                name_col + 1 not in cmap.description:
+            if is_service_id(raw_name):
+                service_id = raw_name
             raw_name, name_col = row[name_col + 1], name_col + 1  # '1' | '스마트 버스정류장' under one header
+        mark = compact(grid[r][cmap.select]) if cmap.select is not None else ""  # raw: '○' is a bullet too
+        if cmap.select is not None and not _SELECTED.match(mark):
+            result.unselected += 1
+            continue
         if _TOTAL.match(compact(raw_name)) or any(_TOTAL.match(compact(c)) for c in row[:cmap.name]):
             continue
         description = " ".join(row[c] for c in cmap.description[:1] if row[c])
@@ -209,7 +282,9 @@ def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label
             if last is not None and description:  # a wrapped row: the same service goes on
                 last.description = f"{last.description} {description}".strip()
             continue
-        name, status = clean_name(raw_name)
+        names = _split_services(grid[r][name_col], bool(cmap.description)) if not description else []
+        name, status, glued_id = clean_name_id(names[0] if names else raw_name)
+        service_id = glued_id or service_id
         if not looks_like_name(name):
             result.warnings.append(f"{where(table.page_of_row(r))}skipped a row whose name cell is not a "
                                    f"service name: {raw_name[:40]!r}")
@@ -218,7 +293,7 @@ def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label
             continue
         extra: dict[str, object] = {}
         for c, value in enumerate(row):
-            if value and c not in (name_col, cmap.domain, cmap.number, *cmap.description[:1]):
+            if value and c not in (name_col, cmap.domain, cmap.number, cmap.select, *cmap.description[:1]):
                 key = cmap.headers[c] or f"column {c + 1}"
                 extra[key] = value
         if cmap.domain is not None and row[cmap.domain]:
@@ -227,11 +302,19 @@ def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label
                 extra.setdefault("status", status_word)
         if status:
             extra["status"] = status
+        if service_id:
+            extra["id"] = service_id
         if existing:
             extra["continued"] = True
-        last = Candidate(name=name, description=description, label=label, page=table.page_of_row(r),
-                         kind="table", order=item.index * ORDER_SCALE + chunk * len(grid) + r, extra=extra)
-        result.candidates.append(last)
+        if cmap.select is not None:
+            extra["selected"] = mark
+        for k, part in enumerate(names or [raw_name]):
+            if k:
+                name, status, _ = clean_name_id(part)
+                extra = {**extra, "status": status} if status else {k: v for k, v in extra.items() if k != "status"}
+            last = Candidate(name=name, description=description, label=label, page=table.page_of_row(r),
+                             kind="table", order=item.index * ORDER_SCALE + chunk * len(grid) + r, extra=dict(extra))
+            result.candidates.append(last)
     return label
 
 
@@ -249,7 +332,7 @@ def extract_tables(outline: Outline, own_names: tuple[str, ...] = ()) -> TableRe
         if not grid or is_card_table(item):
             previous = None
             continue
-        cmap = find_columns(grid)
+        cmap = find_columns(grid, tasks=item.zone == "services")
         carried: str | None = None
         if cmap is None:
             # A table without its own header right after a service table, same width: the rest of that table.
@@ -274,13 +357,20 @@ def extract_tables(outline: Outline, own_names: tuple[str, ...] = ()) -> TableRe
                 carried = previous[2]  # the same table continued after a page break with its header repeated
         result.service_tables += 1
         label = carried
-        for chunk, (part, part_map) in enumerate(_side_by_side(grid, cmap)):
+        before = (len(result.candidates), result.unselected)
+        for chunk, (part, part_map) in enumerate(_side_by_side(grid, cmap, item.zone == "services")):
             label = _rows(item, part_map, part, carried if chunk == 0 else None, result, chunk)
+        if cmap.select is not None:
+            result.warnings.append(
+                f"{where(item.table.page)}a list of candidate services with a "
+                f"{cmap.headers[cmap.select]!r} column: kept the {len(result.candidates) - before[0]} row(s) "
+                f"marked selected, left out {result.unselected - before[1]}")
         previous = (item, cmap, label)
     return result
 
 
-def _side_by_side(grid: list[list[str]], cmap: ColumnMap) -> list[tuple[list[list[str]], ColumnMap]]:
+def _side_by_side(grid: list[list[str]], cmap: ColumnMap,
+                  tasks: bool = False) -> list[tuple[list[list[str]], ColumnMap]]:
     """A table printed as two or more lists side by side (분야 | 서비스명 | 분야 | 서비스명), one per part."""
     headers = [compact(h) for h in cmap.headers]
     width = len(headers)
@@ -291,7 +381,7 @@ def _side_by_side(grid: list[list[str]], cmap: ColumnMap) -> list[tuple[list[lis
         parts = []
         for start in range(0, width, k):
             part = [row[start:start + k] for row in grid]
-            part_map = find_columns(part)
+            part_map = find_columns(part, tasks)
             if part_map is None:
                 break
             part_map.header_rows = cmap.header_rows

@@ -7,7 +7,7 @@ import unicodedata
 
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b]+")
 # Bullet characters seen at the start of lines, including converted-document artefacts (Ÿ, , ).
-BULLETS = "□■◇◆○●◦ㅇㆍ·•∙‧・-–—*※▶▷►▪▫➢➤Ÿ\uf0a7\uf09f\uf06c\uf0d8"
+BULLETS = "□■◇◆○●◦ㅇㆍ·•∙‧・-–—*※▶▷►▸▪▫➢➤❍▣◈◎◼◻Ÿ\uf0a7\uf09f\uf06c\uf0d8"
 _LEADING_BULLET = re.compile(rf"^[{re.escape(BULLETS)}]+\s*")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: Numbering at the start of a name: '1.', '1)', '(1)', '①', '3-1.', '가.', '가)', '[1]', 'Ⅰ.'.
@@ -61,6 +61,34 @@ def strip_numbering(text: str) -> str:
 def is_only_number(text: str) -> bool:
     """True for cells that hold only an item number ('1', '①', '가.')."""
     return bool(_ONLY_NUMBER.match(text))
+
+
+#: A service ID as plans print it: 'S-01', 'T-1', 'A01', 'SC-01-2', '교통-01' (Hangul only with a hyphen).
+# Letters and digits with no hyphen only as 'A01' (2–3 digits), never a pollutant ('PM10', 'CO2', 'NO2').
+_ID = (r"(?:[A-Z]{1,4}[-_]\d{1,3}(?:[-_.]\d{1,3})?|(?!PM|CO|NO|SO|CH|NH|H2|O3)[A-Z]{1,3}\d{2,3}(?![.\d])"
+       r"|[가-힣]{1,4}-\d{1,3}(?:-\d{1,3})?)")
+_ID_ONLY = re.compile(rf"^\s*[\[【(<〈]?\s*{_ID}\s*[\]】)>〉]?\s*[.:：)]?\s*$")
+# An ID before a name: '[S-03] …', 'S-03 …', 'S-03. …', '교통-01 …', '서비스 3. …'; or after it: '… (S-03)'.
+_ID_BEFORE = re.compile(rf"^\s*(?:[\[【(<〈]\s*({_ID})\s*[\]】)>〉]\s*[.:：]?|({_ID})\s*[.:：)]?(?=\s)"
+                        r"|(서비스\s*\d{1,3})\s*[.:：)])\s*")
+_ID_AFTER = re.compile(rf"\s*[\[【(<〈]\s*({_ID})\s*[\]】)>〉]\s*$")
+
+
+def is_service_id(text: str) -> bool:
+    """True for a cell that holds only a service ID ('S-01', '[T-1]', '교통-01', 'A01')."""
+    return bool(_ID_ONLY.match(text))
+
+
+def split_service_id(text: str) -> tuple[str, str | None]:
+    """(the text without a service ID printed before or after it, that ID or None)."""
+    match = _ID_BEFORE.match(text)
+    if match and match.end() < len(text):
+        found = next(g for g in match.groups() if g)
+        return text[match.end():].strip(), re.sub(r"\s+", " ", found)
+    match = _ID_AFTER.search(text)
+    if match and match.start() > 0:
+        return text[:match.start()].strip(), match.group(1)
+    return text, None
 
 
 def is_toc_line(line: str) -> bool:
