@@ -631,6 +631,301 @@ def case_hwpx_cards(out: Path) -> list[dict]:
     return _truth(services)
 
 
+
+# ------------------------------------------------------------------ vocabulary real plans print (second round)
+SERVICES_B = [
+    Svc("스마트 횡단보도", "교통", ["보행자 감지 시 바닥 신호등과 음성 안내"]),
+    Svc("주차정보 안내", "교통", ["공영주차장 빈자리 실시간 안내"]),
+    Svc("지능형 CCTV 관제", "방범·방재", ["영상 분석으로 위험 상황 자동 선별"]),
+    Svc("산사태 조기경보", "방범·방재", ["경사지 변위 센서와 마을 방송 연계"]),
+    Svc("독거노인 안부 확인", "보건·의료·복지", ["활동 센서로 이상 징후를 보호자에게 통보"]),
+    Svc("공공건물 에너지 관리", "환경·에너지·수자원", ["전력 사용 감시와 절감 제어"]),
+]
+
+
+def _plan(out: Path, file: str, city: str, province: str) -> PdfPlan:
+    title = f"{city} 스마트도시계획(2025~2029)"
+    p = PdfPlan(out / file, title)
+    _front(p, title, f"{province} {city}")
+    p.new_page()
+    return p
+
+
+def _grid(p: PdfPlan, rows: list[list[str]], widths: list[float], style: str = "grid") -> None:
+    p.table(rows, widths, style)
+
+
+def case_header_ids(out: Path) -> list[dict]:
+    """ID | 서비스 분야 | 서비스 명칭 | 서비스 설명, with IDs S-01 … in their own column."""
+    p = _plan(out, "header_ids.pdf", "서산시", "충청남도")
+    p.text("Ⅴ. 스마트도시서비스 구축계획", 14)
+    p.text("1. 서비스 총괄", 11)
+    p.text("〈표 5-1〉 도입 서비스 총괄")
+    rows = [["ID", "서비스 분야", "서비스 명칭", "서비스 설명"]] + [
+        [f"S-{k:02d}", s.domain, s.name, s.text] for k, s in enumerate(SERVICES_B, 1)]
+    _grid(p, rows, [40, 90, 120, 233])
+    p.save()
+    return _truth(SERVICES_B)
+
+
+def case_header_units(out: Path) -> list[dict]:
+    """구분 (IDs 교통-01 …) | 대분류 | 중분류 | 단위서비스 | 구축 내용, open-sided."""
+    p = _plan(out, "header_units.pdf", "당진시", "충청남도")
+    p.text("제5장 스마트도시 서비스", 14)
+    p.text("〈표 5-1〉 단위서비스 구성")
+    groups = {"교통": "스마트 교통", "방범·방재": "스마트 안전", "보건·의료·복지": "스마트 복지",
+              "환경·에너지·수자원": "스마트 환경"}
+    prefix = {"교통": "교통", "방범·방재": "안전", "보건·의료·복지": "복지", "환경·에너지·수자원": "환경"}
+    counts: dict[str, int] = {}
+    rows = [["구분", "대분류", "중분류", "단위서비스", "구축 내용"]]
+    for s in SERVICES_B:
+        counts[s.domain] = counts.get(s.domain, 0) + 1
+        rows.append([f"{prefix[s.domain]}-{counts[s.domain]:02d}", s.domain, groups[s.domain], s.name, s.text])
+    _grid(p, rows, [50, 90, 70, 110, 163], "open")
+    p.save()
+    return _truth(SERVICES_B)
+
+
+def case_header_english(out: Path) -> list[dict]:
+    """Korean+English headers (서비스명(Service)) and IDs glued before the names ('[T-1] 스마트 횡단보도')."""
+    import docx
+
+    d = docx.Document()
+    for line in _cover("논산시 스마트도시계획(2025~2029)", "충청남도 논산시"):
+        d.add_paragraph(line)
+    d.add_heading("제4장 부문별 추진계획", level=1)
+    d.add_heading("4.2 서비스 발굴 및 선정", level=2)
+    d.add_paragraph("〈표 4-3〉 세부 서비스")
+    t = d.add_table(rows=len(SERVICES_B) + 1, cols=3)
+    t.style = "Table Grid"
+    for c, h in enumerate(["분야(Field)", "서비스명(Service)", "주요 내용(Description)"]):
+        t.cell(0, c).text = h
+    for r, s in enumerate(SERVICES_B, 1):
+        t.cell(r, 0).text = s.domain
+        t.cell(r, 1).text = f"[T-{r}] {s.name}" if r % 2 else f"A{r:02d} {s.name}"
+        t.cell(r, 2).text = s.text
+    d.save(str(out / "header_english.docx"))
+    return _truth(SERVICES_B)
+
+
+def case_header_functions(out: Path) -> list[dict]:
+    """도입 서비스 | 기능 under '부문별 추진계획' with the 분야 in the headings above each table."""
+    p = _plan(out, "header_functions.pdf", "보령시", "충청남도")
+    p.text("제4장 부문별 추진계획", 14)
+    by_domain: dict[str, list[Svc]] = {}
+    for s in SERVICES_B:
+        by_domain.setdefault(s.domain, []).append(s)
+    for k, (domain, group) in enumerate(by_domain.items(), 1):
+        p.text(f"{k}. {domain} 부문", 11)
+        p.text("○ 부문별 도시 문제를 해결하기 위해 다음 서비스를 도입한다.")
+        _grid(p, [["도입 서비스", "기능"]] + [[s.name, s.text] for s in group], [160, 323])
+    p.save()
+    return _truth(SERVICES_B)
+
+
+def case_tasks(out: Path) -> list[dict]:
+    """추진과제 tables: strategies in the vision chapter (not services), 과제명 in the services chapter (services)."""
+    p = _plan(out, "tasks.pdf", "계룡시", "충청남도")
+    p.text("제3장 비전 및 추진전략", 14)
+    p.text("1. 추진전략 및 추진과제", 11)
+    rows = [["추진전략", "추진과제", "주요 내용"],
+            ["안전한 도시", "재난 대응 체계 고도화", "재난 정보의 통합 관리"],
+            ["", "생활 안전망 강화", "취약 지역 안전 시설 확충"],
+            ["편리한 도시", "대중교통 이용 편의 증진", "교통 정보 제공 확대"],
+            ["", "데이터 기반 행정 실현", "공공데이터 개방과 활용"]]
+    _grid(p, rows, [100, 150, 233])
+    p.new_page()
+    p.text("제4장 스마트도시서비스 계획", 14)
+    p.text("1. 서비스 목록", 11)
+    rows = [["분야", "과제명", "주요 내용"]] + [[s.domain, s.name, s.text] for s in SERVICES_B]
+    _grid(p, rows, [90, 140, 253])
+    p.save()
+    return _truth(SERVICES_B)
+
+
+MARKER_SETS = {  # (card title marker, field label marker, item marker)
+    "cards_square": ("■", "❍", "▶"),
+    "cards_diamond": ("◆", "◇", "-"),
+    "cards_dot": ("●", "▶", "·"),
+    "cards_boxed": ("▣", "❍", "-"),
+    "cards_pointer": ("▶", "○", "-"),
+}
+
+
+def _marker_case(case: str) -> Case:
+    title_mark, field_mark, item_mark = MARKER_SETS[case]
+
+    def build(out: Path) -> list[dict]:
+        p = _plan(out, f"{case}.pdf", "공주시", "충청남도")
+        p.text("제5장 스마트도시서비스 세부 계획", 14)
+        for s in SERVICES_B[:4]:
+            p.need(10 * 1.6 * 10)
+            p.text(f"{title_mark} {s.name}", 12)
+            p.text(f"{field_mark} 서비스 개요", 10.5)
+            p.text(f"  {item_mark} {s.text}")
+            p.text(f"{field_mark} 주요 기능", 10.5)
+            p.text(f"  {item_mark} 실시간 자료 수집과 표출")
+            p.text(f"  {item_mark} 관리자 및 시민 알림")
+            p.text(f"{field_mark} 적용 기술", 10.5)
+            p.text(f"  {item_mark} IoT 센서, 빅데이터")
+        p.save()
+        return _truth(SERVICES_B[:4], domain=False)
+
+    return build
+
+
+def case_cards_ring(out: Path) -> list[dict]:
+    """An HWPX whose card titles are marked ❍ (a glyph PDF fonts here lack), fields '- 서비스 개요', items '·'."""
+    title = "예산군 스마트도시계획(2025~2029)"
+    paras: list[tuple[str, int]] = [(line, 0) for line in _cover(title, "충청남도 예산군")]
+    paras += [("제2장 현황 분석", 1), ("1. 도시 여건", 2), ("❍ 고령 인구가 많고 농촌 지역이 넓다.", 0),
+              ("제5장 스마트도시서비스 세부 계획", 1)]
+    for s in SERVICES_B[:4]:
+        paras += [(f"❍ {s.name}", 0), ("- 서비스 개요", 0), (f"· {s.text}", 0), ("- 주요 기능", 0),
+                  ("· 실시간 자료 수집과 표출", 0), ("· 관리자 및 시민 알림", 0), ("- 적용 기술", 0),
+                  ("· IoT 센서, 빅데이터", 0)]
+    paras += [("제6장 재원 조달", 1), ("❍ 국비 공모사업과 연계하여 재원을 확보한다.", 0)]
+    _hwpx(out / "cards_ring.hwpx", title, paras)
+    return _truth(SERVICES_B[:4], domain=False)
+
+
+def case_cards_ids(out: Path) -> list[dict]:
+    """Numbered card titles carrying an ID ('1. [S-03] 스마트 횡단보도') and <서비스 개요> field labels."""
+    p = _plan(out, "cards_ids.pdf", "아산시", "충청남도")
+    p.text("제5장 스마트도시서비스", 14)
+    for k, s in enumerate(SERVICES_B[:4], 1):
+        p.need(10 * 1.6 * 8)
+        p.text(f"{k}. [S-{k + 2:02d}] {s.name}", 12)
+        p.text("<서비스 개요>", 10.5)
+        p.text(f"  - {s.text}")
+        p.text("<주요 기능>", 10.5)
+        p.text("  - 실시간 자료 수집과 표출")
+        p.text("  - 관리자 및 시민 알림")
+    p.save()
+    return _truth(SERVICES_B[:4], domain=False)
+
+
+def case_cards_numbered(out: Path) -> list[dict]:
+    """'가. 서비스 3. 스마트 횡단보도' titles; '【서비스명】 …' cards in the next section."""
+    p = _plan(out, "cards_numbered.pdf", "홍성군", "충청남도")
+    p.text("제5장 스마트도시서비스 구축계획", 14)
+    p.text("1. 교통 분야", 11)
+    for k, s in enumerate(SERVICES_B[:2], 1):
+        p.text(f"{'가나'[k - 1]}. 서비스 {k}. {s.name}", 11)
+        p.text("○ 서비스 개요", 10.5)
+        p.text(f"  - {s.text}")
+        p.text("○ 주요 기능", 10.5)
+        p.text("  - 실시간 정보 제공")
+    p.text("2. 안전 및 복지 분야", 11)
+    for s in SERVICES_B[2:5]:
+        p.need(10 * 1.6 * 8)
+        p.text(f"【서비스명】 {s.name}", 11)
+        p.text(f"【서비스 개요】 {s.text}", 10)
+        p.text("【주요 기능】", 10)
+        p.text("  - 위험 상황 감지와 자동 통보")
+    p.save()
+    # the first two stand under '1. 교통 분야'; '안전 및 복지 분야' maps onto no single domain
+    return [{"name": s.name, "domain": "교통" if k < 2 else None} for k, s in enumerate(SERVICES_B[:5])]
+
+
+def case_card_table_2page(out: Path) -> list[dict]:
+    """Card fields as a 2-column label table (서비스명 | …, 서비스 개요 | …) broken over a page."""
+    p = _plan(out, "card_table_2page.pdf", "청양군", "충청남도")
+    p.text("제5장 스마트도시서비스 세부 계획", 14)
+    for k, s in enumerate(SERVICES_B[:3]):
+        p.y = MARGIN + 95  # the table starts near the foot of the page and goes on over the page break
+        rows = [["서비스명", s.name], ["서비스 개요", s.text],
+                ["주요 기능", "- 실시간 자료 수집\n- 이상 상황 자동 통보\n- 관리자 대시보드"],
+                ["적용 기술", "IoT 센서, 빅데이터, 클라우드"], ["추진 주체", "청양군 정보통신과"]]
+        p.table(rows, [100, 383], "grid")
+        p.new_page()
+    p.save()
+    return _truth(SERVICES_B[:3], domain=False)
+
+
+def case_survey_decoy(out: Path) -> list[dict]:
+    """서비스 수요조사 and 시민 설문 tables of candidate services with 응답률 %, before the plan's own list."""
+    p = _plan(out, "survey_decoy.pdf", "부여군", "충청남도")
+    p.text("제2장 현황 분석", 14)
+    p.text("3. 시민 설문", 11)
+    rows = [["분야", "희망 서비스", "응답률(%)"], ["교통", "스마트 버스정류장", "32.1"],
+            ["안전", "스마트 가로등", "24.5"], ["복지", "원격 건강 상담", "18.0"]]
+    _grid(p, rows, [90, 200, 193])
+    p.new_page()
+    p.text("제5장 스마트도시서비스", 14)
+    p.text("1. 서비스 수요조사 결과", 11)
+    rows = [["순위", "서비스명", "응답수", "응답률"], ["1", "스마트 버스정류장", "321", "32.1%"],
+            ["2", "무인 민원 발급기", "245", "24.5%"], ["3", "스마트 쓰레기통", "180", "18.0%"]]
+    _grid(p, rows, [50, 200, 100, 133])
+    p.text("2. 서비스 선정", 11)
+    rows = [["분야", "서비스명", "서비스 내용"]] + [[s.domain, s.name, s.text] for s in SERVICES_B]
+    _grid(p, rows, [90, 140, 253])
+    p.save()
+    return _truth(SERVICES_B)
+
+
+CANDIDATES = [("교통", "스마트 횡단보도", "○"), ("교통", "자율주행 셔틀", ""), ("교통", "주차정보 안내", "○"),
+              ("방범·방재", "지능형 CCTV 관제", "○"), ("방범·방재", "드론 순찰", "×"),
+              ("보건·의료·복지", "독거노인 안부 확인", "○"), ("보건·의료·복지", "원격 진료 키오스크", "-"),
+              ("문화·관광·스포츠", "AR 관광 안내", ""), ("환경·에너지·수자원", "공공건물 에너지 관리", "○")]
+
+
+def case_candidates_selected(out: Path) -> list[dict]:
+    """A 후보 서비스 long-list with a 선정 column: only the rows marked ○ are the plan's services."""
+    p = _plan(out, "candidates_selected.pdf", "서천군", "충청남도")
+    p.text("제5장 스마트도시서비스", 14)
+    p.text("5.2 서비스 발굴 및 선정", 11)
+    p.text("가. 후보 서비스 도출", 10.5)
+    rows = [["연번", "분야", "후보 서비스", "주요 내용", "선정"]] + [
+        [str(k), d, n, "도시 문제 해결을 위한 서비스 검토", mark] for k, (d, n, mark) in enumerate(CANDIDATES, 1)]
+    _grid(p, rows, [36, 90, 130, 187, 40])
+    p.save()
+    return [{"name": n, "domain": d} for d, n, mark in CANDIDATES if mark == "○"]
+
+
+def case_candidates_adopted(out: Path) -> list[dict]:
+    """A long-list with a 반영 여부 column (반영 / 미반영), then a 국비 공모사업 list and a 기 구축 현황 table."""
+    p = _plan(out, "candidates_adopted.pdf", "금산군", "충청남도")
+    p.text("제2장 현황 분석", 14)
+    p.text("4. 기 구축 현황", 11)
+    rows = [["분야", "서비스명", "주요 내용", "구축연도"], ["교통", "버스정보시스템", "정류장 도착 안내", "2015"],
+            ["방범·방재", "방범 CCTV", "주요 지점 영상 감시", "2012"]]
+    _grid(p, rows, [90, 140, 193, 60])
+    p.new_page()
+    p.text("제4장 스마트도시서비스 발굴", 14)
+    p.text("1. 서비스 후보 검토", 11)
+    rows = [["분야", "서비스명", "서비스 내용", "반영 여부"]] + [
+        [d, n, "도입 가능성 검토", "반영" if mark == "○" else "미반영"] for d, n, mark in CANDIDATES]
+    _grid(p, rows, [90, 140, 183, 70])
+    p.new_page()
+    p.text("제6장 추진 계획", 14)
+    p.text("1. 국비 공모사업 연계", 11)
+    rows = [["사업명", "주관 부처", "사업 내용"], ["스마트도시 챌린지", "국토교통부", "도시 문제 해결 솔루션 실증"],
+            ["스마트빌리지 보급", "과학기술정보통신부", "농어촌 생활 서비스 보급"]]
+    _grid(p, rows, [140, 110, 233])
+    p.save()
+    return [{"name": n, "domain": d} for d, n, mark in CANDIDATES if mark == "○"]
+
+
+def case_summary_multi(out: Path) -> list[dict]:
+    """A summary table whose 서비스 cells hold several services (commas, line breaks, middle dots)."""
+    p = _plan(out, "summary_multi.pdf", "태안군", "충청남도")
+    p.text("요약", 14)
+    p.text("〈표 요-1〉 분야별 스마트도시서비스")
+    rows = [["분야", "서비스"],
+            ["교통", "스마트 버스정류장, 스마트 횡단보도, 주차정보 안내"],
+            ["방범·방재", "지능형 CCTV 관제\n산사태 조기경보\n해안 침수 감지"],
+            ["보건·의료·복지", "독거노인 안부 확인 · 원격 건강 상담"],
+            ["환경·에너지·수자원", "버스·택시 공영차고지 태양광"]]
+    _grid(p, rows, [110, 373])
+    p.save()
+    names = [("교통", "스마트 버스정류장"), ("교통", "스마트 횡단보도"), ("교통", "주차정보 안내"),
+             ("방범·방재", "지능형 CCTV 관제"), ("방범·방재", "산사태 조기경보"), ("방범·방재", "해안 침수 감지"),
+             ("보건·의료·복지", "독거노인 안부 확인"), ("보건·의료·복지", "원격 건강 상담"),
+             ("환경·에너지·수자원", "버스·택시 공영차고지 태양광")]
+    return [{"name": n, "domain": d} for d, n in names]
+
+
 CASES: dict[str, tuple[str, Case]] = {
     "open_sided": ("open_sided.pdf", case_open_sided),
     "hrule_only": ("hrule_only.pdf", case_hrule_only),
@@ -646,6 +941,20 @@ CASES: dict[str, tuple[str, Case]] = {
     "two_column": ("two_column.pdf", case_two_column),
     "docx_nested": ("docx_nested.docx", case_docx_nested),
     "hwpx_cards": ("hwpx_cards.hwpx", case_hwpx_cards),
+    "header_ids": ("header_ids.pdf", case_header_ids),
+    "header_units": ("header_units.pdf", case_header_units),
+    "header_english": ("header_english.docx", case_header_english),
+    "header_functions": ("header_functions.pdf", case_header_functions),
+    "tasks": ("tasks.pdf", case_tasks),
+    **{case: (f"{case}.pdf", _marker_case(case)) for case in MARKER_SETS},
+    "cards_ring": ("cards_ring.hwpx", case_cards_ring),
+    "cards_ids": ("cards_ids.pdf", case_cards_ids),
+    "cards_numbered": ("cards_numbered.pdf", case_cards_numbered),
+    "card_table_2page": ("card_table_2page.pdf", case_card_table_2page),
+    "survey_decoy": ("survey_decoy.pdf", case_survey_decoy),
+    "candidates_selected": ("candidates_selected.pdf", case_candidates_selected),
+    "candidates_adopted": ("candidates_adopted.pdf", case_candidates_adopted),
+    "summary_multi": ("summary_multi.pdf", case_summary_multi),
 }
 
 

@@ -1,7 +1,10 @@
 """Service cards: one section per service, as text (`□ 서비스명 : …`, `○ 서비스 개요`, …) or as a label table.
 
-A card starts at `서비스명 : X`, or at a heading (`3-1. 스마트 버스정류장`, `□ 스마트 버스정류장`) that is followed
-closely by card fields (`○ 서비스 개요`, `○ 주요 기능`, `○ 적용 기술`, `○ 추진 주체`) or by a table of them.
+A card starts at `서비스명 : X` (or `【서비스명】 X`), at a heading (`3-1. 스마트 버스정류장`, `□ 스마트 버스정류장`,
+`1. [S-03] 스마트 횡단보도`) that is followed closely by card fields (`○ 서비스 개요`, `○ 주요 기능`, `○ 적용 기술`,
+`○ 추진 주체`) or by a table of them, or at a line marked `●`, `❍`, `▶` … that is followed at once by a 서비스 개요
+field marked differently. A label table broken over a page goes on in the next label table without a 서비스명 row.
+Service IDs printed with the name go to `extra["id"]`.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scatlas.extract.candidates import ORDER_SCALE, Candidate, clean_name, looks_like_name, where
+from scatlas.extract.candidates import ORDER_SCALE, Candidate, clean_name_id, looks_like_name, where
 from scatlas.extract.fields import FIELD_LABELS, field_of
 from scatlas.extract.outline import (
     EXCLUDED_ZONES,
@@ -38,8 +41,10 @@ class _Card:
     printed: dict[str, str] = field(default_factory=dict)  # field key -> printed label
     current: str | None = None
     name_label: str | None = None  # a domain printed after the name: '스마트 버스정류장 (교통)'
+    service_id: str | None = None  # an ID printed with the name: '[S-03] 스마트 횡단보도'
 
     def __post_init__(self) -> None:
+        self.name, _, self.service_id = clean_name_id(self.name)
         match = _NAME_DOMAIN.search(self.name)
         if match and try_normalise_domain(match.group(1)):
             self.name, self.name_label = self.name[:match.start()].strip(), match.group(1).strip()
@@ -64,9 +69,17 @@ def _field_pairs(item: TableItem) -> list[tuple[str, str, str]]:
     return item.memo["card_pairs"]  # type: ignore[return-value]
 
 
+def _pair_rows(item: TableItem) -> list[int]:
+    """The row of each of `_field_pairs(item)` (for the page of a card in a table joined over pages)."""
+    _field_pairs(item)
+    return item.memo["card_rows"]  # type: ignore[return-value]
+
+
 def _read_pairs(item: TableItem) -> list[tuple[str, str, str]]:
     pairs = []
-    for row in item.table.grid():
+    rows: list[int] = []
+    item.memo["card_rows"] = rows
+    for r, row in enumerate(item.table.grid()):
         cells = [clean_cell(c) for c in row]
         c = 0
         while c < len(cells):
@@ -75,6 +88,7 @@ def _read_pairs(item: TableItem) -> list[tuple[str, str, str]]:
                 value = next((v for v in cells[c + 1:] if v), "")
                 if value and FIELD_LABELS.get(compact(value)) is None:
                     pairs.append((kind, cells[c], value))
+                    rows.append(r)
                     c += 1 + cells[c + 1:].index(value)
             c += 1
     return pairs
@@ -106,6 +120,30 @@ def _other_field(text: str) -> tuple[str, str] | None:
 
 def _has_name(item: TableItem) -> bool:
     return any(kind == "name" for kind, _, _ in _field_pairs(item))
+
+
+#: Markers of card titles that are not headings by their numbering ('● 스마트 횡단보도', '❍ …', '▶ …').
+_TITLE_MARKS = "●❍▶▷►◈◎○◦ㅇ"
+
+
+def _marker_title(items: list[Item], i: int) -> bool:
+    """True for a marked line followed at once by a 서비스 개요 field with another marker: a card title.
+
+    Items of a card's own fields ('· 실시간 정보 제공' before '- 주요 기능') are followed by other fields, and
+    the item before '서비스 개요' in the next card is that card's title, so only an overview counts.
+    """
+    line = items[i]
+    text = line.text.strip()  # type: ignore[union-attr]
+    if not text or text[0] not in _TITLE_MARKS or field_of(text) is not None:
+        return False
+    for nxt in items[i + 1:i + 4]:
+        if isinstance(nxt, TableItem):
+            return False
+        if nxt.skipped:
+            continue
+        hit = field_of(nxt.text)
+        return bool(hit and hit[0] == "overview" and nxt.text.strip()[:1] != text[0])
+    return False
 
 
 _CHAPTER_WORDS = re.compile(r"스마트도시서비스|서비스(?:구축|도입|세부|목록|계획|개요|발굴|선정|내용|별)|분야별|세부계획")
@@ -166,6 +204,8 @@ def _finish(card: _Card | None, result: CardResult) -> None:
     label = fields.get("domain") or card.name_label or card.label
     if card.zone == "existing":
         extra["continued"] = True
+    if card.service_id:
+        extra["id"] = card.service_id
     result.candidates.append(Candidate(name=card.name, description=description, label=label or None,
                                        page=card.page, kind="card", order=card.order, extra=extra))
 
@@ -175,44 +215,58 @@ def extract_cards(outline: Outline) -> CardResult:
     result = CardResult()
     items = outline.items
     card: _Card | None = None
+    table_card: _Card | None = None  # a label-table card that may go on in the next table, over a page break
     for i, item in enumerate(items):
+        if table_card is not None:
+            if isinstance(item, TableItem) and is_card_table(item) and not _has_name(item):
+                for kind, printed, value in _field_pairs(item):
+                    table_card.add(f"extra:{compact(printed)}" if kind == "extra" else kind, printed, value)
+                result.consumed.add(i)
+                continue
+            if not isinstance(item, TableItem) and item.skipped:
+                continue
+            _finish(table_card, result)
+            table_card = None
         if isinstance(item, TableItem):
             if card is not None and is_card_table(item) and not _has_name(item):
                 for kind, printed, value in _field_pairs(item):
                     card.add(f"extra:{compact(printed)}" if kind == "extra" else kind, printed, value)
                 result.consumed.add(i)
                 continue
-            if is_card_table(item):
-                pairs = _field_pairs(item)
-                names = [v for k, _, v in pairs if k == "name"]
-                if names:
-                    _finish(card, result)
-                    card = _Card(clean_name(names[0])[0], item.table.page, item.index * ORDER_SCALE, None,
-                                 item.domain_label, item.zone)
-                    for kind, printed, value in pairs:
-                        if kind != "name":
-                            card.add(f"extra:{compact(printed)}" if kind == "extra" else kind, printed, value)
-                    result.consumed.add(i)
-                    _finish(card, result)
-                    card = None
+            if is_card_table(item) and _has_name(item):
+                _finish(card, result)
+                card = None
+                # one card per 서비스명 row: a reader joins label tables that follow each other over pages
+                for (kind, printed, value), r in zip(_field_pairs(item), _pair_rows(item)):
+                    if kind == "name":
+                        _finish(table_card, result)
+                        table_card = _Card(value, item.table.page_of_row(r), item.index * ORDER_SCALE + r, None,
+                                           item.domain_label, item.zone)
+                    elif table_card is not None:
+                        table_card.add(f"extra:{compact(printed)}" if kind == "extra" else kind, printed, value)
+                result.consumed.add(i)
             continue
         if item.skipped:
             continue
         hit = field_of(item.text)
         if hit and hit[0] == "name" and hit[2]:
             _finish(card, result)
-            name = clean_name(hit[2])[0]
-            card = _Card(name, item.page, item.index * ORDER_SCALE, None, item.domain_label, item.zone)
+            card = _Card(hit[2], item.page, item.index * ORDER_SCALE, None, item.domain_label, item.zone)
+            result.consumed.add(i)
+            continue
+        if item.level is None and not hit and _marker_title(items, i):
+            _finish(card, result)
+            card = _Card(item.text, item.page, item.index * ORDER_SCALE, None, item.domain_label, item.zone)
             result.consumed.add(i)
             continue
         if item.level is not None and not hit:
-            heading_name = clean_name(item.text)[0]
+            heading_name = clean_name_id(item.text)[0]
             if looks_like_name(heading_name) and not _CHAPTER_WORDS.search(compact(heading_name)) and \
                     _starts_card(items, i):
                 # A card named like a group ('스마트 헬스케어') is a service: its label comes from its fields.
                 own_label = domain_heading_label(item.text) is not None
                 _finish(card, result)
-                card = _Card(heading_name, item.page, item.index * ORDER_SCALE, item.level,
+                card = _Card(item.text, item.page, item.index * ORDER_SCALE, item.level,
                              None if own_label else item.domain_label, item.zone)
                 result.consumed.add(i)
                 continue
@@ -235,4 +289,5 @@ def extract_cards(outline: Outline) -> CardResult:
         else:
             card.body(item.text)
     _finish(card, result)
+    _finish(table_card, result)
     return result

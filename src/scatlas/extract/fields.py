@@ -25,12 +25,14 @@ _EXTRA_LABELS = ("적용기술", "활용기술", "주요기술", "도입기술",
 for _label in _EXTRA_LABELS:
     FIELD_LABELS[_label] = "extra"
 _FIELD_LINE = re.compile(r"^[\[【<〈(]?\s*([^:：\]】>〉)]{1,14}?)\s*[\]】>〉)]?\s*(?:[:：]\s*(.*))?$")
+# A bracketed label needs no colon before its value: '【서비스명】 스마트 횡단보도', '<서비스 개요> …'.
+_BRACKETED = re.compile(r"^[\[【<〈]\s*([^:：\]】>〉]{1,14}?)\s*[\]】>〉]\s*[:：]?\s*(.*)$")
 
 
 def field_of(text: str) -> tuple[str, str, str] | None:
     """(field, printed label, inline value) when a line is a card field label ('○ 서비스 개요 : …'), else None."""
     line = strip_numbering(text)  # '○ 서비스 개요', '1) 주요 기능', '가. 서비스명 : …'
-    match = _FIELD_LINE.match(line)
+    match = _BRACKETED.match(line) or _FIELD_LINE.match(line)
     if not match:
         return None
     label = match.group(1).strip()

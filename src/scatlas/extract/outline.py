@@ -30,8 +30,8 @@ _HEADING_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\s*[.．]\s*[가-힣]")),
     ("chapter", re.compile(r"^\d{1,2}\s*장\s")),
     ("절", re.compile(r"^제\s*\d{1,2}\s*절(?:\s|$)")),
-    ("n.", re.compile(r"^\d{1,2}\s*[.．](?!\d)\s*[가-힣A-Za-z(]")),
-    ("n-n", re.compile(r"^\d{1,2}\s*[-.]\s*\d{1,2}\s*[.]?\s+[가-힣A-Za-z(]")),
+    ("n.", re.compile(r"^\d{1,2}\s*[.．](?!\d)\s*[가-힣A-Za-z(\[【<〈]")),  # '1. [S-03] 스마트 횡단보도'
+    ("n-n", re.compile(r"^\d{1,2}\s*[-.]\s*\d{1,2}\s*[.]?\s+[가-힣A-Za-z(\[【<〈]")),
     ("n-n-n", re.compile(r"^\d{1,2}-\d{1,2}-\d{1,2}\.?\s")),
     ("가.", re.compile(r"^[가-하]\s*[.．]\s*\S")),
     ("n)", re.compile(r"^\d{1,2}\s*\)\s*\S")),
