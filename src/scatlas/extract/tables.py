@@ -209,16 +209,28 @@ def _group_rows(table: Table) -> dict[int, str]:
 def _split_name_cell(raw: str) -> tuple[str, str]:
     """A name cell that also holds the description on its later, bulleted lines: (name, description)."""
     lines = [line.strip() for line in raw.splitlines() if line.strip()]
-    if len(lines) >= 2 and all(re.match(r"^[-–·ㆍ•○◦※*(（]", line) for line in lines[1:]):
+    if len(lines) >= 2 and all(re.match(r"^[-–·ㆍ•○◦※*(（]", line) for line in lines[1:]) and \
+            lines[0][0] != lines[1][0]:  # '- A' / '- B' marked alike: a list of names, not a name and its details
         return lines[0], clean_cell("\n".join(lines[1:]))
     return raw, ""
 
 
-def _split_services(raw: str, described: bool) -> list[str]:
+def _width(text: str) -> float:
+    """Printed width of a line in Hangul characters (Latin letters, digits and spaces are narrower)."""
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.55 for ch in text)
+
+
+def _deliberate_breaks(lines: list[str], column_width: float) -> bool:
+    """True when no line break is a wrap: the next line's first word would have fitted on the line before."""
+    return all(_width(a) + _width(" " + b.split(" ", 1)[0]) <= column_width for a, b in zip(lines, lines[1:]))
+
+
+def _split_services(raw: str, described: bool, column_width: float) -> list[str]:
     """The names a summary cell holds when it lists several ('A, B, C', 'A · B', one per line), else [].
 
     Never for a cell with a sentence in it; line breaks split only where no description column exists and
-    every line reads as a whole name (bulleted, or three or more lines, none ending mid-phrase).
+    every line reads as a whole name: bulleted, or three or more lines that are not wrapped (the next word
+    would have fitted the column, whose width is that of its longest line) and none ending mid-phrase.
     """
     lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
     if any(_SENTENCE.search(ln) for ln in lines):
@@ -227,7 +239,8 @@ def _split_services(raw: str, described: bool) -> list[str]:
     parts = [p for p in _SEPARATORS.split(joined) if p]
     if len(parts) < 2 and len(lines) >= 2 and not described:
         bulleted = all(ln[0] in BULLETS or is_only_number(ln.split(" ", 1)[0]) for ln in lines)
-        if bulleted or (len(lines) >= 3 and not any(_GOES_ON.search(ln) for ln in lines[:-1])):
+        if bulleted or (len(lines) >= 3 and not any(_GOES_ON.search(ln) for ln in lines[:-1]) and
+                        _deliberate_breaks(lines, column_width)):
             parts = [clean_cell(ln) for ln in lines]
     if len(parts) < 2 or any(len(compact(p)) < 4 or not looks_like_name(clean_name(p)[0]) for p in parts):
         return []
@@ -243,6 +256,8 @@ def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label
     last: Candidate | None = None
     existing = item.zone == "existing"
     group_rows = _group_rows(table)
+    column_width = max((_width(ln.strip()) for row in grid[cmap.header_rows:] if cmap.name < len(row)
+                        for ln in row[cmap.name].splitlines()), default=0.0)
     for r in range(cmap.header_rows, len(grid)):
         if r in group_rows:
             group = _LABEL_COUNT.sub("", strip_numbering(group_rows[r]))
@@ -282,7 +297,7 @@ def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label
             if last is not None and description:  # a wrapped row: the same service goes on
                 last.description = f"{last.description} {description}".strip()
             continue
-        names = _split_services(grid[r][name_col], bool(cmap.description)) if not description else []
+        names = _split_services(grid[r][name_col], bool(cmap.description), column_width) if not description else []
         name, status, glued_id = clean_name_id(names[0] if names else raw_name)
         service_id = glued_id or service_id
         if not looks_like_name(name):
