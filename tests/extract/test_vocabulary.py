@@ -122,3 +122,19 @@ def test_a_label_table_card_continued_in_a_table_on_the_next_page(cover):
     assert plan.services[0].extra["주요 기능"] == "실시간 보행자 감지"
     assert plan.services[0].extra["적용 기술"] == "IoT 센서"
     assert [s.page for s in plan.services] == [2, 3]
+
+
+def test_a_full_mark_beside_a_hollow_one_in_the_selection_column_is_the_selected_one(cover):
+    longlist = table([["분야", "서비스명", "주요 내용", "반영"],
+                      ["교통", "스마트 횡단보도", "보행자 감지", "●"],
+                      ["교통", "자율주행 셔틀", "셔틀 운행", "○"],
+                      ["환경", "미세먼지 알리미", "대기질 정보", "●"]])
+    plan = extract_plan(document(cover, ["제5장 스마트도시서비스", longlist]))
+    assert _names(plan) == ["스마트 횡단보도", "미세먼지 알리미"]
+
+
+def test_task_tables_under_a_sector_plan_chapter_are_services(cover):
+    tasks = table([["추진과제", "과제 내용"], ["스마트 횡단보도", "보행자 감지 알림"], ["주차정보 안내", "빈자리 안내"]])
+    plan = extract_plan(document(cover, ["제4장 부문별 추진계획", "4.1 교통 부문", tasks]))
+    assert _names(plan) == ["스마트 횡단보도", "주차정보 안내"]
+    assert [s.declared_domain for s in plan.services] == ["교통", "교통"]

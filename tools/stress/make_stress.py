@@ -18,6 +18,18 @@ Cases:
   two_column      a two-column page of prose on other cities' services (no services) before the real table
   docx_nested     a DOCX whose services table sits inside a one-cell layout table
   hwpx_cards      an HWPX with card sections (□ 서비스명, ○ 서비스 개요, ○ 주요 기능)
+
+Second round, the vocabulary real plans print (SERVICES_B):
+  header_ids / header_units / header_english / header_functions   ID | 서비스 분야 | 서비스 명칭 | 서비스 설명;
+                  구분 (교통-01) | 대분류 | 중분류 | 단위서비스 | 구축 내용; 서비스명(Service) with '[T-1]' glued IDs
+                  (DOCX); 도입 서비스 | 기능 tables under '부문별 추진계획' sector headings
+  tasks / sector_tasks    추진과제 tables: strategies in the vision chapter, services in the services chapter
+  cards_*         card titles marked ■ ◆ ● ▣ ▶ ◇ ❍ (HWPX) with fields marked otherwise; '1. [S-03] …' and
+                  '<서비스 개요>'; '가. 서비스 1. …' and '【서비스명】 …'; bare '[S-01] …' titles
+  card_table_2page        서비스명 | … label tables broken over pages
+  survey_decoy / candidates_selected / candidates_adopted    수요조사 and 설문 tables, 후보 long-lists with a
+                  선정 or 반영 여부 column, 기 구축 현황 and 국비 공모사업 lists
+  summary_multi   several services in one summary cell (commas, line breaks, ' · ')
 """
 
 from __future__ import annotations
@@ -749,6 +761,7 @@ MARKER_SETS = {  # (card title marker, field label marker, item marker)
     "cards_dot": ("●", "▶", "·"),
     "cards_boxed": ("▣", "❍", "-"),
     "cards_pointer": ("▶", "○", "-"),
+    "cards_hollow": ("◇", "ㅇ", "-"),
 }
 
 
@@ -786,6 +799,39 @@ def case_cards_ring(out: Path) -> list[dict]:
                   ("· IoT 센서, 빅데이터", 0)]
     paras += [("제6장 재원 조달", 1), ("❍ 국비 공모사업과 연계하여 재원을 확보한다.", 0)]
     _hwpx(out / "cards_ring.hwpx", title, paras)
+    return _truth(SERVICES_B[:4], domain=False)
+
+
+def case_sector_tasks(out: Path) -> list[dict]:
+    """'제4장 부문별 추진계획', one 추진과제 | 과제 내용 table per sector heading; a strategy table before it."""
+    p = _plan(out, "sector_tasks.pdf", "청주시", "충청북도")
+    p.text("제3장 비전 및 추진전략", 14)
+    _grid(p, [["추진전략", "추진과제", "주요 내용"], ["안전 도시", "생활 안전망 강화", "취약 지역 안전 시설 확충"],
+              ["편리한 도시", "대중교통 이용 편의 증진", "교통 정보 제공 확대"]], [100, 150, 233])
+    p.new_page()
+    p.text("제4장 부문별 추진계획", 14)
+    by_domain: dict[str, list[Svc]] = {}
+    for s in SERVICES_B:
+        by_domain.setdefault(s.domain, []).append(s)
+    for k, (domain, group) in enumerate(by_domain.items(), 1):
+        p.text(f"4.{k} {domain} 부문", 11)
+        _grid(p, [["추진과제", "과제 내용"]] + [[s.name, s.text] for s in group], [160, 323])
+    p.save()
+    return _truth(SERVICES_B)
+
+
+def case_cards_bare_ids(out: Path) -> list[dict]:
+    """Card titles that are only an ID and a name ('[S-01] …', '서비스 2. …'), 주요 기능 before 서비스 개요."""
+    p = _plan(out, "cards_bare_ids.pdf", "충주시", "충청북도")
+    p.text("Ⅴ. 스마트도시서비스 구축계획", 14)
+    for k, s in enumerate(SERVICES_B[:4], 1):
+        p.need(10 * 1.6 * 8)
+        p.text(f"[S-{k:02d}] {s.name}" if k % 2 else f"서비스 {k}. {s.name}", 12)
+        p.text("○ 주요 기능", 10.5)
+        p.text("  - 실시간 자료 수집과 표출")
+        p.text("○ 서비스 개요", 10.5)
+        p.text(f"  - {s.text}")
+    p.save()
     return _truth(SERVICES_B[:4], domain=False)
 
 
@@ -949,6 +995,8 @@ CASES: dict[str, tuple[str, Case]] = {
     **{case: (f"{case}.pdf", _marker_case(case)) for case in MARKER_SETS},
     "cards_ring": ("cards_ring.hwpx", case_cards_ring),
     "cards_ids": ("cards_ids.pdf", case_cards_ids),
+    "cards_bare_ids": ("cards_bare_ids.pdf", case_cards_bare_ids),
+    "sector_tasks": ("sector_tasks.pdf", case_sector_tasks),
     "cards_numbered": ("cards_numbered.pdf", case_cards_numbered),
     "card_table_2page": ("card_table_2page.pdf", case_card_table_2page),
     "survey_decoy": ("survey_decoy.pdf", case_survey_decoy),

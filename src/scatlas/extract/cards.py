@@ -23,7 +23,7 @@ from scatlas.extract.outline import (
     domain_heading_label,
     heading_zone,
 )
-from scatlas.extract.text import clean_cell, compact, strip_numbering
+from scatlas.extract.text import clean_cell, compact, split_service_id, strip_bullet, strip_numbering
 from scatlas.taxonomy import try_normalise_domain
 
 _CONTINUED = re.compile(r"고도화|확대|지속|계속|연계|유지|계승|확장|재구축")
@@ -130,11 +130,15 @@ def _marker_title(items: list[Item], i: int) -> bool:
     """True for a marked line followed at once by a 서비스 개요 field with another marker: a card title.
 
     Items of a card's own fields ('· 실시간 정보 제공' before '- 주요 기능') are followed by other fields, and
-    the item before '서비스 개요' in the next card is that card's title, so only an overview counts.
+    the item before '서비스 개요' in the next card is that card's title, so only an overview counts. A line
+    that starts with a service ID ('[S-03] …', '서비스 3. …') may be followed by its 주요 기능 too.
     """
     line = items[i]
     text = line.text.strip()  # type: ignore[union-attr]
-    if not text or text[0] not in _TITLE_MARKS or field_of(text) is not None:
+    if not text or field_of(text) is not None:
+        return False
+    has_id = split_service_id(strip_bullet(text))[1] is not None
+    if text[0] not in _TITLE_MARKS and not has_id:
         return False
     for nxt in items[i + 1:i + 4]:
         if isinstance(nxt, TableItem):
@@ -142,6 +146,8 @@ def _marker_title(items: list[Item], i: int) -> bool:
         if nxt.skipped:
             continue
         hit = field_of(nxt.text)
+        if has_id:
+            return bool(hit and hit[0] in ("overview", "functions"))
         return bool(hit and hit[0] == "overview" and nxt.text.strip()[:1] != text[0])
     return False
 

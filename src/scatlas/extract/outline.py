@@ -62,7 +62,8 @@ _ZONE_RULES: list[tuple[str, re.Pattern[str]]] = [
     # long-lists the plan chooses from ('후보 서비스 도출'): only a 선정 column says which are the plan's
     ("candidates", re.compile(r"후보|롱리스트|longlist", re.IGNORECASE)),
     ("analysis", re.compile(r"현황|여건|분석|설문|수요조사|실태|의견수렴|시사점|동향|과업")),
-    ("services", re.compile(r"서비스")),
+    # '부문별 추진계획' holds the services sector by sector (its 추진과제 are the services)
+    ("services", re.compile(r"서비스|(?:부문|분야)별(?:세부)?(?:추진|실행)?계획")),
     ("strategy", re.compile(r"비전|목표|전략|추진방향|기본방향|기본구상|미래상")),
 ]
 

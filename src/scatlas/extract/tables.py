@@ -256,6 +256,9 @@ def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label
     last: Candidate | None = None
     existing = item.zone == "existing"
     group_rows = _group_rows(table)
+    # '●' selected beside '○' (partly, later) in one column: only the full mark counts
+    marks = {compact(row[cmap.select]) for row in grid[cmap.header_rows:]} if cmap.select is not None else set()
+    weaker = {"○", "O", "o"} if marks & {"●", "◎"} and marks & {"○", "O", "o"} else set()
     column_width = max((_width(ln.strip()) for row in grid[cmap.header_rows:] if cmap.name < len(row)
                         for ln in row[cmap.name].splitlines()), default=0.0)
     for r in range(cmap.header_rows, len(grid)):
@@ -284,7 +287,7 @@ def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label
                 service_id = raw_name
             raw_name, name_col = row[name_col + 1], name_col + 1  # '1' | '스마트 버스정류장' under one header
         mark = compact(grid[r][cmap.select]) if cmap.select is not None else ""  # raw: '○' is a bullet too
-        if cmap.select is not None and not _SELECTED.match(mark):
+        if cmap.select is not None and not (_SELECTED.match(mark) and mark not in weaker):
             result.unselected += 1
             continue
         if _TOTAL.match(compact(raw_name)) or any(_TOTAL.match(compact(c)) for c in row[:cmap.name]):
