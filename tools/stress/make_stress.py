@@ -723,16 +723,22 @@ def case_header_english(out: Path) -> list[dict]:
 def case_header_functions(out: Path) -> list[dict]:
     """도입 서비스 | 기능 under '부문별 추진계획' with the 분야 in the headings above each table."""
     p = _plan(out, "header_functions.pdf", "보령시", "충청남도")
+    _by_sector(p, ["도입 서비스", "기능"], "{k}. {domain} 부문", "○ 부문별 도시 문제를 해결하기 위해 다음 서비스를 도입한다.")
+    p.save()
+    return _truth(SERVICES_B)
+
+
+def _by_sector(p: PdfPlan, header: list[str], heading: str, intro: str | None = None) -> None:
+    """'제4장 부문별 추진계획' with one two-column table of SERVICES_B per sector heading."""
     p.text("제4장 부문별 추진계획", 14)
     by_domain: dict[str, list[Svc]] = {}
     for s in SERVICES_B:
         by_domain.setdefault(s.domain, []).append(s)
     for k, (domain, group) in enumerate(by_domain.items(), 1):
-        p.text(f"{k}. {domain} 부문", 11)
-        p.text("○ 부문별 도시 문제를 해결하기 위해 다음 서비스를 도입한다.")
-        _grid(p, [["도입 서비스", "기능"]] + [[s.name, s.text] for s in group], [160, 323])
-    p.save()
-    return _truth(SERVICES_B)
+        p.text(heading.format(k=k, domain=domain), 11)
+        if intro:
+            p.text(intro)
+        _grid(p, [header] + [[s.name, s.text] for s in group], [160, 323])
 
 
 def case_tasks(out: Path) -> list[dict]:
@@ -809,13 +815,7 @@ def case_sector_tasks(out: Path) -> list[dict]:
     _grid(p, [["추진전략", "추진과제", "주요 내용"], ["안전 도시", "생활 안전망 강화", "취약 지역 안전 시설 확충"],
               ["편리한 도시", "대중교통 이용 편의 증진", "교통 정보 제공 확대"]], [100, 150, 233])
     p.new_page()
-    p.text("제4장 부문별 추진계획", 14)
-    by_domain: dict[str, list[Svc]] = {}
-    for s in SERVICES_B:
-        by_domain.setdefault(s.domain, []).append(s)
-    for k, (domain, group) in enumerate(by_domain.items(), 1):
-        p.text(f"4.{k} {domain} 부문", 11)
-        _grid(p, [["추진과제", "과제 내용"]] + [[s.name, s.text] for s in group], [160, 323])
+    _by_sector(p, ["추진과제", "과제 내용"], "4.{k} {domain} 부문")
     p.save()
     return _truth(SERVICES_B)
 
@@ -878,7 +878,7 @@ def case_card_table_2page(out: Path) -> list[dict]:
     """Card fields as a 2-column label table (서비스명 | …, 서비스 개요 | …) broken over a page."""
     p = _plan(out, "card_table_2page.pdf", "청양군", "충청남도")
     p.text("제5장 스마트도시서비스 세부 계획", 14)
-    for k, s in enumerate(SERVICES_B[:3]):
+    for s in SERVICES_B[:3]:
         p.y = MARGIN + 95  # the table starts near the foot of the page and goes on over the page break
         rows = [["서비스명", s.name], ["서비스 개요", s.text],
                 ["주요 기능", "- 실시간 자료 수집\n- 이상 상황 자동 통보\n- 관리자 대시보드"],

@@ -23,7 +23,7 @@ from scatlas.extract.outline import (
     domain_heading_label,
     heading_zone,
 )
-from scatlas.extract.text import clean_cell, compact, split_service_id, strip_bullet, strip_numbering
+from scatlas.extract.text import clean_cell, compact, split_service_id, strip_numbering
 from scatlas.taxonomy import try_normalise_domain
 
 _CONTINUED = re.compile(r"고도화|확대|지속|계속|연계|유지|계승|확장|재구축")
@@ -124,6 +124,8 @@ def _has_name(item: TableItem) -> bool:
 
 #: Markers of card titles that are not headings by their numbering ('● 스마트 횡단보도', '❍ …', '▶ …').
 _TITLE_MARKS = "●❍▶▷►◈◎○◦ㅇ"
+# What a service ID can start with (a cheap test before the full one in split_service_id).
+_ID_HINT = re.compile(r"[\[【(<〈]?\s*(?:[A-Z]{1,4}[-_]?\d|[가-힣]{1,4}-\d|서비스\s*\d)")
 
 
 def _marker_title(items: list[Item], i: int) -> bool:
@@ -135,10 +137,11 @@ def _marker_title(items: list[Item], i: int) -> bool:
     """
     line = items[i]
     text = line.text.strip()  # type: ignore[union-attr]
-    if not text or field_of(text) is not None:
+    if not text:
         return False
-    has_id = split_service_id(strip_bullet(text))[1] is not None
-    if text[0] not in _TITLE_MARKS and not has_id:
+    body = text[1:].lstrip() if text[0] in _TITLE_MARKS else text
+    has_id = bool(_ID_HINT.match(body)) and split_service_id(body)[1] is not None
+    if (text[0] not in _TITLE_MARKS and not has_id) or field_of(text) is not None:
         return False
     for nxt in items[i + 1:i + 4]:
         if isinstance(nxt, TableItem):

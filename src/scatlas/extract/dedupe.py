@@ -119,6 +119,7 @@ def _join_abbreviations(groups: dict[str, Group]) -> None:
     Summary tables print 'AI CCTV' for the card 'AI 기반 지능형 CCTV 선별관제': two or more words, one of them
     telling (not '스마트', 'AI', '기반' …), and no other service holding the same words.
     """
+    index = KeyIndex(list(groups))  # keys holding the longest word, found in C, before the word-order test
     for key in sorted(groups, key=len):
         group = groups.get(key)
         if group is None:
@@ -126,7 +127,8 @@ def _join_abbreviations(groups: dict[str, Group]) -> None:
         words = _words(min((c.name for c in group.members), key=len))
         if len(words) < 2 or not any(len(w) >= 2 and w not in _VAGUE_WORDS for w in words):
             continue
-        hosts = [other for other in groups if other != key and len(other) > len(key) and _in_order(words, other)]
+        hosts = [other for other in index.containing(max(words, key=len))
+                 if other != key and len(other) > len(key) and other in groups and _in_order(words, other)]
         if len(hosts) == 1:
             groups[hosts[0]].members.extend(groups.pop(key).members)
 

@@ -273,7 +273,7 @@ def build_outline(document: Document) -> Outline:
                         if isinstance(prev, TableItem):
                             prev.source_note = text
                             break
-                if in_toc and toc_lines and not line.skipped and not (heading_zone(text) == "toc" and len(text) <= 12):
+                if in_toc and toc_lines and not line.skipped and not (len(text) <= 12 and heading_zone(text) == "toc"):
                     in_toc, toc_lines = False, 0  # the contents end at the first line that is not an entry
                 if line.skipped:
                     pass
@@ -285,7 +285,7 @@ def build_outline(document: Document) -> Outline:
                     stack[bare_chapter] = (None if label else heading_zone(text), label, title)
                     line.level, line.kind = bare_chapter, "chapter"
                     bare_chapter = None
-                elif heading_zone(text) == "toc" and len(text) <= 12:
+                elif len(text) <= 12 and heading_zone(text) == "toc":
                     in_toc = True  # '목 차' is rarely numbered, so it is caught apart from other headings
                     line.level = 1
                 else:

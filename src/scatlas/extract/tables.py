@@ -13,8 +13,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-from scatlas.extract.candidates import ORDER_SCALE, Candidate, clean_name, clean_name_id, looks_like_name, where
+from scatlas.extract.candidates import (
+    ORDER_SCALE,
+    Candidate,
+    clean_name,
+    clean_name_id,
+    looks_like_name,
+    where,
+)
 from scatlas.extract.cards import is_card_table
 from scatlas.extract.outline import EXCLUDED_ZONES, Line, Outline, TableItem, domain_heading_label
 from scatlas.extract.text import BULLETS, clean_cell, compact, is_only_number, is_service_id, strip_numbering
@@ -222,7 +230,7 @@ def _width(text: str) -> float:
 
 def _deliberate_breaks(lines: list[str], column_width: float) -> bool:
     """True when no line break is a wrap: the next line's first word would have fitted on the line before."""
-    return all(_width(a) + _width(" " + b.split(" ", 1)[0]) <= column_width for a, b in zip(lines, lines[1:]))
+    return all(_width(a) + _width(" " + b.split(" ", 1)[0]) <= column_width for a, b in pairwise(lines))
 
 
 def _split_services(raw: str, described: bool, column_width: float) -> list[str]:
