@@ -138,3 +138,20 @@ def test_task_tables_under_a_sector_plan_chapter_are_services(cover):
     plan = extract_plan(document(cover, ["제4장 부문별 추진계획", "4.1 교통 부문", tasks]))
     assert _names(plan) == ["스마트 횡단보도", "주차정보 안내"]
     assert [s.declared_domain for s in plan.services] == ["교통", "교통"]
+
+
+def test_a_service_column_beside_a_task_column_names_the_services(cover):
+    tasks = table([["추진과제", "서비스명", "서비스 내용"],
+                   ["생활 안전망 강화", "지능형 CCTV 관제", "영상 분석 선별"],
+                   ["", "스마트 가로등", "밝기 자동 조절"]])
+    plan = extract_plan(document(cover, ["제5장 스마트도시서비스", tasks]))
+    assert _names(plan) == ["지능형 CCTV 관제", "스마트 가로등"]
+
+
+def test_english_printed_under_the_korean_header_is_ignored(cover):
+    services = table([["분야\nField", "서비스명\nService Name", "서비스 설명\nDescription"],
+                      ["교통", "스마트 횡단보도", "보행자 감지 알림"],
+                      ["교통", "주차정보 안내", "빈자리 안내"]])
+    plan = extract_plan(document(cover, ["제5장 스마트도시서비스", services]))
+    assert _names(plan) == ["스마트 횡단보도", "주차정보 안내"]
+    assert plan.services[0].description == "보행자 감지 알림"

@@ -88,7 +88,7 @@ def _role(header: str, tasks: bool = False) -> str | None:
     if _NAME_HEADER.match(words) or words in {"서비스(사업)명", "서비스명(사업명)"}:
         return "name"
     if _TASK_HEADER.match(words):
-        return "name" if tasks else None
+        return "task" if tasks else None
     if _SELECT_HEADER.match(words):
         return "select"
     if _DOMAIN_HEADER.match(words):
@@ -106,6 +106,8 @@ def find_columns(grid: list[list[str]], tasks: bool = False) -> ColumnMap | None
     best: ColumnMap | None = None
     for r, row in enumerate(grid[:3]):
         roles = [_role(clean_cell(c), tasks) for c in row]
+        if "name" not in roles and "task" in roles:
+            roles[roles.index("task")] = "name"  # a 서비스명 column beside it is the better name column
         if "name" not in roles:
             continue
         headers = [clean_cell(c) for c in row]
