@@ -155,3 +155,19 @@ def test_english_printed_under_the_korean_header_is_ignored(cover):
     plan = extract_plan(document(cover, ["제5장 스마트도시서비스", services]))
     assert _names(plan) == ["스마트 횡단보도", "주차정보 안내"]
     assert plan.services[0].description == "보행자 감지 알림"
+
+
+def test_commas_inside_brackets_or_before_a_dependent_word_do_not_split_a_name(cover):
+    summary = table([["분야", "서비스"],
+                     ["환경", "스마트 쉼터(냉방, 난방)"],
+                     ["방범·방재", "산사태 위험 감지, 대응 시스템"]])
+    plan = extract_plan(document(cover, ["제5장 스마트도시서비스", summary]))
+    assert _names(plan) == ["스마트 쉼터(냉방, 난방)", "산사태 위험 감지, 대응 시스템"]
+
+
+def test_an_id_before_a_listed_service_is_kept_apart(cover):
+    lines = ["제5장 스마트도시서비스", "1. 교통 분야", "1) [T-01] 스마트 횡단보도", "- 보행자 감지 알림",
+             "2) [T-02] 주차정보 안내", "- 빈자리 안내"]
+    plan = extract_plan(document(cover, lines))
+    assert _names(plan) == ["스마트 횡단보도", "주차정보 안내"]
+    assert [s.extra.get("id") for s in plan.services] == ["T-01", "T-02"]

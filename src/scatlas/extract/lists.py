@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scatlas.extract.candidates import ORDER_SCALE, Candidate, clean_name, looks_like_name
+from scatlas.extract.candidates import ORDER_SCALE, Candidate, clean_name, clean_name_id, looks_like_name
 from scatlas.extract.fields import field_of
 from scatlas.extract.outline import (
     EXCLUDED_ZONES,
@@ -124,9 +124,11 @@ def extract_lists(outline: Outline, consumed: set[int] | None = None) -> ListRes
             group.item_kind = kind
         if kind == group.item_kind:
             parts = _INLINE.split(rest, maxsplit=1)
-            name, status = clean_name(parts[0])
+            name, status, service_id = clean_name_id(parts[0])
             description = parts[1].strip() if len(parts) > 1 else ""
             extra: dict[str, object] = {"status": status} if status else {}
+            if service_id:
+                extra["id"] = service_id
             last = Candidate(name=name, description=description, label=group.label, page=line.page,
                              kind="list", order=line.index * ORDER_SCALE, extra=extra)
             group.items.append(last)

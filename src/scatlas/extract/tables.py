@@ -45,6 +45,7 @@ _ENGLISH_ASIDE = re.compile(r"[(（\[][^()（）\[\]]*[A-Za-z][^()（）\[\]]*[)
 # A line of a name that goes on on the next line ('교통약자 맞춤형' / '이동 지원'), not a whole name.
 _GOES_ON = re.compile(r"(?:및|의|와|과|을|를|에|형|기반|위한|통한|활용|연계|이용|대상|등|·|ㆍ|,)$")
 _SENTENCE = re.compile(r"(?:다|함|음|임|됨|요)\s*[.。]?\s*$|[.。]\s*$")
+_NOT_A_START = re.compile(r"^(?:및|등|또는|대응|시스템|서비스|플랫폼|기반|연계|구축|운영|관리)(?:\s|$)")
 _SEPARATORS = re.compile(r"\s*[,，、;]\s*|\s+[·ㆍ•]\s+")
 _MONEY = re.compile(r"억원|백만원|천원|국비|도비|시비|군비|구비|민자|지방비|예산|금액|합계|소계|투자")
 _YEAR = re.compile(r"^(?:'\d{2}|(?:19|20)\d{2})(?:년|년도)?$|^(?:19|20)\d{2}\s*[~\-]")
@@ -252,8 +253,11 @@ def _split_services(raw: str, described: bool, column_width: float) -> list[str]
         if bulleted or (len(lines) >= 3 and not any(_GOES_ON.search(ln) for ln in lines[:-1]) and
                         _deliberate_breaks(lines, column_width)):
             parts = [clean_cell(ln) for ln in lines]
-    if len(parts) < 2 or any(len(compact(p)) < 4 or not looks_like_name(clean_name(p)[0]) for p in parts):
-        return []
+    if len(parts) < 2 or any(len(compact(p)) < 4 or not looks_like_name(clean_name(p)[0]) or
+                             p.count("(") != p.count(")") for p in parts):
+        return []  # a part too short to be a name, or a cut inside brackets: '스마트 쉼터(냉방, 난방)'
+    if any(_NOT_A_START.match(p) for p in parts[1:]):
+        return []  # '재난 감지, 대응 시스템': the second part goes on from the first
     return parts
 
 
