@@ -171,3 +171,11 @@ def test_an_id_before_a_listed_service_is_kept_apart(cover):
     plan = extract_plan(document(cover, lines))
     assert _names(plan) == ["스마트 횡단보도", "주차정보 안내"]
     assert [s.extra.get("id") for s in plan.services] == ["T-01", "T-02"]
+
+
+def test_a_selection_column_left_blank_everywhere_drops_nothing(cover):
+    services = table([["분야", "서비스명", "서비스 내용", "선정"],
+                      ["교통", "스마트 횡단보도", "보행자 감지", ""],
+                      ["교통", "주차정보 안내", "빈자리 안내", ""]])
+    plan = extract_plan(document(cover, ["제5장 스마트도시서비스", services]))
+    assert _names(plan) == ["스마트 횡단보도", "주차정보 안내"]

@@ -71,3 +71,23 @@ def test_a_card_continued_after_a_page_break_keeps_its_functions(scores: dict, s
         functions = str(service.extra.get("주요 기능", ""))
         assert functions.startswith("현장 센서 자료") and functions.endswith("유관기관 시스템 연계")
         assert "스마트도시계획" not in functions  # the running header between the pages is not content
+
+
+def test_service_ids_are_kept_apart_from_the_names(scores: dict, stress_dir: Path) -> None:
+    table_ids = extract_plan(read_document(stress_dir / "header_units.pdf")).services
+    assert [s.extra.get("id") for s in table_ids][:3] == ["교통-01", "교통-02", "안전-01"]
+    glued = extract_plan(read_document(stress_dir / "header_english.docx")).services
+    assert [s.extra.get("id") for s in glued][:2] == ["T-1", "A02"]
+    cards = extract_plan(read_document(stress_dir / "cards_ids.pdf")).services
+    assert [s.extra.get("id") for s in cards] == ["S-03", "S-04", "S-05", "S-06"]
+
+
+def test_a_candidate_long_list_says_which_rows_it_left_out(scores: dict, stress_dir: Path) -> None:
+    plan = extract_plan(read_document(stress_dir / "candidates_selected.pdf"))
+    assert any("kept the 5 row(s) marked selected, left out 4" in w for w in plan.warnings)
+
+
+def test_a_label_table_over_pages_keeps_each_cards_fields(scores: dict, stress_dir: Path) -> None:
+    plan = extract_plan(read_document(stress_dir / "card_table_2page.pdf"))
+    assert all(s.extra.get("적용 기술") == "IoT 센서, 빅데이터, 클라우드" for s in plan.services)
+    assert all(str(s.extra.get("주요 기능", "")).endswith("관리자 대시보드") for s in plan.services)

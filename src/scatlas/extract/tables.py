@@ -146,6 +146,9 @@ def _find_ids(data: list[list[str]], roles: list[str | None]) -> None:
 
 def _score(item: TableItem, cmap: ColumnMap, grid: list[list[str]], own_names: tuple[str, ...]) -> None:
     headers = [compact(h) for h in cmap.headers]
+    if cmap.select is not None and not any(_SELECTED.match(compact(row[cmap.select]))
+                                           for row in grid[cmap.header_rows:] if cmap.select < len(row)):
+        cmap.select = None  # a 선정 column left blank everywhere chooses nothing: not a reason to drop every row
     cmap.score = 3 + 2 * bool(cmap.description) + (cmap.domain is not None)
     money = sum(bool(_MONEY.search(h)) for h in headers)
     years = sum(bool(_YEAR.search(h)) for h in headers) + sum(bool(_STAGE.search(h)) for h in headers)
