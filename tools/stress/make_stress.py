@@ -820,17 +820,23 @@ def case_sector_tasks(out: Path) -> list[dict]:
     return _truth(SERVICES_B)
 
 
+def _text_card(p: PdfPlan, title: str, fields: list[tuple[str, list[str]]], size: float = 12) -> None:
+    """A card as text: its title line, then each field label with its '-' items below."""
+    p.need(10 * 1.6 * 8)
+    p.text(title, size)
+    for label, values in fields:
+        p.text(label, 10.5)
+        for value in values:
+            p.text(f"  - {value}")
+
+
 def case_cards_bare_ids(out: Path) -> list[dict]:
     """Card titles that are only an ID and a name ('[S-01] …', '서비스 2. …'), 주요 기능 before 서비스 개요."""
     p = _plan(out, "cards_bare_ids.pdf", "충주시", "충청북도")
     p.text("Ⅴ. 스마트도시서비스 구축계획", 14)
     for k, s in enumerate(SERVICES_B[:4], 1):
-        p.need(10 * 1.6 * 8)
-        p.text(f"[S-{k:02d}] {s.name}" if k % 2 else f"서비스 {k}. {s.name}", 12)
-        p.text("○ 주요 기능", 10.5)
-        p.text("  - 실시간 자료 수집과 표출")
-        p.text("○ 서비스 개요", 10.5)
-        p.text(f"  - {s.text}")
+        _text_card(p, f"[S-{k:02d}] {s.name}" if k % 2 else f"서비스 {k}. {s.name}",
+                   [("○ 주요 기능", ["실시간 자료 수집과 표출"]), ("○ 서비스 개요", [s.text])])
     p.save()
     return _truth(SERVICES_B[:4], domain=False)
 
@@ -840,13 +846,8 @@ def case_cards_ids(out: Path) -> list[dict]:
     p = _plan(out, "cards_ids.pdf", "아산시", "충청남도")
     p.text("제5장 스마트도시서비스", 14)
     for k, s in enumerate(SERVICES_B[:4], 1):
-        p.need(10 * 1.6 * 8)
-        p.text(f"{k}. [S-{k + 2:02d}] {s.name}", 12)
-        p.text("<서비스 개요>", 10.5)
-        p.text(f"  - {s.text}")
-        p.text("<주요 기능>", 10.5)
-        p.text("  - 실시간 자료 수집과 표출")
-        p.text("  - 관리자 및 시민 알림")
+        _text_card(p, f"{k}. [S-{k + 2:02d}] {s.name}",
+                   [("<서비스 개요>", [s.text]), ("<주요 기능>", ["실시간 자료 수집과 표출", "관리자 및 시민 알림"])])
     p.save()
     return _truth(SERVICES_B[:4], domain=False)
 
@@ -857,11 +858,8 @@ def case_cards_numbered(out: Path) -> list[dict]:
     p.text("제5장 스마트도시서비스 구축계획", 14)
     p.text("1. 교통 분야", 11)
     for k, s in enumerate(SERVICES_B[:2], 1):
-        p.text(f"{'가나'[k - 1]}. 서비스 {k}. {s.name}", 11)
-        p.text("○ 서비스 개요", 10.5)
-        p.text(f"  - {s.text}")
-        p.text("○ 주요 기능", 10.5)
-        p.text("  - 실시간 정보 제공")
+        _text_card(p, f"{'가나'[k - 1]}. 서비스 {k}. {s.name}",
+                   [("○ 서비스 개요", [s.text]), ("○ 주요 기능", ["실시간 정보 제공"])], size=11)
     p.text("2. 안전 및 복지 분야", 11)
     for s in SERVICES_B[2:5]:
         p.need(10 * 1.6 * 8)
