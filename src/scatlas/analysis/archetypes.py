@@ -36,7 +36,7 @@ from scatlas.analysis.textsim import (
 #: Name-and-description cosine at or above which two described services are 'near-identical' (F1-best).
 THRESHOLD = 0.18
 #: Name cosine at or above which two services are near-identical when either has no description (F1-best).
-NAME_THRESHOLD = 0.15
+NAME_THRESHOLD = 0.16
 #: Thresholds are chosen among those with at least this precision on the labelled pairs (choose_threshold).
 MIN_PRECISION = 0.9
 #: 3-grams carried by more units than this are too common to propose candidates.
