@@ -93,6 +93,9 @@ def extract_file(path: str | Path, sha256: str | None = None) -> Extraction:
 def ingest_file(cat: Catalogue, path: str | Path, coder: Coder | None = None) -> FileResult:
     """Extract, code and store one file; never raises for a bad document (the result says what went wrong)."""
     path = Path(path)
+    if not path.is_file():
+        error = DocumentError("corrupt", "no such file" if not path.exists() else "not a file", path=path)
+        return FileResult(str(path), "failed", error=error.to_json())
     try:
         digest = sha256_of(path)
         if cat.find_source(digest) is not None:
@@ -134,11 +137,7 @@ def ingest_paths(cat: Catalogue, paths: Sequence[str | Path], coder: Coder | Non
     """Ingest every file; one failing file never stops the batch."""
     results = []
     for path in iter_input_files(paths):
-        if not path.exists():
-            result = FileResult(str(path), "failed",
-                                error={"code": "corrupt", "message": f"{path}: no such file or folder"})
-        else:
-            result = ingest_file(cat, path, coder)
+        result = ingest_file(cat, path, coder)
         results.append(result)
         if on_result is not None:
             on_result(result)

@@ -14,7 +14,7 @@ from typing import Any, Protocol, Sequence
 from scatlas.catalogue.migrations import migrate
 from scatlas.errors import CatalogueError
 from scatlas.records import CodingRecord, PlanRecord, ServiceRecord, SourceRecord
-from scatlas.taxonomy import DOMAIN_ORDER, load_codebook
+from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, load_codebook
 
 
 class Coder(Protocol):
@@ -45,6 +45,11 @@ _FOLD = re.compile(r"[\s\W_]+", re.UNICODE)
 def fold_name(name: str) -> str:
     """A service name folded for matching: NFC, no whitespace or punctuation, lower case."""
     return _FOLD.sub("", unicodedata.normalize("NFC", name)).lower()
+
+
+_INSERT_CODING = (
+    "INSERT INTO coding(service_id, domain_id, domain, subtype, function, target_groups, technologies, "
+    "confidence, rationale, top2, coder, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 class Catalogue:
@@ -185,8 +190,7 @@ class Catalogue:
     def _insert_coding(self, service_id: int, coding: CodingRecord, created_at: str) -> int:
         names = dict(DOMAIN_ORDER)
         return self.conn.execute(
-            "INSERT INTO coding(service_id, domain_id, domain, subtype, function, target_groups, technologies, "
-            "confidence, rationale, top2, coder, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _INSERT_CODING,
             (service_id, coding.domain_id, names.get(coding.domain_id) if coding.domain_id else None,
              coding.subtype, coding.function, ";".join(coding.target_groups), ";".join(coding.technologies),
              coding.confidence, coding.rationale, json.dumps([list(t) for t in coding.top2]),
@@ -194,8 +198,7 @@ class Catalogue:
 
     def _copy_coding(self, service_id: int, row: sqlite3.Row) -> None:
         self.conn.execute(
-            "INSERT INTO coding(service_id, domain_id, domain, subtype, function, target_groups, technologies, "
-            "confidence, rationale, top2, coder, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _INSERT_CODING,
             (service_id, row["domain_id"], row["domain"], row["subtype"], row["function"], row["target_groups"],
              row["technologies"], row["confidence"], row["rationale"], row["top2"], row["coder"],
              row["created_at"]))
@@ -265,7 +268,6 @@ def _check_coding(coding: CodingRecord) -> None:
             raise CatalogueError(f"unknown subtype {coding.subtype!r}") from None
         if coding.domain_id is not None and sub.domain_id != coding.domain_id:
             raise CatalogueError(f"subtype {coding.subtype!r} belongs to {sub.domain_id}, not {coding.domain_id}")
-    from scatlas.taxonomy import FUNCTIONS, TARGET_GROUPS
     if coding.function is not None and coding.function not in FUNCTIONS:
         raise CatalogueError(f"unknown function {coding.function!r}; one of {', '.join(FUNCTIONS)}")
     bad = [g for g in coding.target_groups if g not in TARGET_GROUPS]

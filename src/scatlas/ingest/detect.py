@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import zipfile
-import zlib
 from pathlib import Path
 
 from scatlas.errors import DocumentError
+from scatlas.ingest.limits import ZIP_DAMAGE
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HWP_SIGNATURE = b"HWP Document File"
@@ -100,7 +100,7 @@ def _zip_format(path: Path) -> str:
                 info = zf.getinfo("mimetype")
                 if info.file_size < 200:
                     mimetype = zf.read(info).strip()
-    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+    except ZIP_DAMAGE as exc:
         raise DocumentError("corrupt", f"damaged zip package: {exc}", path=path) from exc
     if mimetype.startswith(b"application/hwp") or "Contents/content.hpf" in names:
         return "hwpx"

@@ -13,6 +13,11 @@ from lxml import etree
 from scatlas.errors import DocumentError
 
 
+#: What zipfile and zlib raise on a damaged package (truncated, bad CRC, unknown compression, …).
+ZIP_DAMAGE: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError)
+
+
 @dataclass(frozen=True)
 class Limits:
     """Caps that keep one hostile or huge file from exhausting memory or time.
@@ -103,7 +108,7 @@ class SafeZip:
                 data = _read_capped(fh, cap)
         except DocumentError:
             raise
-        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+        except ZIP_DAMAGE as exc:
             raise DocumentError("corrupt", f"member {name}: {exc}", path=self.path) from exc
         if data is None:
             raise DocumentError("too_large", f"member {name} inflates beyond {cap:,} bytes", path=self.path)
