@@ -55,11 +55,11 @@ def test_xlsx_has_a_sheet_per_table_with_frozen_headers_and_filters(study_report
     assert (streamed.max_row, streamed.max_column) == (296, 20)  # the sheet declares its used range
 
 
-def test_pdf_has_pages_and_embeds_nanum_gothic(study_report):
+def test_pdf_has_pages_and_embeds_the_korean_font(study_report):
     data = study_report.files["pdf"].read_bytes()
     assert data.startswith(b"%PDF")
     assert len(re.findall(rb"/Type /Page\b", data)) >= 5
-    assert b"NanumGothic" in data and b"/FontFile2" in data
+    assert b"ScatlasGothic" in data and b"/FontFile2" in data
 
 
 def test_document_text_is_escaped_in_the_html(tmp_path):

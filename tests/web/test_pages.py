@@ -143,8 +143,12 @@ def test_logout_needs_csrf_and_ends_the_login(writer_client: TestClient) -> None
 
 
 def test_korean_font_is_served_from_the_installed_package(client: TestClient) -> None:
-    response = client.get("/fonts/NanumGothic.ttf")
-    assert response.status_code == 200 and response.content[:4] == b"\x00\x01\x00\x00"
+    for name in ("ScatlasGothic-Regular.woff2", "ScatlasGothic-Bold.woff2"):
+        response = client.get(f"/fonts/{name}")
+        assert response.status_code == 200 and response.content[:4] == b"wOF2"
+        assert response.headers["content-type"] == "font/woff2"
+    assert client.get("/fonts/..%2Fcodebook.json").status_code == 404
+    assert client.get("/fonts/NanumGothic.ttf").status_code == 404
 
 
 def test_every_sort_key_has_words_in_both_languages() -> None:

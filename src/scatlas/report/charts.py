@@ -1,4 +1,4 @@
-"""Charts of the analysis as PNG bytes (matplotlib, object API, NanumGothic so Hangul renders).
+"""Charts of the analysis as PNG bytes (matplotlib, object API, the package's Korean font so Hangul renders).
 
 Importing this module has no side effects; the Korean font is set up on the first chart.
 """
@@ -21,17 +21,18 @@ HEATMAP_ROWS = 40
 
 @lru_cache(maxsize=1)
 def korean_font() -> str:
-    """Set matplotlib up for Hangul (NanumGothic shipped in koreanize-matplotlib); returns the font's path."""
-    import warnings
-
-    with warnings.catch_warnings():  # koreanize-matplotlib 0.1.1 still imports distutils' LooseVersion
-        warnings.simplefilter("ignore", DeprecationWarning)
-        import koreanize_matplotlib  # noqa: F401  (sets rcParams: NanumGothic, unicode minus)
+    """Register the package's Korean font with matplotlib and make it the default; returns the font's path."""
     import matplotlib
+    from matplotlib import font_manager
 
-    matplotlib.rcParams["axes.unicode_minus"] = False
+    from scatlas import fonts
+
+    for bold in (False, True):
+        font_manager.fontManager.addfont(str(fonts.ttf(bold)))
+    matplotlib.rcParams["font.family"] = [fonts.FAMILY, "DejaVu Sans"]
+    matplotlib.rcParams["axes.unicode_minus"] = True  # the font has U+2212
     matplotlib.rcParams["svg.fonttype"] = "path"
-    return koreanize_matplotlib.get_font_ttf_path() if hasattr(koreanize_matplotlib, "get_font_ttf_path") else ""
+    return str(fonts.ttf())
 
 
 def _figure(width: float, height: float):  # noqa: ANN202 - matplotlib Figure

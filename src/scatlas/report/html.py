@@ -9,11 +9,13 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from scatlas import __version__
+from scatlas import __version__, fonts
 from scatlas.analysis.diagnosis import diagnose
 from scatlas.report import findings as fnd
 from scatlas.taxonomy import DOMAIN_ORDER
 
+#: Where the template wants the @font-face rules.
+FONT_SLOT = "/*@font-face*/"
 #: The full report carries at most this many municipality diagnoses (the largest plans first).
 MAX_DIAGNOSES = 200
 #: Archetype rows shown in the page (all of them are in the XLSX and analysis.json).
@@ -89,7 +91,7 @@ def render_html(analysis: dict[str, Any], charts: dict[str, bytes], *, municipal
     toc = [(i, t) for i, t in TOC if not focus or i in ("domains", "method")]
     if focus:
         toc.insert(0, ("diagnosis", f"{municipality} 계획 진단"))
-    return environment().get_template("report.html.j2").render(
+    page = environment().get_template("report.html.j2").render(
         a=analysis, f=fnd.all_findings(analysis), charts={k: base64.b64encode(v).decode() for k, v in charts.items()},
         title=title or (f"{municipality} 스마트도시계획 진단" if focus else "스마트도시 서비스 분석 보고서"),
         basis_label=label, basis_note=note, version=__version__,
@@ -98,6 +100,13 @@ def render_html(analysis: dict[str, Any], charts: dict[str, bytes], *, municipal
         top_domain=_top_domain, tech_domains=_tech_domains, archetypes=analysis["archetypes"][:MAX_ARCHETYPE_ROWS],
         neighbours=neighbours or [], diagnoses=diagnoses,
         diagnoses_cut=len(diagnoses) < len(analysis["by_municipality"]), focus=focus)
+    return embed_font(page)
+
+
+def embed_font(page: str) -> str:
+    """The page with a subset of the Korean font (just the characters it shows) embedded as WOFF data URLs, so it
+    renders Hangul on a machine without a Korean font."""
+    return page.replace(FONT_SLOT, fonts.font_face_css(page), 1)
 
 
 def _neighbours_from_matrix(similarity: dict[str, Any]) -> list[dict[str, Any]]:

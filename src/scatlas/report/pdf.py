@@ -1,9 +1,8 @@
-"""report.pdf: A4, NanumGothic embedded (the TTF inside koreanize-matplotlib), page numbers, main tables/charts."""
+"""report.pdf: A4, the package's Korean font embedded, page numbers, the same sections and tables as report.html."""
 
 from __future__ import annotations
 
 import io
-import os
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +24,7 @@ from scatlas.report.html import BASIS_NOTES, diagnoses_for
 from scatlas.taxonomy import DOMAIN_ORDER
 
 NAMES = dict(DOMAIN_ORDER)
-FONT, FONT_BOLD = "NanumGothic", "NanumGothicBold"
+FONT, FONT_BOLD = "ScatlasGothic", "ScatlasGothicBold"
 #: Long tables are cut to this many rows in the PDF (the XLSX has them all).
 MAX_ROWS = 60
 MAX_DIAGNOSES = 30
@@ -35,14 +34,13 @@ MAX_CHART_HEIGHT = A4[1] - 80 * mm
 
 @lru_cache(maxsize=1)
 def register_fonts() -> str:
-    """Register NanumGothic (regular and bold) with reportlab, from koreanize-matplotlib's wheel; its folder."""
-    import koreanize_matplotlib
+    """Register the package's Korean font (regular and bold) with reportlab; returns its folder."""
+    from scatlas import fonts
 
-    folder = Path(os.path.dirname(koreanize_matplotlib.__file__)) / "fonts"
-    pdfmetrics.registerFont(TTFont(FONT, str(folder / "NanumGothic.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / "NanumGothicBold.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT, str(fonts.ttf())))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(fonts.ttf(bold=True))))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
-    return str(folder)
+    return str(fonts.font_dir())
 
 
 @lru_cache(maxsize=1)
