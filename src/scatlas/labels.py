@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from scatlas.i18n import _
 from scatlas.taxonomy import load_codebook
-
-STATUS_LABELS = {"published": "공표", "derived": "도출"}
 
 
 @lru_cache(maxsize=1)
@@ -23,11 +22,13 @@ def coder_label(coder: str | None) -> str | None:
     """'human:kim' → '사람 검토(kim)', 'declared' → '계획서 분야', 'auto:…' → '자동 분류(…)'."""
     if not coder:
         return coder
-    kind, _, who = coder.partition(":")
+    kind, _sep, who = coder.partition(":")
     if kind == "human":
-        return f"사람 검토({who})" if who else "사람 검토"
+        return _("사람 검토") + (f"({who})" if who else "")
     if kind == "declared":
-        return "계획서 분야"
+        return _("계획서 분야")
     if kind == "auto":
-        return f"자동 분류({who})" if who else "자동 분류"
+        return _("자동 분류") + (f"({who})" if who else "")
+    if kind == "none":
+        return _("분류 없음")
     return coder

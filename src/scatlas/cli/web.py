@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from scatlas.cli.app import DEFAULT_DB, DbOption, app, console, fail
+from scatlas.i18n import _
 
 
 @app.command()
@@ -31,14 +32,15 @@ def serve(
     from scatlas.web import WebSettings, create_app
 
     if max_upload_mb <= 0:
-        raise fail("--max-upload-mb must be more than 0", 2)
+        raise fail(_("--max-upload-mb는 0보다 커야 한다"), 2)
     generated = not os.environ.get("SCATLAS_TOKEN")
     settings = WebSettings(db=db, max_upload_bytes=int(max_upload_mb * 1024 * 1024))
     try:
         web_app = create_app(settings)
     except CatalogueError as exc:
         raise fail(str(exc)) from None
-    console.print(f"scatlas: catalogue {db} → http://{host}:{port}/  (API: /api/, OpenAPI: /openapi.json)")
+    console.print(_("scatlas: 카탈로그 {db} → {url}  (API: /api/, OpenAPI: /openapi.json)").format(
+        db=db, url=f"http://{host}:{port}/"))
     if generated:
-        console.print(f"write token (SCATLAS_TOKEN was not set): [bold]{settings.token}[/]")
+        console.print(_("쓰기 토큰 (SCATLAS_TOKEN이 없어 만듦)") + f": [bold]{settings.token}[/]")
     uvicorn.run(web_app, host=host, port=port, log_level="info")
