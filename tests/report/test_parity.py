@@ -117,3 +117,12 @@ def test_every_chart_is_written_as_a_300_dpi_png_and_an_svg(report) -> None:
     with Image.open(folder / "domains.png") as img:
         dpi = img.info.get("dpi", (0, 0))
         assert round(dpi[0]) == 300 and img.width > 1800
+
+
+def test_korean_lists_join_with_commas_and_mit() -> None:
+    from scatlas.report.findings import _join, join_words, pp
+
+    assert join_words(["교육", "근로·고용", "주거"]) == "교육, 근로·고용 및 주거"  # two domains never read as one
+    assert join_words(["교육", "근로·고용"]) == "교육 및 근로·고용" and join_words(["물류"]) == "물류"
+    assert _join(["교육", "근로·고용"]) == "교육과 근로·고용"
+    assert pp(-0.9) == "\u22120.9%p" and pp(1.25) == "+1.2%p" and pp(-0.04) == "0.0%p"

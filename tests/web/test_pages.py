@@ -105,7 +105,7 @@ def test_review_form_posts_store_human_codings_and_need_csrf(
     history = writer_client.get(f"/api/services/{sid}/history").json()
     assert [(h["coder"], h["domain_id"]) for h in history[:2]] == [("human:park", "environment"),
                                                                    ("human:park", "safety")]
-    assert "changed in review" in history[0]["rationale"]
+    assert "검토에서 수정" in history[0]["rationale"]  # the review note is in Korean by default
     bad = writer_client.post(f"/review/{sid}", data={"action": "set", "domain_id": "moon", "csrf_token": csrf})
     assert bad.status_code == 422
     assert writer_client.post("/review/99999", data={"action": "accept", "csrf_token": csrf}).status_code == 404
