@@ -101,7 +101,7 @@ def test_cli_messages_are_korean_by_default_and_english_with_lang_en(tmp_path: P
     assert "unchanged (same content already in the catalogue)" in english.output
 
 
-def test_web_pages_show_no_english_in_the_default_locale(tmp_path: Path) -> None:
+def test_web_pages_show_no_english_in_the_default_locale(tmp_path: Path, korean_env: None) -> None:
     from fastapi.testclient import TestClient
 
     from scatlas.web import WebSettings, create_app
