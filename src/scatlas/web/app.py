@@ -17,12 +17,12 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from scatlas.catalogue.store import Coder
 from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, load_codebook
 from scatlas.web import charts
 from scatlas.web.database import CataloguePool
+from scatlas.web.guard import BodyLimits, RequestGuard, readable_size
 from scatlas.web.insights import Insights
 from scatlas.web.messages import DEFAULT_LANGUAGE, LANGUAGES
 from scatlas.web.session import COOKIE, MAX_AGE, SessionSigner, new_session
@@ -30,9 +30,6 @@ from scatlas.web.uploads import DEFAULT_MAX_BYTES, JobRunner
 
 WEB_DIR = Path(str(resources.files("scatlas.web")))
 LANG_COOKIE = "scatlas_lang"
-UPLOAD_PATHS = ("/upload", "/api/uploads")
-#: multipart framing around the file: a request this much over the limit may still carry a file under it
-_MULTIPART_SLACK = 64 * 1024
 
 
 def default_coder_factory() -> Coder | None:
@@ -92,69 +89,6 @@ def _template_env() -> jinja2.Environment:
     return env
 
 
-class BodyLimit:
-    """Refuses upload requests over the size limit before (Content-Length) or while (streamed) reading them."""
-
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
-        self.max_bytes = max_bytes + _MULTIPART_SLACK
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] not in UPLOAD_PATHS:
-            await self.app(scope, receive, send)
-            return
-        length = dict(scope["headers"]).get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > self.max_bytes:
-            await self._refuse(scope, receive, send)
-            return
-        seen = 0
-        started = refused = False
-
-        async def counting_receive() -> Message:
-            nonlocal seen, refused
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.max_bytes and not refused:
-                refused = True
-                if not started:
-                    await self._refuse(scope, receive, send)
-                raise _TooLarge  # the app may turn this into its own error response: tracking_send drops it
-            return message
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if refused:
-                return
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge:
-            pass
-
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        limit = f"{(self.max_bytes - _MULTIPART_SLACK) / (1024 * 1024):g} MB"
-        response = JSONResponse({"detail": f"the upload is larger than the limit of {limit}"}, status_code=413,
-                                headers={"Connection": "close"})
-        await response(scope, receive, send)
-
-
-class _TooLarge(Exception):
-    pass
-
-
-_SECURITY_HEADERS = {
-    # scripts only from our own static files: a second wall behind autoescaping against injected markup
-    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                               "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; "
-                               "frame-ancestors 'none'; form-action 'self'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "X-Frame-Options": "DENY",
-}
-
-
 def create_app(settings: WebSettings) -> FastAPI:
     """The dashboard and API over one catalogue file."""
     from scatlas.web import api, pages
@@ -195,8 +129,6 @@ def create_app(settings: WebSettings) -> FastAPI:
                                 samesite="lax", path="/")
         if asked in LANGUAGES:
             response.set_cookie(LANG_COOKIE, asked, max_age=365 * 24 * 3600, samesite="lax", path="/")
-        for name, value in _SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
         return response
 
     @app.exception_handler(StarletteHTTPException)
@@ -205,5 +137,8 @@ def create_app(settings: WebSettings) -> FastAPI:
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
         return pages.error_page(request, exc.status_code, str(exc.detail))
 
-    app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)  # outermost: refuse before parsing
+    # outermost: refuse an oversized body before anything parses it; security headers on every response
+    app.add_middleware(RequestGuard, limits=BodyLimits(upload=settings.max_upload_bytes),
+                       too_large_message=lambda n: f"요청 본문이 허용 한도({readable_size(n)})를 넘습니다",
+                       error_message="서버 내부 오류입니다. 관리자에게 알려 주세요.")
     return app
