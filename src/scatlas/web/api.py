@@ -18,7 +18,7 @@ from scatlas.catalogue.export import EXPORT_FORMATS, export_record, write_export
 from scatlas.errors import CatalogueError
 from scatlas.records import CodingRecord
 from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, load_codebook
-from scatlas.web.deps import context, reader, require_token
+from scatlas.web.deps import JobId, MunicipalityName, ServiceId, context, reader, require_token
 from scatlas.web.insights import compare
 from scatlas.web.search import FilterError, ServiceFilter, all_matching, search_services
 from scatlas.web.session import login_form_name, valid_login
@@ -26,6 +26,7 @@ from scatlas.web.similar import similar_services
 from scatlas.web.uploads import UploadRefused, store_upload
 
 router = APIRouter(prefix="/api", tags=["api"])
+MAX_COMPARE = 20
 Reader = Annotated[Catalogue, Depends(reader)]
 
 _FILTER_DOC = ("Filters (all optional, repeatable where a list): q (Korean substring search), municipality, domain "
@@ -112,18 +113,18 @@ def export_response(cat: Catalogue, flt: ServiceFilter, fmt: str) -> Response:
 
 
 @router.get("/services/{service_id}", summary="One service: text, source, coding, history, similar services")
-def service(request: Request, cat: Reader, service_id: int) -> dict[str, Any]:
+def service(request: Request, cat: Reader, service_id: ServiceId) -> dict[str, Any]:
     return service_detail(request, cat, service_id)
 
 
 @router.get("/services/{service_id}/history", summary="Every coding of a service, newest first")
-def history(cat: Reader, service_id: int) -> list[dict[str, Any]]:
+def history(cat: Reader, service_id: ServiceId) -> list[dict[str, Any]]:
     get_service(cat, service_id)
     return coding_history(cat, service_id)
 
 
 @router.get("/services/{service_id}/similar", summary="Similar services in other municipalities")
-def similar(request: Request, cat: Reader, service_id: int) -> dict[str, Any]:
+def similar(request: Request, cat: Reader, service_id: ServiceId) -> dict[str, Any]:
     service = get_service(cat, service_id)
     return similar_services(cat, service, context(request).insights.latest_archetypes())
 
@@ -141,7 +142,7 @@ class CodingIn(BaseModel):
 
 
 @router.post("/services/{service_id}/codings", status_code=201, summary="Store a human coding (token needed)")
-def add_coding(request: Request, service_id: int, body: CodingIn,
+def add_coding(request: Request, service_id: ServiceId, body: CodingIn,
                _: Annotated[str, Depends(require_token)]) -> dict[str, Any]:
     body.coder = login_form_name(body.coder)
     if not valid_login(body.coder):
@@ -172,7 +173,7 @@ def municipalities(request: Request) -> list[dict[str, Any]]:
 
 
 @router.get("/municipalities/{name:path}", summary="One municipality's profile")
-def municipality(request: Request, name: str) -> dict[str, Any]:
+def municipality(request: Request, name: MunicipalityName) -> dict[str, Any]:
     profile = context(request).insights.municipality(name)
     if profile is None:
         raise HTTPException(404, f"no services of a municipality named {name!r}")
@@ -183,6 +184,8 @@ def municipality(request: Request, name: str) -> dict[str, Any]:
 def compare_municipalities(request: Request, m: Annotated[list[str], Query()] = []) -> list[dict[str, Any]]:  # noqa: B006
     if len(m) < 2:
         raise HTTPException(422, "name two or more municipalities: ?m=A&m=B")
+    if len(m) > MAX_COMPARE or any(len(x) > 200 for x in m):
+        raise HTTPException(422, f"비교할 지자체는 {MAX_COMPARE}곳 이내, 이름은 200자 이내여야 합니다")
     try:
         return compare(context(request).insights, m)
     except KeyError as exc:
@@ -230,7 +233,7 @@ def jobs(request: Request) -> list[dict[str, Any]]:
 
 
 @router.get("/jobs/{job_id}", summary="One upload job's progress and what it found")
-def job(request: Request, cat: Reader, job_id: str) -> dict[str, Any]:
+def job(request: Request, cat: Reader, job_id: JobId) -> dict[str, Any]:
     return job_status(cat, request, job_id)
 
 

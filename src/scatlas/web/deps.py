@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from fastapi import Header, HTTPException, Request
+from fastapi import Header, HTTPException, Path, Request
 
 from scatlas.catalogue import Catalogue
 from scatlas.web.session import CSRF_FIELD, CSRF_HEADER, bearer_token, token_matches
 
 if TYPE_CHECKING:
     from scatlas.web.app import WebContext
+
+#: path parameters, validated before any handler runs: a SQLite integer is at most 2**63 - 1
+ServiceId = Annotated[int, Path(ge=1, le=2**63 - 1, description="service id")]
+MunicipalityName = Annotated[str, Path(min_length=1, max_length=200)]
+JobId = Annotated[str, Path(min_length=1, max_length=64)]
 
 
 def context(request: Request) -> WebContext:

@@ -13,7 +13,7 @@ from starlette.datastructures import UploadFile
 
 from scatlas.errors import CatalogueError
 from scatlas.web import api
-from scatlas.web.deps import check_csrf, context, login_name, session
+from scatlas.web.deps import JobId, MunicipalityName, ServiceId, check_csrf, context, login_name, session
 from scatlas.web.insights import compare
 from scatlas.web.messages import translate
 from scatlas.web.review import review_coding
@@ -64,7 +64,7 @@ def services(request: Request) -> HTMLResponse:
 
 
 @router.get("/services/{service_id}", response_class=HTMLResponse)
-def service(request: Request, service_id: int) -> HTMLResponse:
+def service(request: Request, service_id: ServiceId) -> HTMLResponse:
     with _read(request) as cat:
         detail = api.service_detail(request, cat, service_id)
     return render(request, "service.html", **detail)
@@ -76,7 +76,7 @@ def municipalities(request: Request) -> HTMLResponse:
 
 
 @router.get("/municipalities/{name:path}", response_class=HTMLResponse)
-def municipality(request: Request, name: str) -> HTMLResponse:
+def municipality(request: Request, name: MunicipalityName) -> HTMLResponse:
     profile = context(request).insights.municipality(name)
     if profile is None:
         raise HTTPException(404, f"no services of a municipality named {name!r}")
@@ -88,6 +88,8 @@ def municipality(request: Request, name: str) -> HTMLResponse:
 @router.get("/compare", response_class=HTMLResponse)
 def compare_page(request: Request) -> HTMLResponse:
     names = [m for m in request.query_params.getlist("m") if m]
+    if len(names) > api.MAX_COMPARE or any(len(m) > 200 for m in names):
+        return error_page(request, 422, f"비교할 지자체는 {api.MAX_COMPARE}곳 이내, 이름은 200자 이내여야 합니다")
     insights = context(request).insights
     profiles: list[dict[str, Any]] = []
     if len(names) >= 2:
@@ -155,7 +157,7 @@ def review(request: Request) -> Response:
 
 
 @router.post("/review/{service_id}")
-async def review_save(request: Request, service_id: int) -> Response:
+async def review_save(request: Request, service_id: ServiceId) -> Response:
     form = await request.form()
     check_csrf(request, form)
     user = login_name(request)
@@ -212,7 +214,7 @@ async def upload(request: Request) -> Response:
 
 
 @router.get("/upload/{job_id}", response_class=HTMLResponse)
-def upload_status(request: Request, job_id: str) -> HTMLResponse:
+def upload_status(request: Request, job_id: JobId) -> HTMLResponse:
     with _read(request) as cat:
         status = api.job_status(cat, request, job_id)
     return render(request, "job.html", job=status)
