@@ -26,6 +26,7 @@ from scatlas.web.guard import BodyLimits, RequestGuard, readable_size
 from scatlas.web.insights import Insights
 from scatlas.web.messages import DEFAULT_LANGUAGE, LANGUAGES
 from scatlas.web.session import COOKIE, MAX_AGE, SessionSigner, new_session
+from scatlas.web.session_store import SessionStore
 from scatlas.web.uploads import DEFAULT_MAX_BYTES, JobRunner
 
 WEB_DIR = Path(str(resources.files("scatlas.web")))
@@ -50,6 +51,8 @@ class WebSettings:
     upload_dir: Path | None = None
     coder_factory: Callable[[], Coder | None] | None = default_coder_factory
     pool_size: int = 8
+    #: live logins and failed-token counts (default: '<catalogue>.sessions' beside the catalogue)
+    session_db: Path | None = None
 
     def __post_init__(self) -> None:
         self.db = Path(self.db)
@@ -57,6 +60,8 @@ class WebSettings:
         env_secret = os.environ.get("SCATLAS_SECRET")
         self.secret = self.secret or (env_secret.encode() if env_secret else secrets.token_bytes(32))
         self.upload_dir = Path(self.upload_dir) if self.upload_dir else self.db.resolve().parent / "uploads"
+        self.session_db = Path(self.session_db) if self.session_db else \
+            self.db.resolve().parent / f"{self.db.name}.sessions"
 
 
 @dataclass
@@ -68,6 +73,7 @@ class WebContext:
     insights: Insights
     jobs: JobRunner
     signer: SessionSigner
+    sessions: SessionStore
     templates: Jinja2Templates
     domain_names: dict[str, str] = field(default_factory=lambda: dict(DOMAIN_ORDER))
 
@@ -97,12 +103,14 @@ def create_app(settings: WebSettings) -> FastAPI:
     assert settings.secret is not None
     ctx = WebContext(settings=settings, pool=pool, insights=Insights(pool),
                      jobs=JobRunner(settings.db, settings.coder_factory), signer=SessionSigner(settings.secret),
+                     sessions=SessionStore(settings.session_db or settings.db.with_suffix(".sessions"), MAX_AGE),
                      templates=Jinja2Templates(env=_template_env()))
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
         ctx.jobs.shutdown()
         pool.close()
+        ctx.sessions.close()
 
     # docs_url/redoc_url off: their pages load Swagger/ReDoc from a CDN; /openapi.json describes the API
     app = FastAPI(title="scatlas", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -117,6 +125,9 @@ def create_app(settings: WebSettings) -> FastAPI:
     async def session_language_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
         raw = request.cookies.get(COOKIE)
         session = ctx.signer.loads(raw)
+        if session is not None and session.get("user") is not None \
+                and ctx.sessions.user(session.get("sid")) != session["user"]:
+            session = None  # logged out, expired or never a server-side login: the cookie opens nothing
         fresh = session is None
         request.state.session = session if session is not None else new_session()
         request.state.session_dirty = fresh

@@ -13,12 +13,13 @@ from starlette.datastructures import UploadFile
 
 from scatlas.errors import CatalogueError
 from scatlas.web import api
-from scatlas.web.deps import JobId, MunicipalityName, ServiceId, check_csrf, context, login_name, session
+from scatlas.web.deps import (JobId, MunicipalityName, ServiceId, check_csrf, check_token, context, login_name,
+                              session)
 from scatlas.web.insights import compare
 from scatlas.web.messages import translate
 from scatlas.web.review import review_coding
 from scatlas.web.search import SORTS, FilterError, ServiceFilter, search_services
-from scatlas.web.session import CSRF_FIELD, login_form_name, token_matches, valid_login
+from scatlas.web.session import CSRF_FIELD, login_form_name, new_session, valid_login
 
 router = APIRouter(include_in_schema=False)
 FONT_PATH = "koreanize_matplotlib"  # NanumGothic ships inside koreanize-matplotlib's wheel (LIBRARIES.md)
@@ -121,9 +122,11 @@ async def login(request: Request) -> Response:
     name, token, target = login_form_name(form.get("name")), str(form.get("token", "")), _local(form.get("next"))
     if not valid_login(name):
         return render(request, "login.html", status=400, next=target, failed="login_bad_name")
-    if not token_matches(token, context(request).settings.token or ""):
+    if not check_token(request, token):
         return render(request, "login.html", status=403, next=target, failed="login_failed")
-    request.state.session = {**session(request), "user": name}
+    # a new server-side session and a new CSRF token at login: nothing from before the login carries over
+    sid = context(request).sessions.create(name)
+    request.state.session = {**new_session(), "user": name, "sid": sid}
     request.state.session_dirty = True
     return RedirectResponse(target, status_code=303)
 
@@ -131,7 +134,8 @@ async def login(request: Request) -> Response:
 @router.post("/logout")
 async def logout(request: Request) -> Response:
     check_csrf(request, await request.form())
-    request.state.session = {**session(request), "user": None}
+    context(request).sessions.end(session(request).get("sid"))  # the old cookie opens nothing from now on
+    request.state.session = new_session()
     request.state.session_dirty = True
     return RedirectResponse("/", status_code=303)
 
