@@ -123,6 +123,12 @@ class Catalogue:
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # Checked again under the write lock: another process may have imported the same content while this one
+            # was reading and coding it. Same content is 'unchanged', never a UNIQUE error, and keeps its ids.
+            existing = self.find_source(source.sha256)
+            if existing is not None:
+                conn.execute("ROLLBACK")
+                return ImportResult("unchanged", existing["id"])
             old = conn.execute("SELECT id FROM source WHERE path = ?", (source.path,)).fetchone()
             carried: dict[tuple[str | None, str], list[sqlite3.Row]] = {}
             status = "added"
