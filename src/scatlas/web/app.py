@@ -51,6 +51,8 @@ class WebSettings:
     upload_dir: Path | None = None
     coder_factory: Callable[[], Coder | None] | None = default_coder_factory
     pool_size: int = 8
+    #: exports of the catalogue open to everyone (default: a logged-in coder or the token holder only)
+    public_exports: bool = False
     #: live logins and failed-token counts (default: '<catalogue>.sessions' beside the catalogue)
     session_db: Path | None = None
 

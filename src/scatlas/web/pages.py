@@ -29,6 +29,7 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
     """A page in the request's language, with the login state and CSRF token every form needs."""
     lang = request.state.lang
     values.update(request=request, lang=lang, t=lambda key: translate(key, lang), user=login_name(request),
+                  exports_open=context(request).settings.public_exports or login_name(request) is not None,
                   csrf_field=CSRF_FIELD, csrf_token=session(request)["csrf"], path=request.url.path,
                   query=request.url.query)
     return context(request).templates.TemplateResponse(request, template, values, status_code=status)

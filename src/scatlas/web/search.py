@@ -204,12 +204,6 @@ def search_services(cat: Catalogue, flt: ServiceFilter) -> SearchResult:
     return SearchResult(rows, COUNT_CAP if capped else count, capped, flt.page, flt.per_page)
 
 
-def all_matching(cat: Catalogue, flt: ServiceFilter) -> list[dict[str, Any]]:
-    """Every service matching the filter (no paging), in the filter's order: the download of a selection."""
-    where, params = flt.where()
-    return cat.services(where, params, order_by=flt.order_by())
-
-
 def text_condition(q: str) -> tuple[str, list[Any]]:
     """SQL for a free-text query: every word must occur in the name or description.
 
