@@ -101,7 +101,12 @@ def ingest_file(cat: Catalogue, path: str | Path, coder: Coder | None = None) ->
         digest = sha256_of(path)
         if cat.find_source(digest) is not None:
             return FileResult(str(path), "unchanged", warnings=[_("같은 내용이 카탈로그에 이미 있다")])
-        extraction = extract_file(path, digest)
+        from scatlas.sandbox import ReaderCrashed, extract_within_budget
+
+        try:
+            extraction = extract_within_budget(path, digest)  # a child process under a memory and time budget
+        except ReaderCrashed as crash:
+            raise DocumentError("corrupt", f"unexpected {crash}", path=path) from None
         plans = [p for p in extraction.plans if p.services]
         warnings = list(extraction.notes) + [w for p in extraction.plans for w in p.warnings]
         if not plans:

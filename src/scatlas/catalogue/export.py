@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from scatlas.catalogue.store import Catalogue
 from scatlas.labels import coder_label, subtype_labels
@@ -66,28 +68,53 @@ def export_records(cat: Catalogue, where: str = "", params: Iterable[Any] = ()) 
     return [export_record(r) for r in rows]
 
 
-def write_export(records: list[dict[str, Any]], fmt: str, out: Path) -> Path:
+def csv_chunks(records: Iterable[dict[str, Any]], batch: int = 500) -> Iterator[str]:
+    """The CSV export as text chunks (BOM first, so Excel shows Hangul), for streaming a download."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=EXPORT_COLUMNS)
+    buf.write("\ufeff")
+    writer.writeheader()
+    for n, record in enumerate(records, start=1):
+        writer.writerow(flat_record(record))
+        if n % batch == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+def json_chunks(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The JSON export (an array of export objects) as text chunks, for streaming a download."""
+    yield "["
+    for n, record in enumerate(records):
+        yield ("," if n else "") + "\n" + json.dumps(record, ensure_ascii=False)
+    yield "\n]\n"
+
+
+def write_export(records: Iterable[dict[str, Any]], fmt: str, out: Path) -> Path:
     """Write records as csv (UTF-8 with BOM, so Excel shows Hangul), json or xlsx."""
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
-        out.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
+        with out.open("w", encoding="utf-8") as fh:
+            fh.writelines(json_chunks(records))
     elif fmt == "csv":
-        with out.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=EXPORT_COLUMNS)
-            writer.writeheader()
-            writer.writerows(flat_record(r) for r in records)
+        with out.open("w", encoding="utf-8", newline="") as fh:
+            fh.writelines(csv_chunks(records))
     elif fmt == "xlsx":
         from openpyxl import Workbook
+        from openpyxl.utils import get_column_letter
 
-        wb = Workbook()
-        ws = wb.active
-        ws.title = "services"
+        # write-only mode streams rows to the file: memory stays flat however many services there are
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("services")
+        ws.freeze_panes = "A2"
         ws.append(list(EXPORT_COLUMNS))
+        rows = 1
         for record in records:
             flat = flat_record(record)
             ws.append([flat[c] for c in EXPORT_COLUMNS])
-        ws.freeze_panes = "A2"
-        ws.auto_filter.ref = ws.dimensions
+            rows += 1
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(EXPORT_COLUMNS))}{rows}"
         wb.save(out)
     else:
         raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
