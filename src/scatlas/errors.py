@@ -1,10 +1,10 @@
-"""Error codes shared by every stage, with message templates (DESIGN.md: document error codes)."""
+"""Error codes shared by every stage, with message templates (docs/contracts.md#document-error-codes)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-#: Document-level failure codes. DESIGN.md fixes the first five; the rest extend them.
+#: Document-level failure codes. docs/contracts.md#document-error-codes lists them all.
 ERROR_CODES: dict[str, str] = {
     "no_text_layer": "the document has no text layer (scanned or image-only); OCR it first",
     "encrypted": "the document is password-protected, encrypted or distribution-protected (배포용)",
@@ -23,7 +23,7 @@ class ScatlasError(Exception):
 
 
 class DocumentError(ScatlasError):
-    """A document that cannot be read: carries a DESIGN.md error code, the file and, where known, the page."""
+    """A document that cannot be read: carries a docs/contracts.md error code, the file and, where known, the page."""
 
     def __init__(self, code: str, detail: str = "", *, path: str | Path | None = None,
                  page: int | None = None) -> None:

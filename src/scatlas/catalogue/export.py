@@ -1,4 +1,4 @@
-"""The catalogue's services with their effective coding, in DESIGN.md's export shape (JSON, CSV, XLSX)."""
+"""The catalogue's services with their effective coding, in the export shape of docs/contracts.md#export-columns."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any, Iterable
 
 from scatlas.catalogue.store import Catalogue
 
-#: DESIGN.md `scatlas export` columns, in order.
+#: The `scatlas export` columns, in order (docs/contracts.md#export-columns).
 EXPORT_COLUMNS: tuple[str, ...] = (
     "municipality", "municipality_code", "plan_title", "period", "source_file", "page", "name", "description",
     "declared_domain", "domain", "domain_id", "subtype", "function", "target_groups", "technologies", "confidence",
@@ -24,7 +24,7 @@ def _split(value: str | None) -> list[str]:
 
 
 def export_record(row: dict[str, Any]) -> dict[str, Any]:
-    """One service_view row as a DESIGN.md export object (lists as lists, period as [start, end] or null)."""
+    """One service_view row as a docs/contracts.md export object (lists as lists, period as [start, end] or null)."""
     period = [row["period_start"], row["period_end"]] if row.get("period_start") else None
     return {
         "municipality": row["municipality"], "municipality_code": row["municipality_code"],

@@ -21,7 +21,7 @@ app = typer.Typer(
 console = Console()
 err_console = Console(stderr=True)
 
-#: `--db FILE`, the catalogue (DESIGN.md: scatlas.db in the current directory by default).
+#: `--db FILE`, the catalogue (docs/contracts.md#command-line: scatlas.db in the current directory by default).
 DbOption = Annotated[Path, typer.Option("--db", help="The catalogue (SQLite file).", envvar="SCATLAS_DB")]
 DEFAULT_DB = Path("scatlas.db")
 

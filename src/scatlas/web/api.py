@@ -91,7 +91,7 @@ def services(cat: Reader, flt: Annotated[ServiceFilter, Depends(parse_filter)]) 
     return search_services(cat, flt).to_json()
 
 
-@router.get("/services/export", summary="The current selection as CSV, XLSX or JSON (DESIGN.md export columns)",
+@router.get("/services/export", summary="The current selection as CSV, XLSX or JSON (docs/contracts.md#export-columns)",
             description=_FILTER_DOC + " format: csv, xlsx or json.")
 def export(cat: Reader, flt: Annotated[ServiceFilter, Depends(parse_filter)],
            format: Annotated[str, Query(pattern="^(csv|xlsx|json)$")] = "csv") -> Response:

@@ -21,7 +21,7 @@ from scatlas.web.search import SORTS, FilterError, ServiceFilter, search_service
 from scatlas.web.session import CSRF_FIELD, login_form_name, token_matches, valid_login
 
 router = APIRouter(include_in_schema=False)
-FONT_PATH = "koreanize_matplotlib"  # NanumGothic ships inside koreanize-matplotlib's wheel (LIBRARIES.md)
+FONT_PATH = "koreanize_matplotlib"  # NanumGothic ships inside koreanize-matplotlib's wheel (docs/libraries.md)
 
 
 def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
