@@ -27,10 +27,13 @@ DOCS_MENTION = re.compile(r"(?<![\w/.-])(docs/[\w.-]+\.md)(#[\w-]+)?")
 
 
 def text_files() -> list[Path]:
-    files = [p for p in REPO.glob("*.md")]
+    files = list(REPO.glob("*.md"))
     for top in SCANNED:
-        files += [p for p in (REPO / top).rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES
-                  and "__pycache__" not in p.parts and p.name != "test_docs.py"]
+        files += [
+            p
+            for p in (REPO / top).rglob("*")
+            if p.is_file() and p.suffix in TEXT_SUFFIXES and "__pycache__" not in p.parts and p.name != "test_docs.py"
+        ]
     return sorted(files)
 
 
@@ -72,7 +75,8 @@ def test_nothing_cites_the_design_notes_kept_outside_the_repository():
                 else:
                     hits.append(f"{rel}:{number}: {line.strip()}")
     assert not hits, "cite docs/architecture.md, contracts.md, plan-layouts.md or libraries.md instead:\n" + "\n".join(
-        hits)
+        hits
+    )
     assert frozen_seen == FROZEN, f"exempt lines that no longer cite the old notes: {sorted(FROZEN - frozen_seen)}"
 
 

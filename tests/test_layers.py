@@ -30,10 +30,14 @@ LAYERS: dict[str, int] = {
 
 #: (importing module, imported module) → why it is still there. Remove an entry when its import is gone.
 ALLOWED: dict[tuple[str, str], str] = {
-    ("scatlas.ingest.tabular", "scatlas.extract.municipalities"):
-        "#14: the inventory importer resolves municipalities with the extractor's register (shared module: #11)",
-    ("scatlas.ingest.tabular", "scatlas.extract.metadata"):
-        "#14: the inventory importer reads titles and periods with the extractor's parser (shared module: #11)",
+    (
+        "scatlas.ingest.tabular",
+        "scatlas.extract.municipalities",
+    ): "#14: the inventory importer resolves municipalities with the extractor's register (shared module: #11)",
+    (
+        "scatlas.ingest.tabular",
+        "scatlas.extract.metadata",
+    ): "#14: the inventory importer reads titles and periods with the extractor's parser (shared module: #11)",
 }
 
 
@@ -66,9 +70,12 @@ def scatlas_imports(path: Path, source: str | None = None) -> set[str]:
                 base = ".".join(package[: len(package) - node.level + 1] + ([base] if base else []))
             # `from scatlas.analysis import textsim` imports a sub-module; `from scatlas.x import name` the package.
             found.add(base)
-            found.update(f"{base}.{alias.name}" for alias in node.names
-                         if (PACKAGE.parent / f"{base}.{alias.name}".replace(".", "/")).with_suffix(".py").exists()
-                         or (PACKAGE.parent / f"{base}.{alias.name}".replace(".", "/")).is_dir())
+            found.update(
+                f"{base}.{alias.name}"
+                for alias in node.names
+                if (PACKAGE.parent / f"{base}.{alias.name}".replace(".", "/")).with_suffix(".py").exists()
+                or (PACKAGE.parent / f"{base}.{alias.name}".replace(".", "/")).is_dir()
+            )
     return {m for m in found if m == "scatlas" or m.startswith("scatlas.")}
 
 
@@ -93,14 +100,16 @@ def test_every_stage_sub_package_has_a_layer():
 def test_imports_never_point_to_a_later_stage():
     backwards = sorted(pair for pair, step in all_imports().items() if step < 0 and pair not in ALLOWED)
     assert not backwards, "imports from a later stage (move the shared code below both):\n" + "\n".join(
-        f"  {a} → {b}" for a, b in backwards)
+        f"  {a} → {b}" for a, b in backwards
+    )
 
 
 def test_the_allow_list_only_shrinks():
     pairs = all_imports()
     stale = sorted(pair for pair in ALLOWED if pairs.get(pair, 0) >= 0)
     assert not stale, "allow-list entries whose import is gone (delete them): " + ", ".join(
-        f"{a} → {b}" for a, b in stale)
+        f"{a} → {b}" for a, b in stale
+    )
 
 
 def test_the_checker_sees_lazy_relative_and_type_only_imports():

@@ -25,8 +25,9 @@ def _scatlas_command() -> list[str]:
 def test_demo_in_a_fresh_folder_ingests_every_sample_and_writes_the_report(tmp_path):
     env = {**os.environ, "COLUMNS": "400"}  # one line per message: the printed report path is not wrapped
     env.pop("SCATLAS_DB", None)
-    done = subprocess.run([*_scatlas_command(), "demo"], cwd=tmp_path, env=env, capture_output=True, text=True,
-                          timeout=600)
+    done = subprocess.run(
+        [*_scatlas_command(), "demo"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["scatlas-demo"]  # writes nowhere else in the folder
 
