@@ -122,3 +122,26 @@ def test_every_module_with_a_doctest_is_collected_by_the_suite():
 @pytest.mark.parametrize("name", ["architecture.md", "contracts.md", "plan-layouts.md", "libraries.md"])
 def test_the_design_docs_are_in_the_repository(name):
     assert (REPO / "docs" / name).stat().st_size > 2000
+
+
+def _section(doc: str, heading: str) -> str:
+    text = (REPO / "docs" / doc).read_text(encoding="utf-8")
+    start = text.index(f"\n## {heading}\n")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end > 0 else None]
+
+
+def test_contracts_name_every_command_error_code_and_export_column():
+    from typer.main import get_command
+
+    from scatlas.catalogue.export import EXPORT_COLUMNS
+    from scatlas.cli import app
+    from scatlas.errors import ERROR_CODES
+
+    commands = _section("contracts.md", "Command line")
+    missing = [name for name in get_command(app).commands if f"`scatlas {name}" not in commands]
+    assert not missing, f"commands missing from docs/contracts.md#command-line: {missing}"
+    codes = _section("contracts.md", "Document error codes")
+    assert not [c for c in ERROR_CODES if f"`{c}`" not in codes], "error codes missing from docs/contracts.md"
+    columns = re.findall(r"`(\w+)`", _section("contracts.md", "Export columns").split("CSV (UTF-8")[0])
+    assert tuple(c for c in columns if c in EXPORT_COLUMNS) == EXPORT_COLUMNS, "export columns differ from the docs"
