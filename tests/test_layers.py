@@ -22,6 +22,7 @@ LAYERS: dict[str, int] = {
     "coding": 3,
     "catalogue": 4,
     "pipeline": 5,  # runs a file through ingest → extract → coding into the catalogue; called by web and cli
+    "sandbox": 5,  # the pipeline's reading step in a child process with a memory and time budget
     "analysis": 6,
     "report": 7,
     "web": 8,
