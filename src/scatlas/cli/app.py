@@ -39,7 +39,7 @@ def _language(
         set_language(lang)
         ctx.call_on_close(lambda: set_language(None))  # for this command only (tests run many in one process)
 
-#: `--db FILE`, the catalogue (DESIGN.md: scatlas.db in the current directory by default).
+#: `--db FILE`, the catalogue (docs/contracts.md#command-line: scatlas.db in the current directory by default).
 DbOption = Annotated[Path, typer.Option("--db", help="The catalogue (SQLite file).", envvar="SCATLAS_DB")]
 DEFAULT_DB = Path("scatlas.db")
 

@@ -40,7 +40,7 @@ def serve(
         raise fail(_("--max-upload-mb는 0보다 커야 한다"), 2)
     generated = not os.environ.get("SCATLAS_TOKEN")
     if workers < 0:
-        raise fail("--workers must be 0 (one per core) or more", 2)
+        raise fail(_("--workers는 0(코어마다 하나) 이상이어야 한다"), 2)
     workers = workers or min(os.cpu_count() or 1, 8)
     settings = WebSettings(db=db, max_upload_bytes=int(max_upload_mb * 1024 * 1024), public_exports=public_exports)
     try:
@@ -57,6 +57,6 @@ def serve(
     from scatlas.web.factory import settings_to_env
 
     os.environ.update(settings_to_env(settings))  # the workers rebuild the same settings from these
-    console.print(f"workers: {workers}")
+    console.print(_("작업 프로세스: {n}").format(n=workers))
     uvicorn.run("scatlas.web.factory:app_from_env", factory=True, workers=workers, host=host, port=port,
                 log_level="info")
