@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import json
-import re
 from pathlib import Path
 from typing import Any, Iterable
 
 from scatlas.catalogue.store import Catalogue
+from scatlas.sheets.safe_writer import spreadsheet_safe, write_csv, write_xlsx
 
 #: DESIGN.md `scatlas export` columns, in order.
 EXPORT_COLUMNS: tuple[str, ...] = (
@@ -38,17 +37,6 @@ def export_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-# Text a spreadsheet would run as a formula (CSV injection): =, +, @, tab/CR, or '-' followed by a formula start.
-_FORMULA = re.compile(r"^(?:[=+@\t\r]|-[\d=+@(])")
-
-
-def spreadsheet_safe(value: Any) -> Any:
-    """Document text made inert for Excel/LibreOffice: a leading apostrophe before anything formula-like."""
-    if isinstance(value, str) and _FORMULA.match(value):
-        return "'" + value
-    return value
-
-
 def flat_record(record: dict[str, Any]) -> dict[str, Any]:
     """An export object flattened for CSV/XLSX: lists ';'-separated, period as '2023~2027', formulas defused."""
     flat = dict(record)
@@ -70,23 +58,9 @@ def write_export(records: list[dict[str, Any]], fmt: str, out: Path) -> Path:
     if fmt == "json":
         out.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
     elif fmt == "csv":
-        with out.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=EXPORT_COLUMNS)
-            writer.writeheader()
-            writer.writerows(flat_record(r) for r in records)
+        write_csv(out, EXPORT_COLUMNS, (flat_record(r) for r in records))
     elif fmt == "xlsx":
-        from openpyxl import Workbook
-
-        wb = Workbook()
-        ws = wb.active
-        ws.title = "services"
-        ws.append(list(EXPORT_COLUMNS))
-        for record in records:
-            flat = flat_record(record)
-            ws.append([flat[c] for c in EXPORT_COLUMNS])
-        ws.freeze_panes = "A2"
-        ws.auto_filter.ref = ws.dimensions
-        wb.save(out)
+        write_xlsx(out, EXPORT_COLUMNS, (flat_record(r) for r in records))
     else:
         raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
     return out

@@ -11,6 +11,8 @@ from typing import Annotated, Any
 import typer
 
 from scatlas.cli.app import DEFAULT_DB, DbOption, app, console, fail
+from rich.markup import escape as escape_text
+
 from scatlas.errors import ScatlasError
 
 
@@ -101,11 +103,14 @@ def classify(
 
     try:
         coder = _coder(baseline)
-        n = classify_csv(in_csv, output, coder)
+        bad_rows: list = []
+        n = classify_csv(in_csv, output, coder, bad_rows=bad_rows)
     except CsvInputError as exc:
         raise _fail(str(exc)) from None
     except OSError as exc:
         raise _fail(f"{output}: cannot write the coded CSV ({exc.strerror or exc})") from None
+    for bad in bad_rows:
+        console.print(f"[yellow]건너뜀[/] {escape_text(str(bad))}")
     console.print(f"coded {n} services with {coder.version} → {output}")
 
 

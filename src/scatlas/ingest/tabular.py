@@ -98,6 +98,7 @@ class _Sheet:
     rows: Rows
     title: str | None = None
     merged: dict[tuple[int, int], tuple[int, int]] | None = None  # covered (row, col) -> anchor (row, col)
+    delimited: bool = False  # CSV: cells past the header mean shifted fields (an unquoted comma)
 
 
 def rows_to_plans(sheet: _Sheet, *, source_name: str, mapping: dict[str, str] | None = None,
@@ -116,7 +117,7 @@ def rows_to_plans(sheet: _Sheet, *, source_name: str, mapping: dict[str, str] | 
     columns = {role: _cell(header[i]) for role, i in cols.items()}
     body = rows[header_index + 1:]
     ragged = [number for number, row in body if any(_cell(v) for v in row[width:])]
-    if ragged:
+    if ragged and sheet.delimited:
         shown = ", ".join(map(str, ragged[:10])) + (" …" if len(ragged) > 10 else "")
         raise DocumentError("bad_table", f"{len(ragged)} row(s) have more cells than the header has columns "
                             f"(rows {shown}): fields are probably shifted by an unquoted comma", path=source_name)
@@ -163,8 +164,8 @@ def rows_to_plans(sheet: _Sheet, *, source_name: str, mapping: dict[str, str] | 
             municipality_raw = defaults.get("municipality") or ""
             if "municipality" in cols or "metro" in cols:
                 no_municipality.append(number)
-        period = parse_period(values["period"]) if values.get("period") else None
         plan_title = strip_quotes(values["plan_title"]) if values.get("plan_title") else None
+        period = parse_period(values.get("period") or "") or (parse_period(plan_title) if plan_title else None)
         key = (municipality_raw, plan_title, period)
         if plan_title is None and period is None:
             # a row naming no plan belongs to this municipality's plan above (never to another municipality's)
@@ -197,6 +198,9 @@ def rows_to_plans(sheet: _Sheet, *, source_name: str, mapping: dict[str, str] | 
         if label and domain_id is None:
             plan.warnings.append(f"row {number}: domain label {label!r} is not one of the 12 legal domains "
                                  "(kept as declared_label)")
+    if ragged and not sheet.delimited:
+        result.notes.append(f"머리글 밖의 셀은 읽지 않음 (행 {', '.join(map(str, ragged[:5]))}"
+                            + (" …)" if len(ragged) > 5 else ")"))
     if carried_roles:
         result.notes.append("병합된 셀의 값을 아래 행에 적용함: " + ", ".join(sorted(carried_roles)))
     if no_municipality:
@@ -247,7 +251,7 @@ def import_tabular(path: str | Path, mapping: dict[str, str] | None = None) -> T
     rows: Rows = [(n, list(r)) for n, r in table.rows]
     located = _find_header(rows, mapping)
     defaults = _loose_metadata([r for _, r in rows[:located[0]]] if located else [], path.stem)
-    result = rows_to_plans(_Sheet(rows), source_name=str(path), mapping=mapping, defaults=defaults)
+    result = rows_to_plans(_Sheet(rows, delimited=True), source_name=str(path), mapping=mapping, defaults=defaults)
     result.format, result.encoding = "csv", table.encoding
     result.skipped = sorted([RowProblem(b.line, b.reason) for b in table.bad_rows] + result.skipped,
                             key=lambda p: p.row)

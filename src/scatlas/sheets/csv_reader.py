@@ -116,6 +116,8 @@ def read_csv_rows(path: str | Path, max_rows: int = MAX_ROWS) -> CsvRows:
         except csv.Error as exc:
             bad.append(BadRow(start, f"CSV 형식 오류 ({exc}): 이 행은 건너뜀"))
             continue
+        if not row:
+            continue  # a blank line (or a line left out above)
         rows.append((start, row))
         if len(rows) > max_rows:
             raise DocumentError("too_large", f"more than {max_rows:,} rows", path=path)
