@@ -244,14 +244,31 @@ class Catalogue:
             "GROUP BY service_id)", (pattern,))
         return {r["service_id"]: dict(r) for r in rows}
 
-    def review_queue(self, limit: int = 50, low_confidence: float = 0.6) -> list[dict[str, Any]]:
-        """Services no person has coded: declared-vs-auto disagreements and low confidence first."""
+    def review_queue(self, limit: int | None = None, low_confidence: float = 0.6, *,
+                     municipality: str | None = None, domain_id: str | None = None,
+                     max_confidence: float | None = None, include_reviewed: bool = False,
+                     offset: int = 0) -> list[dict[str, Any]]:
+        """Services to review: declared-vs-auto disagreements and low confidence first; no cap unless ``limit``.
+
+        Filters: a municipality, an effective domain, a confidence ceiling; ``include_reviewed`` also lists
+        services a person has already coded (to revise them).
+        """
+        where, params = [] if include_reviewed else ["human_coder IS NULL"], []
+        if municipality:
+            where.append("municipality = ?")
+            params.append(municipality)
+        if domain_id:
+            where.append("domain_id = ?")
+            params.append(domain_id)
+        if max_confidence is not None:
+            where.append("COALESCE(confidence, 0) <= ?")
+            params.append(float(max_confidence))
         return self.services(
-            "human_coder IS NULL",
+            " AND ".join(where), params,
             order_by=(f"(declared_domain IS NOT NULL AND auto_domain_id IS NOT NULL AND auto_domain_id != domain_id) "
                       f"DESC, (COALESCE(auto_confidence, 0) < {float(low_confidence)}) DESC, "
                       "COALESCE(auto_confidence, 0) ASC, service_id"),
-            limit=limit)
+            limit=limit, offset=offset)
 
     def plans(self) -> list[dict[str, Any]]:
         """Every plan with its service count."""
