@@ -110,6 +110,10 @@ def ingest_file(cat: Catalogue, path: str | Path, coder: Coder | None = None,
         if not plans:
             raise DocumentError("no_services", "no service list was recognised", path=path)
         result = cat.import_source(extraction.source, plans, coder=coder)
+        if result.status != "unchanged":
+            from scatlas.catalogue.sources import keep_source_file
+
+            keep_source_file(cat, result.source_id, path, extraction.source.format)  # shown when the folder moves
     except DocumentError as exc:
         return FileResult(str(path), "failed", error=exc.to_json())
     except (OSError, MemoryError, RecursionError, ValueError, KeyError, IndexError, TypeError,

@@ -388,6 +388,14 @@ def history(cat: Any, service_id: int | None = None, limit: int | None = 200) ->
     return [Edit.from_row(r) for r in cat.conn.execute(sql, params)]
 
 
+def edited_away(cat: Any, service_id: int) -> bool:
+    """True for a service that is not in the list because a person deleted or merged it (the log knows it)."""
+    return cat.conn.execute("SELECT 1 FROM service WHERE id = ?", (service_id,)).fetchone() is None and \
+        cat.conn.execute("SELECT 1 FROM service_edit WHERE action IN ('delete', 'merge') AND (service_id = ? OR "
+                         "EXISTS (SELECT 1 FROM json_each(related) WHERE value = ?))",
+                         (service_id, service_id)).fetchone() is not None
+
+
 def _text(value: Any, what: str) -> str:
     import unicodedata
 

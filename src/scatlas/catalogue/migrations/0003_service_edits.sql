@@ -44,3 +44,10 @@ CREATE VIEW plan_choice AS
              ELSE 0 END AS counted,
         CASE WHEN p.counts IS NOT NULL THEN 'chosen' ELSE 'latest' END AS rule
     FROM plan p;
+
+-- The source document itself (PDF), kept inside the catalogue so a service's page can be shown, marked, after the
+-- original folder has moved.
+CREATE TABLE source_file (
+    source_id INTEGER PRIMARY KEY REFERENCES source(id) ON DELETE CASCADE,
+    data      BLOB NOT NULL
+);
