@@ -150,3 +150,10 @@ def test_missing_file_is_not_found(tmp_path):
     with pytest.raises(DocumentError) as info:
         import_tabular(tmp_path / "없음.xlsx")
     assert info.value.code == "not_found"
+
+
+def test_plan_table_header_spellings_are_the_fallback_vocabulary_of_inventories(tmp_path):
+    from scatlas.sheets.headers import detect_columns, plan_table_role
+
+    assert plan_table_role("세부 서비스 목록") == "name" and plan_table_role("사업 개요") == "description"
+    assert detect_columns(["대분류", "세부서비스목록", "서비스 개요"]) == {"domain": 0, "name": 1, "description": 2}

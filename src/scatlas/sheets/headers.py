@@ -29,6 +29,42 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
 ROLES = tuple(HEADER_SYNONYMS)
 _FOLD = re.compile(r"[\s\W_]+", re.UNICODE)
 
+# ---- the headers of service tables printed in plans (the extractor's table reader); the inventory reader falls
+# back on them for a service, description or domain column its own spellings did not find.
+NAME_HEADER = re.compile(r"^(?:세부|단위|주요|대표|스마트도시|스마트|신규|도입|추진|후보|선정)?(?:서비스|사업)"
+                          r"(?:\(사업\)|사업|후보)?(?:명|명칭|이름|목록)?$")
+# '추진과제', '과제명': services only in a services chapter (in the vision chapter they are strategies).
+TASK_HEADER = re.compile(r"^(?:세부|단위|주요|추진|실행|핵심)?과제(?:명|명칭)?$")
+SELECT_HEADER = re.compile(r"^(?:최종)?(?:선정|채택|반영|선택)(?:여부|결과|유무)?$")
+DESC_HEADER = re.compile(r"(?:내용|개요|기능|설명|정의|서비스내용|서비스개요|사업내용|사업개요|주요내용)$")
+DOMAIN_HEADER = re.compile(r"^(?:서비스|사업)?(?:분야|구분|부문|영역|대분류|분류|유형|중분류|그룹|테마)$")
+NUMBER_HEADER = re.compile(r"^(?:no\.?|번호|연번|순번|순서|#|id|코드|code|서비스id|서비스코드|서비스번호|과제번호|"
+                            r"관리번호|식별번호)$", re.IGNORECASE)
+# English printed beside the Korean header: '서비스명(Service)', '서비스명 Service Name'.
+ENGLISH_ASIDE = re.compile(r"[(（\[][^()（）\[\]]*[A-Za-z][^()（）\[\]]*[)）\]]|[A-Za-z][A-Za-z .&/-]*")
+
+
+def plan_table_role(header: str, tasks: bool = False) -> str | None:
+    """The role of a plan table's header cell: name, task, select, domain, description, number, or None."""
+    words = re.sub(r"[\s·ㆍ・()（）\[\]]", "", header)
+    if not words:
+        return None
+    if NUMBER_HEADER.match(words):
+        return "number"
+    if re.search(r"[가-힣]", header):
+        words = re.sub(r"[\s·ㆍ・()（）\[\]]", "", ENGLISH_ASIDE.sub("", header)) or words
+    if NAME_HEADER.match(words) or words in {"서비스(사업)명", "서비스명(사업명)"}:
+        return "name"
+    if TASK_HEADER.match(words):
+        return "task" if tasks else None
+    if SELECT_HEADER.match(words):
+        return "select"
+    if DOMAIN_HEADER.match(words):
+        return "domain"
+    if DESC_HEADER.search(words) and len(words) <= 10:
+        return "description"
+    return None
+
 
 def fold_header(text: Any) -> str:
     """A header folded for matching."""
@@ -56,6 +92,11 @@ def detect_columns(header: list[Any], mapping: dict[str, str] | None = None) -> 
                     found[role] = hits[0]
                     taken.add(hits[0])
                     break
+    for i, h in enumerate(header):  # then the plan-table spellings ('세부 서비스 목록', '사업 개요' …)
+        role = plan_table_role(str(h or "")) if i not in taken and h else None
+        if role in ("name", "description", "domain") and role not in found:
+            found[role] = i
+            taken.add(i)
     return found
 
 
