@@ -9,15 +9,16 @@ from typing import Any
 from scatlas.catalogue.store import fold_name
 
 
-def plan_overview(cat: Any, municipality: str | None = None) -> list[dict[str, Any]]:
-    """Every plan (or one municipality's) with its service count, whether it counts, why, and its duplicates."""
+def plan_overview(cat: Any, municipality: str | None = None, duplicates: bool = True) -> list[dict[str, Any]]:
+    """Every plan (or one municipality's) with its service count, whether it counts, why, and (unless
+    ``duplicates`` is False, which skips reading the services) how many of its services another plan repeats."""
     where, params = ("WHERE p.municipality = ?", (municipality,)) if municipality else ("", ())
     rows = [dict(r) for r in cat.conn.execute(
         "SELECT p.id, p.municipality, p.municipality_code, p.title, p.period_start, p.period_end, p.source_file, "
         "p.counts, pc.counted, pc.rule, (SELECT count(*) FROM service s WHERE s.plan_id = p.id) AS services "
         f"FROM plan p JOIN plan_choice pc ON pc.plan_id = p.id {where} "
         "ORDER BY p.municipality, COALESCE(p.period_start, 0), p.id", params)]
-    dupes = duplicate_services(cat, municipality)
+    dupes = duplicate_services(cat, municipality) if duplicates else []
     per_plan: dict[int, int] = defaultdict(int)
     for group in dupes:
         for item in group["services"]:
@@ -48,3 +49,13 @@ def duplicate_services(cat: Any, municipality: str | None = None) -> list[dict[s
 def counted_plan_ids(cat: Any) -> set[int]:
     """Ids of the plans that count (one per municipality; every plan without a municipality)."""
     return {r[0] for r in cat.conn.execute("SELECT plan_id FROM plan_choice WHERE counted = 1")}
+
+
+def plan_list(cat: Any, municipality: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Plans (id, municipality, title, period), cheaply: for choosing where a service moves."""
+    where, params = ("WHERE municipality = ?", [municipality]) if municipality else ("", [])
+    sql = (f"SELECT id, municipality, title, period_start, period_end FROM plan {where} "
+           "ORDER BY municipality, period_start, id")
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return [dict(r) for r in cat.conn.execute(sql, params)]

@@ -6,10 +6,11 @@ import json
 from typing import Any
 
 from scatlas.catalogue.edits import ServiceEditor, history
-from scatlas.catalogue.plans import plan_overview
+from scatlas.catalogue.plans import plan_list
 from scatlas.errors import CatalogueError
 
 ACTIONS = ("edit", "delete", "merge", "split", "move", "undo")
+MOVE_CHOICES = 300  # plans offered in the move list; beyond, a plan id is typed
 _MAX_TEXT = 20_000
 
 
@@ -54,7 +55,7 @@ def apply_service_action(cat: Any, user: str, service_id: int, form: Any) -> str
         ids = editor.split(service_id, parts, reason)
         return f"/services/{ids[0]}"
     if action == "move":
-        editor.move(service_id, _ids(str(form.get("plan_id") or ""))[0], reason)
+        editor.move(service_id, _ids(str(form.get("plan_id_other") or form.get("plan_id") or ""))[0], reason)
         return f"/services/{service_id}"
     # undo: the latest edit of this service
     latest = next((e for e in history(cat, service_id) if e.undone_at is None and e.action != "restore"), None)
@@ -66,8 +67,13 @@ def apply_service_action(cat: Any, user: str, service_id: int, form: Any) -> str
 
 def edit_panel(cat: Any, service_id: int) -> dict[str, Any]:
     """What the service page's editing panel needs: the edit log and the plans it can move to."""
-    return {"edits": [e.to_json() for e in history(cat, service_id, 50)],
-            "plans": plan_overview(cat)}
+    plans = plan_list(cat, limit=MOVE_CHOICES + 1)
+    restricted = len(plans) > MOVE_CHOICES
+    if restricted:  # a large catalogue: the city's own plans, and a plan id for any other
+        municipality = (cat.service(service_id) or {}).get("municipality")
+        plans = plan_list(cat, municipality, limit=MOVE_CHOICES) if municipality else []
+    return {"edits": [e.to_json() for e in history(cat, service_id, 50)], "plans": plans,
+            "plan_id_input": restricted}
 
 
 def review_filters(params: Any) -> tuple[dict[str, Any], int]:
