@@ -127,7 +127,7 @@ def rows_to_plans(sheet: _Sheet, *, source_name: str, mapping: dict[str, str] | 
     def value(number: int, row: list[Any], col: int) -> tuple[str, bool]:
         text = _cell(row[col]) if col < len(row) else ""
         anchor = merged.get((number, col + 1))
-        if not text and anchor is not None:
+        if not text and anchor is not None and anchor[0] > header_number:  # a data cell, never a header
             anchor_row = by_number.get(anchor[0], [])
             text = _cell(anchor_row[anchor[1] - 1]) if anchor[1] - 1 < len(anchor_row) else ""
             return text, bool(text)
