@@ -50,3 +50,15 @@ def test_analysis_counts_one_plan_per_city_and_periods_see_both(tmp_path):
     assert analysis["totals"]["plans"] == 2 and analysis["totals"]["services"] == 3
     assert [p for _, p, _ in analysis["plans_not_counted"]] == [ids[2019]]
     assert {p["period"] for p in analysis["by_period"]} >= {"2019–2023", "2024–2028"}
+
+
+def test_the_report_lists_the_plans_it_did_not_count(tmp_path):
+    from scatlas.analysis import build_analysis
+    from scatlas.report.html import render_html
+
+    with Catalogue.open(tmp_path / "c.db") as cat:
+        ids = _two_plans_of_one_city(cat)
+        analysis = build_analysis(cat)
+    html = render_html(analysis, {})
+    section = html[html.index('id="plans-not-counted"'):]
+    assert "목포시" in section[:2000] and f">{ids[2019]}<" in section[:2000]
