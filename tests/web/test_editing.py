@@ -133,3 +133,21 @@ def test_source_page_is_rendered_from_the_kept_file_with_the_service_marked(tmp_
         image = client.get(f"/services/{service['service_id']}/source.png")
         assert image.status_code == 200 and image.content[:8] == b"\x89PNG\r\n\x1a\n"
         assert int(image.headers["X-Marked-Boxes"]) >= 1
+
+
+def test_json_api_edits_need_the_token_and_are_logged(writer_client: TestClient, fresh_catalogue) -> None:
+    from .conftest import TOKEN
+
+    ids = fresh_catalogue[1]
+    sid = ids["고양시/드론 순찰"]
+    body = {"editor": "script", "action": "edit", "name": "드론 순찰 서비스", "reason": "일괄 정리"}
+    assert writer_client.post(f"/api/services/{sid}/edits", json=body).status_code == 401
+    r = writer_client.post(f"/api/services/{sid}/edits", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 200, r.text
+    log = writer_client.get(f"/api/services/{sid}/edits").json()
+    assert log[0]["editor"] == "human:script" and log[0]["after"] == {"name": "드론 순찰 서비스"}
+    bad = writer_client.post(f"/api/services/{sid}/edits", json={**body, "action": "explode"},
+                             headers={"Authorization": f"Bearer {TOKEN}"})
+    assert bad.status_code == 422
+    plans = writer_client.get("/api/plans").json()
+    assert all("counted" in p and "duplicates" in p for p in plans)

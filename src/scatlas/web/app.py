@@ -179,6 +179,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(edit_pages.router)
+    app.include_router(edit_pages.api_router)
 
     @app.middleware("http")
     async def session_language_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:

@@ -3,20 +3,22 @@ the edit log, and a service's source page rendered as an image with its text mar
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel, Field
 
 from scatlas.catalogue.edits import ServiceEditor
 from scatlas.errors import CatalogueError
 from scatlas.web import api
-from scatlas.web.deps import check_csrf, context, login_name
+from scatlas.web.deps import check_csrf, context, login_name, require_token
 from scatlas.web.editing import apply_service_action, edit_log_rows
 from scatlas.web.messages import translate
 from scatlas.web.pages import _login_redirect, render
 from scatlas.web.review import coding_from_form
+from scatlas.web.session import login_form_name, valid_login
 
 router = APIRouter(include_in_schema=False)
 
@@ -174,3 +176,49 @@ def source_image(request: Request, service_id: int) -> Response:
         raise HTTPException(404, str(exc)) from None
     return Response(page.png, media_type="image/png",
                     headers={"Cache-Control": "private, max-age=300", "X-Marked-Boxes": str(page.marked)})
+
+
+# ---------------------------------------------------------------------------------------------- JSON API
+api_router = APIRouter(prefix="/api", tags=["edits"])
+
+
+class EditIn(BaseModel):
+    """A change to the service list, as the service page's forms send it."""
+
+    editor: str = Field(description="who: stored as 'human:<editor>'", examples=["kim"])
+    action: str = Field(description="edit, delete, merge, split, move or undo", examples=["edit"])
+    reason: str = Field(default="", max_length=500)
+    name: str | None = Field(default=None, max_length=500)
+    description: str | None = Field(default=None, max_length=20_000)
+    page: str | None = Field(default=None, max_length=12)
+    others: str | None = Field(default=None, max_length=2_000, description="merge: ids merged into this one")
+    parts: str | None = Field(default=None, max_length=20_000, description="split: lines 'name :: description'")
+    plan_id: str | None = Field(default=None, max_length=12, description="move: the target plan")
+
+
+@api_router.get("/services/{service_id}/edits", summary="The edit log of a service (who, when, what, why)")
+def service_edits(request: Request, service_id: int) -> list[dict[str, Any]]:
+    from scatlas.catalogue.edits import history
+
+    with context(request).pool.reader() as cat:
+        return [e.to_json() for e in history(cat, service_id, 200)]
+
+
+@api_router.post("/services/{service_id}/edits", summary="Correct the list: edit, delete, merge, split, move, undo "
+                 "(token needed)")
+async def service_edit_api(request: Request, service_id: int, body: EditIn,
+                           _: Annotated[str, Depends(require_token)]) -> dict[str, Any]:
+    editor = login_form_name(body.editor)
+    if not valid_login(editor):
+        raise HTTPException(422, "editor: letters, digits, '.', '_' and '-' (up to 40)")
+    fields = {k: v for k, v in body.model_dump().items() if v is not None}
+    target = await _write(request, lambda cat: apply_service_action(cat, editor, service_id, fields))
+    return {"next": target}
+
+
+@api_router.get("/plans", summary="Every plan, which one counts for its municipality, and duplicated services")
+def plans_api(request: Request, municipality: str | None = None) -> list[dict[str, Any]]:
+    from scatlas.catalogue.plans import plan_overview
+
+    with context(request).pool.reader() as cat:
+        return plan_overview(cat, municipality[:100] if municipality else None)
