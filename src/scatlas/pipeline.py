@@ -104,7 +104,13 @@ def ingest_file(cat: Catalogue, path: str | Path, coder: Coder | None = None,
         digest = sha256_of(path)
         if cat.find_source(digest) is not None:
             return FileResult(str(path), "unchanged", warnings=["same content already in the catalogue"])
-        extraction = extract_file(path, digest, mapping)
+        from scatlas.sandbox import ReaderCrashed, extract_within_budget
+
+        try:
+            # a child process under a memory and time budget
+            extraction = extract_within_budget(path, digest, mapping=mapping)
+        except ReaderCrashed as crash:
+            raise DocumentError("corrupt", f"unexpected {crash}", path=path) from None
         plans = [p for p in extraction.plans if p.services]
         warnings = list(extraction.notes) + [w for p in extraction.plans for w in p.warnings]
         if not plans:

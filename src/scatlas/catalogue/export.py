@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from scatlas.catalogue.store import Catalogue
+from scatlas.sheets.safe_writer import csv_chunks as safe_csv_chunks
 from scatlas.sheets.safe_writer import spreadsheet_safe, write_csv, write_xlsx
 
 #: DESIGN.md `scatlas export` columns, in order.
@@ -52,15 +54,29 @@ def export_records(cat: Catalogue, where: str = "", params: Iterable[Any] = ()) 
     return [export_record(r) for r in rows]
 
 
-def write_export(records: list[dict[str, Any]], fmt: str, out: Path) -> Path:
+def csv_chunks(records: Iterable[dict[str, Any]], batch: int = 500) -> Iterator[str]:
+    """The CSV export as text chunks (BOM first, so Excel shows Hangul), for streaming a download."""
+    return safe_csv_chunks(EXPORT_COLUMNS, (flat_record(r) for r in records), batch)
+
+
+def json_chunks(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The JSON export (an array of export objects) as text chunks, for streaming a download."""
+    yield "["
+    for n, record in enumerate(records):
+        yield ("," if n else "") + "\n" + json.dumps(record, ensure_ascii=False)
+    yield "\n]\n"
+
+
+def write_export(records: Iterable[dict[str, Any]], fmt: str, out: Path) -> Path:
     """Write records as csv (UTF-8 with BOM, so Excel shows Hangul), json or xlsx."""
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
-        out.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
+        with out.open("w", encoding="utf-8") as fh:
+            fh.writelines(json_chunks(records))
     elif fmt == "csv":
         write_csv(out, EXPORT_COLUMNS, (flat_record(r) for r in records))
     elif fmt == "xlsx":
-        write_xlsx(out, EXPORT_COLUMNS, (flat_record(r) for r in records))
+        write_xlsx(out, EXPORT_COLUMNS, (flat_record(r) for r in records))  # write-only: memory stays flat
     else:
         raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
     return out

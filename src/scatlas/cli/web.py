@@ -15,13 +15,18 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
     max_upload_mb: Annotated[float, typer.Option("--max-upload-mb", help="Largest upload accepted, in MB.")] = 50.0,
+    workers: Annotated[int, typer.Option(help="Worker processes (default: one per CPU core, at most 8).")] = 0,
+    public_exports: Annotated[bool, typer.Option(
+        "--public-exports", help="Let anyone download whole-catalogue exports (default: logged-in coders only).")] = False,
 ) -> None:
     """Serve the web dashboard and the JSON API (/api/, described at /openapi.json).
 
     Reads are open. Writes (review, upload) need the token in SCATLAS_TOKEN — sent as 'Authorization: Bearer …'
     to the API, or typed into the login page; when SCATLAS_TOKEN is unset a token is generated and printed.
 
-    Example: SCATLAS_TOKEN=secret scatlas serve --db scatlas.db --port 8000
+    Several worker processes share the catalogue file (SQLite WAL), the logins and the upload jobs.
+
+    Example: SCATLAS_TOKEN=secret scatlas serve --db scatlas.db --port 8000 --workers 4
     """
     import os
 
@@ -33,12 +38,23 @@ def serve(
     if max_upload_mb <= 0:
         raise fail("--max-upload-mb must be more than 0", 2)
     generated = not os.environ.get("SCATLAS_TOKEN")
-    settings = WebSettings(db=db, max_upload_bytes=int(max_upload_mb * 1024 * 1024))
+    if workers < 0:
+        raise fail("--workers must be 0 (one per core) or more", 2)
+    workers = workers or min(os.cpu_count() or 1, 8)
+    settings = WebSettings(db=db, max_upload_bytes=int(max_upload_mb * 1024 * 1024), public_exports=public_exports)
     try:
-        web_app = create_app(settings)
+        web_app = create_app(settings)  # creates or migrates the catalogue once, before any worker opens it
     except CatalogueError as exc:
         raise fail(str(exc)) from None
     console.print(f"scatlas: catalogue {db} → http://{host}:{port}/  (API: /api/, OpenAPI: /openapi.json)")
     if generated:
         console.print(f"write token (SCATLAS_TOKEN was not set): [bold]{settings.token}[/]")
-    uvicorn.run(web_app, host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(web_app, host=host, port=port, log_level="info")
+        return
+    from scatlas.web.factory import settings_to_env
+
+    os.environ.update(settings_to_env(settings))  # the workers rebuild the same settings from these
+    console.print(f"workers: {workers}")
+    uvicorn.run("scatlas.web.factory:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level="info")

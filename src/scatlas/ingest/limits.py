@@ -36,6 +36,8 @@ class Limits:
     #: the ratio test only applies to members whose declared size exceeds this (tiny members compress oddly)
     ratio_floor_bytes: int = 1024 * 1024
     max_xml_depth: int = 200
+    #: one XML member parsed into a tree costs ~10x its size in memory; real plans' document.xml stay under 40 MB
+    max_xml_bytes: int = 128 * 1024 * 1024
     max_ole_stream_bytes: int = 512 * 1024 * 1024
 
 
@@ -149,7 +151,11 @@ def _xml_parser() -> etree.XMLParser:
 
 
 def parse_xml(data: bytes, path: Path, member: str, limits: Limits = DEFAULT_LIMITS) -> etree._Element:
-    """Parse one package member; malformed or too deeply nested XML is `corrupt`."""
+    """Parse one package member; malformed or too deeply nested XML is `corrupt`, XML too big to hold as a tree is
+    `too_large` (checked before parsing)."""
+    if len(data) > limits.max_xml_bytes:
+        raise DocumentError("too_large", f"{member}: {len(data):,} bytes of XML > limit {limits.max_xml_bytes:,}",
+                            path=path)
     try:
         root = etree.fromstring(data, parser=_xml_parser())
     except etree.XMLSyntaxError as exc:

@@ -7,8 +7,9 @@ leading apostrophe; CSV is UTF-8 with a BOM so Excel on Korean Windows shows Han
 from __future__ import annotations
 
 import csv
+import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,22 +25,32 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
-def write_csv(path: str | Path, header: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> int:
-    """Write dict rows (keys outside the header ignored) as spreadsheet-safe UTF-8-BOM CSV; returns the row count."""
-    n = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow([spreadsheet_safe(row.get(column)) for column in header])
-            n += 1
-    return n
+def csv_chunks(header: Sequence[str], rows: Iterable[Mapping[str, Any]], batch: int = 500) -> Iterator[str]:
+    """Spreadsheet-safe CSV as text chunks (a BOM first, so Excel shows Hangul), for streaming a download."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    buf.write("\ufeff")
+    writer.writerow(header)
+    for n, row in enumerate(rows, start=1):
+        writer.writerow([spreadsheet_safe(row.get(column)) for column in header])
+        if n % batch == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+def write_csv(path: str | Path, header: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
+    """Write dict rows (keys outside the header ignored) as spreadsheet-safe UTF-8-BOM CSV."""
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.writelines(csv_chunks(header, rows))
 
 
 def write_xlsx(path: str | Path, header: Sequence[str], rows: Iterable[Mapping[str, Any]],
                sheet: str = "services") -> int:
     """Write dict rows as a spreadsheet-safe XLSX (streamed: write-only workbook); returns the row count."""
     from openpyxl import Workbook  # lazy: heavy
+    from openpyxl.utils import get_column_letter
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(sheet)
@@ -49,6 +60,7 @@ def write_xlsx(path: str | Path, header: Sequence[str], rows: Iterable[Mapping[s
     for row in rows:
         ws.append([spreadsheet_safe(row.get(column)) for column in header])
         n += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{n + 1}"
     wb.save(path)
     return n
 

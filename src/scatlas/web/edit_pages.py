@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from scatlas.catalogue.edits import ServiceEditor
 from scatlas.errors import CatalogueError
 from scatlas.web import api
-from scatlas.web.deps import check_csrf, context, login_name, require_token
+from scatlas.web.deps import ServiceId, check_csrf, context, login_name, require_token
 from scatlas.web.editing import apply_service_action, edit_log_rows
 from scatlas.web.messages import translate
 from scatlas.web.pages import _login_redirect, render
@@ -51,7 +51,7 @@ async def _write(request: Request, work: Any) -> Any:
 
 
 @router.post("/services/{service_id}/edit")
-async def service_edit(request: Request, service_id: int) -> Response:
+async def service_edit(request: Request, service_id: ServiceId) -> Response:
     form, user = await _logged_in_form(request)
     if user is None:
         return _refused(request)
@@ -62,7 +62,7 @@ async def service_edit(request: Request, service_id: int) -> Response:
 
 
 @router.post("/services/{service_id}/coding")
-async def service_coding(request: Request, service_id: int) -> Response:
+async def service_coding(request: Request, service_id: ServiceId) -> Response:
     form, user = await _logged_in_form(request)
     if user is None:
         return _refused(request)
@@ -79,7 +79,7 @@ async def service_coding(request: Request, service_id: int) -> Response:
 
 
 @router.post("/review/{service_id}/undo")
-async def review_undo(request: Request, service_id: int) -> Response:
+async def review_undo(request: Request, service_id: ServiceId) -> Response:
     """Undo the latest review decision on a service (kept in the edit log)."""
     form, user = await _logged_in_form(request)
     if user is None:
@@ -108,7 +108,7 @@ def edits(request: Request, service: int | None = None) -> HTMLResponse:
 
 
 @router.post("/edits/{edit_id}/undo")
-async def edit_undo(request: Request, edit_id: int) -> Response:
+async def edit_undo(request: Request, edit_id: ServiceId) -> Response:
     form, user = await _logged_in_form(request)
     if user is None:
         return _refused(request)
@@ -118,7 +118,7 @@ async def edit_undo(request: Request, edit_id: int) -> Response:
 
 
 @router.post("/services/{service_id}/restore")
-async def service_restore(request: Request, service_id: int) -> Response:
+async def service_restore(request: Request, service_id: ServiceId) -> Response:
     form, user = await _logged_in_form(request)
     if user is None:
         return _refused(request)
@@ -127,7 +127,7 @@ async def service_restore(request: Request, service_id: int) -> Response:
 
 
 @router.post("/plans/{plan_id}/counts")
-async def plan_counts(request: Request, plan_id: int) -> Response:
+async def plan_counts(request: Request, plan_id: ServiceId) -> Response:
     """Which plan counts for its municipality: counts=1 (this one), 0 (not this one), '' (the latest)."""
     form, user = await _logged_in_form(request)
     if user is None:
@@ -148,7 +148,7 @@ async def plan_counts(request: Request, plan_id: int) -> Response:
 
 # ---------------------------------------------------------------------------------------------- source page
 @router.get("/services/{service_id}/source", response_class=HTMLResponse)
-def source_page(request: Request, service_id: int) -> HTMLResponse:
+def source_page(request: Request, service_id: ServiceId) -> HTMLResponse:
     """The page of the source document the service came from, with the service's text marked."""
     from scatlas.catalogue.sources import service_source
 
@@ -161,7 +161,7 @@ def source_page(request: Request, service_id: int) -> HTMLResponse:
 
 
 @router.get("/services/{service_id}/source.png")
-def source_image(request: Request, service_id: int) -> Response:
+def source_image(request: Request, service_id: ServiceId) -> Response:
     from scatlas.catalogue.sources import service_source
     from scatlas.web.source_page import render_page
 
@@ -197,7 +197,7 @@ class EditIn(BaseModel):
 
 
 @api_router.get("/services/{service_id}/edits", summary="The edit log of a service (who, when, what, why)")
-def service_edits(request: Request, service_id: int) -> list[dict[str, Any]]:
+def service_edits(request: Request, service_id: ServiceId) -> list[dict[str, Any]]:
     from scatlas.catalogue.edits import history
 
     with context(request).pool.reader() as cat:
@@ -206,7 +206,7 @@ def service_edits(request: Request, service_id: int) -> list[dict[str, Any]]:
 
 @api_router.post("/services/{service_id}/edits", summary="Correct the list: edit, delete, merge, split, move, undo "
                  "(token needed)")
-async def service_edit_api(request: Request, service_id: int, body: EditIn,
+async def service_edit_api(request: Request, service_id: ServiceId, body: EditIn,
                            _: Annotated[str, Depends(require_token)]) -> dict[str, Any]:
     editor = login_form_name(body.editor)
     if not valid_login(editor):
