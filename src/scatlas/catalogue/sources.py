@@ -10,17 +10,22 @@ from scatlas.catalogue.edits import transaction
 
 KEPT_FORMATS = frozenset({"pdf"})
 #: Larger files are not kept (the page view then falls back to the original path, if it still exists).
-MAX_KEPT_BYTES = 300 * 1024 * 1024
+MAX_KEPT_BYTES = 200 * 1024 * 1024
 
 
 def keep_source_file(cat: Any, source_id: int, path: str | Path, fmt: str) -> bool:
     """Store the file's bytes with its source row; False when its format or size is not kept."""
     path = Path(path)
-    if fmt not in KEPT_FORMATS or path.stat().st_size > MAX_KEPT_BYTES:
+    size = path.stat().st_size
+    if fmt not in KEPT_FORMATS or size > MAX_KEPT_BYTES:
         return False
-    data = path.read_bytes()
-    with transaction(cat.conn):
-        cat.conn.execute("INSERT OR REPLACE INTO source_file(source_id, data) VALUES (?, ?)", (source_id, data))
+    with transaction(cat.conn), path.open("rb") as fh:
+        # streamed into the blob in 1 MB pieces: memory stays flat whatever the file's size
+        cat.conn.execute("INSERT OR REPLACE INTO source_file(source_id, data) VALUES (?, zeroblob(?))",
+                         (source_id, size))
+        with cat.conn.blobopen("source_file", "data", source_id) as blob:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                blob.write(chunk)
     return True
 
 
