@@ -157,3 +157,12 @@ def test_plan_table_header_spellings_are_the_fallback_vocabulary_of_inventories(
 
     assert plan_table_role("세부 서비스 목록") == "name" and plan_table_role("사업 개요") == "description"
     assert detect_columns(["대분류", "세부서비스목록", "서비스 개요"]) == {"domain": 0, "name": 1, "description": 2}
+
+
+def test_short_names_and_metro_columns_resolve_to_the_right_government(tmp_path):
+    path = tmp_path / "inventory.csv"
+    path.write_text("시도,시군구,서비스명\n경기,양평,스마트 가로등\n부산광역시,중구,스마트 정류장\n서울,중구,공공 와이파이\n"
+                    "제주,,드론 배송\n", encoding="utf-8")
+    got = [(p.municipality, p.municipality_code) for p in import_tabular(path).plans]
+    assert got == [("양평군", "4183000000"), ("부산광역시 중구", "2611000000"), ("서울특별시 중구", "1114000000"),
+                   ("제주특별자치도", "5000000000")]

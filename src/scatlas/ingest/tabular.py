@@ -172,7 +172,11 @@ def rows_to_plans(sheet: _Sheet, *, source_name: str, mapping: dict[str, str] | 
             key = next((k for k in reversed(plans) if k[0] == municipality_raw), key)
         if key not in plans:
             if municipality_raw:
-                muni, code = resolve_name(municipality_raw)
+                basic = values.get("municipality") or ""
+                # the basic name alone first ('양평' → 양평군); with its metro only when alone it is ambiguous
+                muni, code = resolve_name(basic) if basic and metro else (None, None)
+                if code is None:
+                    muni, code = resolve_name(municipality_raw)
             else:
                 muni, code = None, None
             if values.get("municipality_code"):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from scatlas.planmeta.period import decide_period, target_year_only
-from scatlas.planmeta.register import resolve_mentions
+from scatlas.planmeta.register import load_register, resolve_mentions
 from scatlas.planmeta.text import collapse, nfc
 from scatlas.planmeta.title import find_title
 
@@ -64,4 +64,20 @@ def resolve_name(name: str) -> tuple[str, str | None]:
     resolution = resolve_mentions(nfc(name))
     if resolution.name is not None:
         return resolution.name, resolution.code
-    return collapse(nfc(name)), None
+    text = collapse(nfc(name))
+    stem = _bare_stem(text)
+    if stem is not None:
+        return stem
+    return text, None
+
+
+def _bare_stem(text: str) -> tuple[str, str] | None:
+    """A cell holding only a name's stem ('수원', '양평'): the one government it can be (ambiguous stems: None)."""
+    if not re.fullmatch(r"[가-힣]{2,5}", text):
+        return None
+    register = load_register()
+    hits = [r for r in register.rows if r.level in ("basic", "metro") and
+            (r.name in (text + "시", text + "군", text + "구") or (r.level == "metro" and r.name.startswith(text)))]
+    if len(hits) != 1:
+        return None
+    return register.display_name(hits[0]), hits[0].code
