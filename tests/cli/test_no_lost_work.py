@@ -75,3 +75,13 @@ def test_ingest_preview_writes_nothing_and_map_names_a_column(tmp_path, monkeypa
     assert not (tmp_path / "c.db").exists()
     bad = runner.invoke(app, ["ingest", "a.csv", "--map", "소관=city"])
     assert bad.exit_code == 2 and "역할" in bad.output
+
+
+def test_ingest_with_a_map_files_each_row_under_its_municipality(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.csv").write_text("소관,서비스명\n목포시,스마트 정류장\n순천시,스마트 가로등\n", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", "a.csv", "--map", "소관=municipality", "--no-code", "--db", "c.db"])
+    assert result.exit_code == 0, result.output
+    with Catalogue.open(tmp_path / "c.db") as cat:
+        assert sorted((s["municipality"], s["name"]) for s in cat.services()) == [
+            ("목포시", "스마트 정류장"), ("순천시", "스마트 가로등")]
