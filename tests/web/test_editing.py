@@ -56,6 +56,10 @@ def test_rename_merge_undo_through_the_forms(logged) -> None:
     assert "merge" in log and "human:kim" in log and "중복" in log
     assert _post(client, f"/services/{keep}/edit", token, action="undo").status_code == 303
     assert client.get(f"/services/{other}").status_code == 200
+    added = _post(client, f"/services/{keep}/edit", token, action="add", name="스마트 쉼터", page="7", reason="누락")
+    new_id = int(added.headers["location"].rsplit("/", 1)[1])
+    with Catalogue.open(db) as cat:
+        assert cat.service(new_id)["plan_id"] == cat.service(keep)["plan_id"] and cat.service(new_id)["page"] == 7
     with Catalogue.open(db) as cat:
         assert cat.service(keep)["name"] == "스마트 BIS 정류장"
 

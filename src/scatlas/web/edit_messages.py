@@ -6,6 +6,7 @@ EDIT_MESSAGES: dict[str, dict[str, str]] = {
     "edit_service": {"ko": "서비스 고치기", "en": "Correct this service"},
     "edit_save": {"ko": "저장", "en": "Save"},
     "edit_reason": {"ko": "이유", "en": "Reason"},
+    "edit_add": {"ko": "이 계획에 빠진 서비스 추가: 이름", "en": "Add a missed service to this plan: name"},
     "edit_delete": {"ko": "삭제 (기록에 남고 복원 가능)", "en": "Delete (kept in the log, restorable)"},
     "edit_merge": {"ko": "중복 병합: 이 서비스로 합칠 서비스 ID", "en": "Merge duplicates: ids merged into this one"},
     "edit_split": {"ko": "나누기: 한 줄에 하나씩 '이름 :: 설명'", "en": "Split: one per line, 'name :: description'"},

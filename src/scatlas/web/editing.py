@@ -9,7 +9,7 @@ from scatlas.catalogue.edits import ServiceEditor, history
 from scatlas.catalogue.plans import plan_list
 from scatlas.errors import CatalogueError
 
-ACTIONS = ("edit", "delete", "merge", "split", "move", "undo")
+ACTIONS = ("edit", "add", "delete", "merge", "split", "move", "undo")
 MOVE_CHOICES = 300  # plans offered in the move list; beyond, a plan id is typed
 _MAX_TEXT = 20_000
 
@@ -43,6 +43,14 @@ def apply_service_action(cat: Any, user: str, service_id: int, form: Any) -> str
         editor.edit(service_id, reason=reason, name=_text(form, "name", 500), description=_text(form, "description"),
                     page=(page or None) if page is not None else None)
         return f"/services/{service_id}"
+    if action == "add":  # a service the extraction missed, in this service's plan
+        current = cat.service(service_id)
+        if current is None:
+            raise CatalogueError(f"서비스 {service_id} 이(가) 없습니다")
+        page = _text(form, "page", 12)
+        new_id = editor.add(current["plan_id"], _text(form, "name", 500) or "", _text(form, "description") or "",
+                            int(page) if page and page.isdigit() else None, reason=reason)
+        return f"/services/{new_id}"
     if action == "delete":
         editor.delete(service_id, reason)
         return f"/edits?service={service_id}"
