@@ -8,14 +8,15 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from scatlas.catalogue.store import Catalogue
+from scatlas.labels import coder_label, subtype_labels
 from scatlas.sheets.safe_writer import csv_chunks as safe_csv_chunks
 from scatlas.sheets.safe_writer import spreadsheet_safe, write_csv, write_xlsx
 
-#: DESIGN.md `scatlas export` columns, in order.
+#: DESIGN.md `scatlas export` columns, in order; codes for programs, *_label columns for people.
 EXPORT_COLUMNS: tuple[str, ...] = (
     "municipality", "municipality_code", "plan_title", "period", "source_file", "page", "name", "description",
-    "declared_domain", "domain", "domain_id", "subtype", "function", "target_groups", "technologies", "confidence",
-    "coder",
+    "declared_domain", "domain", "domain_id", "subtype", "subtype_label", "function", "target_groups", "technologies",
+    "confidence", "coder", "coder_label",
 )
 EXPORT_FORMATS = ("csv", "json", "xlsx")
 
@@ -32,10 +33,11 @@ def export_record(row: dict[str, Any]) -> dict[str, Any]:
         "plan_title": row["plan_title"], "period": period, "source_file": row["source_file"], "page": row["page"],
         "name": row["name"], "description": row["description"], "declared_domain": row["declared_domain"],
         "domain": row["domain"], "domain_id": row["domain_id"], "subtype": row["subtype"],
+        "subtype_label": subtype_labels().get(row["subtype"] or "", row["subtype"]),
         "function": row["function"], "target_groups": _split(row["target_groups"]),
         "technologies": _split(row["technologies"]),
         "confidence": round(row["confidence"], 4) if row["confidence"] is not None else None,
-        "coder": row["coder"],
+        "coder": row["coder"], "coder_label": coder_label(row["coder"]),
     }
 
 

@@ -12,6 +12,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from scatlas.cli.app import DEFAULT_DB, DbOption, app, console, fail
+from scatlas.i18n import _
+
+#: What an ingest did with a file, for people (the codes stay in the API).
+STATUS = {"added": lambda: _("새로 추가"), "replaced": lambda: _("새 판으로 교체"),
+          "unchanged": lambda: _("같은 내용이 이미 있음")}
 
 
 def _load_coder(enabled: bool):
@@ -29,14 +34,14 @@ def run_ingest(db: Path, paths: list[Path], code: bool = True, mapping: dict[str
 
     files, skipped = scan_inputs(paths)
     if not files:
-        raise fail("no plan files found in " + ", ".join(map(str, paths))
-                   + (f" ({len(skipped)} other file(s) skipped)" if skipped else ""))
+        raise fail(_("계획 파일을 찾지 못했다: {paths}").format(paths=", ".join(map(str, paths)))
+                   + (" " + _("(다른 파일 {n}개는 건너뜀)").format(n=len(skipped)) if skipped else ""))
     with Catalogue.open(db) as cat, Progress(
             TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=console, transient=True) as progress:
-        task = progress.add_task("loading the coder" if code else "ingesting", total=len(files) + len(skipped))
+        task = progress.add_task(_("분류기 불러오는 중") if code else _("읽는 중"), total=len(files) + len(skipped))
         coder = _load_coder(code)
-        progress.update(task, description="ingesting")
+        progress.update(task, description=_("읽는 중"))
 
         def done(result) -> None:
             _print_result(result)
@@ -51,15 +56,16 @@ def _print_result(result) -> None:
         console.print(f"[red]✗[/] {name}: [red]{result.error['code']}[/] — {escape(result.error['message'])}")
         return
     if result.status == "skipped":
-        console.print(f"[dim]- {name}: 건너뜀 — {escape('; '.join(result.warnings))}[/]")
+        console.print(f"[dim]- {name}: {escape(_('건너뜀'))} — {escape('; '.join(result.warnings))}[/]")
         return
     mark = {"added": "[green]✓[/]", "replaced": "[yellow]↻[/]", "unchanged": "[dim]=[/]"}[result.status]
-    console.print(f"{mark} {name}: {result.status}, {result.plans} plan(s), {result.services} service(s)"
-                  + (f", {len(result.warnings)} warning(s)" if result.warnings else ""))
+    console.print(f"{mark} {name}: {escape(STATUS[result.status]())}, "
+                  + _("계획 {plans}건, 서비스 {services}개").format(plans=result.plans, services=result.services)
+                  + (", " + _("경고 {n}건").format(n=len(result.warnings)) if result.warnings else ""))
     for warning in result.warnings[:8]:
         console.print(f"    [dim]· {escape(warning)}[/]")
     if len(result.warnings) > 8:
-        console.print(f"    [dim]· … and {len(result.warnings) - 8} more[/]")
+        console.print("    [dim]· … " + _("외 {n}건").format(n=len(result.warnings) - 8) + "[/]")
 
 
 @app.command()
@@ -96,8 +102,9 @@ def ingest(
     results = run_ingest(db, paths, code, mapping)
     failed = sum(r.failed for r in results)
     skipped = sum(r.status == "skipped" for r in results)
-    console.print(f"{len(results) - skipped} file(s): {sum(r.services for r in results)} service(s) added, "
-                  f"{failed} failed" + (f", {skipped} skipped (not plans)" if skipped else "") + f" → {db}")
+    console.print(_("파일 {files}개: 서비스 {services}개 추가, 실패 {failed}개 → {db}").format(
+        files=len(results) - skipped, services=sum(r.services for r in results), failed=failed, db=db)
+        + (" " + _("(계획이 아닌 파일 {n}개 건너뜀)").format(n=skipped) if skipped else ""))
     if failed:
         raise typer.Exit(1)
 
@@ -134,20 +141,22 @@ def _print_preview(file: str, info: dict) -> None:
     if "error" in info:
         console.print(f"[red]{info['error']['code']}[/] — {escape(info['error']['message'])}")
         return
-    console.print(f"시트: {escape(str(info['sheet'] or '-'))}  머리글 행: {info['header_row']}  "
-                  f"인코딩: {info['encoding'] or '-'}")
-    console.print("열: " + escape(", ".join(f"{header} → {role}" for role, header in info["columns"].items())))
+    console.print(escape(_("시트: {sheet}  머리글 행: {row}  인코딩: {encoding}").format(
+        sheet=info["sheet"] or "-", row=info["header_row"], encoding=info["encoding"] or "-")))
+    console.print(escape(_("열: {columns}").format(
+        columns=", ".join(f"{header} → {role}" for role, header in info["columns"].items()))))
     table = Table(*[escape(h) or "-" for h in info["rows"][0]]) if info["rows"] else Table()
     for row in info["rows"][1:]:
         table.add_row(*[escape(c[:40]) for c in row])
     console.print(table)
     for plan in info["plans"]:
         period = "~".join(map(str, plan["period"])) if plan["period"] else "?"
-        console.print(f"계획: {escape(str(plan['municipality'] or '지자체 미상'))} · "
-                      f"{escape(str(plan['title'] or '-'))} · {period} · 서비스 {plan['services']}개")
+        console.print(escape(_("계획: {municipality} · {title} · {period} · 서비스 {n}개").format(
+            municipality=plan["municipality"] or _("지자체 미상"), title=plan["title"] or "-", period=period,
+            n=plan["services"])))
     for line in info["notes"] + info["skipped"]:
         console.print(f"[dim]· {escape(line)}[/]")
-    console.print("[dim]미리보기: 아무것도 저장하지 않았습니다[/]")
+    console.print("[dim]" + escape(_("미리보기: 아무것도 저장하지 않았다")) + "[/]")
 
 
 @app.command()
@@ -167,14 +176,15 @@ def export(
     from scatlas.catalogue.export import EXPORT_FORMATS, export_records, write_export
 
     if fmt not in EXPORT_FORMATS:
-        raise fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {fmt!r}", 2)
+        raise fail(_("--format은 {formats} 중 하나여야 한다 ({fmt!r}은 아님)").format(
+            formats=", ".join(EXPORT_FORMATS), fmt=fmt), 2)
     if not db.exists():
-        raise fail(f"{db}: no such catalogue (run scatlas ingest first)")
+        raise fail(_("{db}: 카탈로그가 없다 (먼저 scatlas ingest)").format(db=db))
     out = out or Path("services" + SUFFIXES[fmt])
     with Catalogue.open(db) as cat:
         records = export_records(cat)
     write_export(records, fmt, out)
-    console.print(f"{len(records)} service(s) → {out}")
+    console.print(_("서비스 {n}개 → {out}").format(n=len(records), out=out))
 
 
 def bundled_samples() -> list[Path]:
@@ -203,25 +213,22 @@ def demo(
     """
     samples = bundled_samples()
     if not samples:
-        raise fail("no bundled sample files found: the installation is incomplete")
+        raise fail(_("함께 설치된 예시 파일이 없다: 설치가 불완전하다"))
     out = demo_folder(out)
     out.mkdir(parents=True, exist_ok=True)
     db = out / "scatlas.db"
-    console.rule("[bold]1. ingest + code")
+    console.rule("[bold]1. " + escape(_("읽기와 분류")))
     results = run_ingest(db, samples, code=True)
     expected_failures = [r for r in results if r.failed and r.error and r.error["code"] == "no_text_layer"]
-    console.print(f"{sum(r.services for r in results)} services from {len(results)} files "
-                  f"({len(expected_failures)} scanned sample without a text layer, reported as such)")
-    console.rule("[bold]2. analyse + report")
-    from scatlas.cli.report import write_full_report
+    console.print(_("파일 {files}개에서 서비스 {services}개 (텍스트 층 없는 스캔 예시 {scanned}개는 그렇게 보고함)").format(
+        files=len(results), services=sum(r.services for r in results), scanned=len(expected_failures)))
+    console.rule("[bold]2. " + escape(_("분석과 보고서")))
+    from scatlas.cli.report import files_table, write_full_report
 
     report_dir = out / "report"
     paths = write_full_report(db, report_dir)
-    table = Table("file", "what")
-    for path, what in paths:
-        table.add_row(str(path), what)
-    console.print(table)
-    console.print(f"[bold green]Report:[/] {(report_dir / 'report.html').resolve()}")
+    console.print(files_table(paths))
+    console.print(f"[bold green]{escape(_('보고서'))}:[/] {(report_dir / 'report.html').resolve()}")
 
 
 def demo_folder(out: Path | None) -> Path:
@@ -235,13 +242,14 @@ def demo_folder(out: Path | None) -> Path:
 
     if out is not None:
         if used(out):
-            raise fail(f"{out} 에 이미 카탈로그(scatlas.db)나 보고서가 있습니다: 데모는 기존 작업을 지우지 않습니다. "
-                       "다른 폴더를 -o 로 지정하세요")
+            raise fail(_("{out}에 이미 카탈로그(scatlas.db)나 보고서가 있다: 데모는 기존 작업을 지우지 않는다. "
+                         "다른 폴더를 -o로 지정한다").format(out=out))
         return out
     folder, n = Path("scatlas-demo"), 1
     while used(folder):
         n += 1
         folder = Path(f"scatlas-demo-{n}")
     if n > 1:
-        console.print(f"[yellow]scatlas-demo 에 이전 카탈로그가 있어 {folder} 에 새로 만듭니다 (기존 것은 그대로)[/]")
+        console.print("[yellow]" + escape(_("scatlas-demo에 이전 카탈로그가 있어 {folder}에 새로 만든다 (기존 것은 그대로)")
+                                           .format(folder=folder)) + "[/]")
     return folder

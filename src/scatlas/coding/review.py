@@ -21,6 +21,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
+from scatlas.labels import subtype_labels
 from scatlas.records import CodingRecord
 from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, load_codebook
 
@@ -67,7 +68,7 @@ def _show(console: Console, row: dict[str, Any], auto: dict[str, Any] | None, po
     if row.get("declared_domain") or row.get("declared_label"):
         t.add_row("계획상 분야", escape(f"{row.get('declared_domain') or '-'} ({row.get('declared_label') or ''})"))
     t.add_row("분야", f"{escape(str(row.get('domain') or '-'))}  [dim]{escape(str(row.get('domain_id') or ''))}[/]")
-    t.add_row("세부유형", escape(str(row.get("subtype") or "-")))
+    t.add_row("세부유형", escape(subtype_labels().get(row.get("subtype") or "", row.get("subtype") or "-")))
     t.add_row("기능", escape(str(row.get("function") or "-")))
     t.add_row("대상", escape(", ".join(_list(row.get("target_groups"))) or "-"))
     t.add_row("기술", escape(", ".join(_list(row.get("technologies"))) or "-"))
@@ -80,7 +81,7 @@ def _show(console: Console, row: dict[str, Any], auto: dict[str, Any] | None, po
             t.add_row("상위 2개", ", ".join(f"{names.get(d, d)} {s:.2f}" for d, s in top2))
         if auto.get("rationale"):
             t.add_row("근거", escape(str(auto["rationale"])))
-    console.print(Panel(t, title=escape(f"[{position}/{total}] service {row['service_id']}"), expand=False))
+    console.print(Panel(t, title=escape(f"[{position}/{total}] 서비스 {row['service_id']}"), expand=False))
 
 
 def _pick(ask: Ask, console: Console, title: str, options: list[tuple[str, str]], allow_none: bool = False
@@ -130,8 +131,8 @@ def _pick_many(ask: Ask, console: Console, title: str, options: tuple[str, ...],
 
 
 _KEYS = "adtfgksuq"
-_PROMPT = ("[a]ccept 승인  [d]omain 분야  [t]ype 세부유형  [f]unction 기능  [g]roups 대상  [k] 기술  "
-           "[u]ndo 되돌리기  [s]kip 건너뛰기  [q]uit 종료: ")
+_PROMPT = ("[a]ccept 승인  [d]omain 분야 변경  [t] 세부유형  [f]unction 기능 변경  [g] 대상  [k] 기술  [u] 되돌리기  "
+           "[s]kip 건너뛰기  [q]uit 종료: ")
 
 
 def _change(key: str, coding: CodingRecord, ask: Ask, console: Console) -> bool:
@@ -143,7 +144,7 @@ def _change(key: str, coding: CodingRecord, ask: Ask, console: Console) -> bool:
             if not ok:
                 return False
             coding.domain_id = domain_id
-        subs = [(s.id, f"{s.label} ({s.id})") for s in book.subtypes_of(coding.domain_id)] if coding.domain_id else []
+        subs = [(s.id, s.label) for s in book.subtypes_of(coding.domain_id)] if coding.domain_id else []
         if subs:
             ok, sub = _pick(ask, console, "세부유형:", subs, allow_none=True)
             if not ok:
@@ -185,7 +186,7 @@ def run_review(cat: Any, reviewer: str, ask: Ask, console: Console, limit: int |
     queue = cat.review_queue(limit=limit, low_confidence=low_confidence, **filters)
     summary = ReviewSummary()
     if not queue:
-        console.print("검토할 서비스가 없습니다 (no services waiting for review).")
+        console.print("검토할 서비스가 없습니다.")
         return summary
     book = load_codebook()
     decided: list[int] = []  # positions in the queue with a stored decision, for undo
@@ -217,7 +218,7 @@ def run_review(cat: Any, reviewer: str, ask: Ask, console: Console, limit: int |
             back = decided.pop()
             ServiceEditor(cat, reviewer).uncode(queue[back]["service_id"], reason="검토 중 되돌림")
             summary.undone += 1
-            console.print(f"[green]되돌림[/] service {queue[back]['service_id']}: 다시 검토합니다")
+            console.print(f"[green]되돌림[/] 서비스 {queue[back]['service_id']}: 다시 검토합니다")
             pos = back
             continue
         coding = _coding_from_row(row, reviewer)
@@ -239,7 +240,7 @@ def run_review(cat: Any, reviewer: str, ask: Ask, console: Console, limit: int |
         summary.stored.append(cat.add_coding(row["service_id"], coding))
         decided.append(pos)
         console.print(f"[green]저장됨[/] {escape(reviewer)}: {dict(DOMAIN_ORDER).get(coding.domain_id, '-')} / "
-                      f"{coding.subtype or '-'} / {coding.function or '-'} / {', '.join(coding.target_groups) or '-'}"
-                      f" / {escape(';'.join(coding.technologies)) or '-'}")
+                      f"{subtype_labels().get(coding.subtype or '', '-')} / {coding.function or '-'} / "
+                      f"{', '.join(coding.target_groups) or '-'} / {escape(';'.join(coding.technologies)) or '-'}")
         pos += 1
     return summary

@@ -23,7 +23,6 @@ from scatlas.web.session import CSRF_FIELD, login_form_name, new_session, valid_
 
 router = APIRouter(include_in_schema=False)
 REVIEW_PAGE = 50  # services per review page; the queue itself has no cap (pages go on)
-FONT_PATH = "koreanize_matplotlib"  # NanumGothic ships inside koreanize-matplotlib's wheel (LIBRARIES.md)
 
 
 def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
@@ -247,10 +246,13 @@ def upload_status(request: Request, job_id: JobId) -> HTMLResponse:
 
 
 # ---------------------------------------------------------------------------------------------- font
-@router.get("/fonts/NanumGothic.ttf")
-def font() -> Response:
-    """NanumGothic from koreanize-matplotlib, for browsers without a Korean system font."""
-    from importlib import resources
+@router.get("/fonts/{name}")
+def font(name: str) -> Response:
+    """The package's Korean web font (WOFF2, checked by the OpenType Sanitizer in the tests), for browsers without
+    a Korean system font."""
+    from scatlas import fonts
 
-    path = resources.files(FONT_PATH).joinpath("fonts/NanumGothic.ttf")
-    return FileResponse(str(path), media_type="font/ttf", headers={"Cache-Control": "max-age=86400"})
+    if name not in fonts.WEB_FONTS:
+        raise HTTPException(404, "no such font")
+    return FileResponse(str(fonts.font_dir() / name), media_type="font/woff2",
+                        headers={"Cache-Control": "max-age=86400"})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from scatlas.i18n import _
+from scatlas.labels import coder_label
 from scatlas.records import CodingRecord
 from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, load_codebook
 
@@ -47,15 +49,21 @@ def review_coding(current: dict[str, Any], login: str, *, domain_id: str | None 
         raise ValueError(f"unknown target group(s) {bad}; one of {', '.join(TARGET_GROUPS)}")
     techs = _split(current.get("technologies")) if technologies is KEEP else list(technologies)
     changes = []
-    for label, old, new in (("domain", current.get("domain_id"), new_domain),
-                            ("subtype", current.get("subtype"), subtype or None),
-                            ("function", current.get("function"), new_function),
-                            ("target_groups", current.get("target_groups") or "", ";".join(groups)),
-                            ("technologies", current.get("technologies") or "", ";".join(techs))):
-        if (old or None) != (new or None):
-            changes.append(f"{label} {old} → {new}")
-    rationale = ("changed in review: " + "; ".join(changes)) if changes else \
-        f"accepted in review ({current.get('coder') or 'uncoded'})"
+    if new_domain != current.get("domain_id"):
+        changes.append(_("분야 {old} → {new}").format(old=names.get(current.get("domain_id") or "", "—"),
+                                                   new=names.get(new_domain or "", "—")))
+    if (subtype or None) != (current.get("subtype") or None):
+        changes.append(_("세부유형 {old} → {new}").format(old=current.get("subtype") or "—", new=subtype or "—"))
+    if new_function != current.get("function"):
+        changes.append(_("기능 {old} → {new}").format(old=current.get("function") or "—", new=new_function or "—"))
+    if ";".join(groups) != (current.get("target_groups") or ""):
+        changes.append(_("대상 {old} → {new}").format(old=current.get("target_groups") or "—",
+                                                   new=";".join(groups) or "—"))
+    if ";".join(techs) != (current.get("technologies") or ""):
+        changes.append(_("기술 {old} → {new}").format(old=current.get("technologies") or "—",
+                                                   new=";".join(techs) or "—"))
+    rationale = (_("검토에서 수정") + ": " + "; ".join(changes)) if changes else \
+        _("검토에서 승인") + f" ({coder_label(current.get('coder')) or _('분류 없음')})"
     return CodingRecord(domain_id=new_domain, subtype=subtype or None, function=new_function,
                         target_groups=groups, technologies=techs, confidence=1.0,
                         rationale=rationale, coder=f"human:{login}")
