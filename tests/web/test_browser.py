@@ -131,7 +131,7 @@ def test_open_a_service_from_the_list(page, live) -> None:
     page.click("#results .svc-name")
     page.wait_for_url("**/services/*")
     assert page.locator("#service-name").inner_text() == "AI 독거노인 돌봄"
-    assert "auto:fixture" in page.locator("#history").inner_text()
+    assert "자동 분류(fixture)" in page.locator("#history").inner_text()  # coder labels, not codes
     assert page.locator("#similar").is_visible()
     shot(page, "service")
 
@@ -208,7 +208,7 @@ def test_upload_a_plan_inventory_and_see_its_services(page, live, tmp_path: Path
     shot(page, "upload")
     page.click("#job-services a >> nth=0")
     page.wait_for_url("**/services/*")
-    assert page.locator("#coding").inner_text().count("auto:") == 1  # coded by the real coder
+    assert page.locator("#coding").inner_text().count("자동 분류(") == 1  # coded by the real coder
     shot(page, "uploaded-service")
 
 

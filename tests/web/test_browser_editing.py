@@ -71,7 +71,7 @@ def test_edit_merge_undo_and_open_the_source_page(page, live_pdf) -> None:  # no
     page.fill("#merge-form input[name=reason]", "중복 추출")
     page.click("#merge-form button[type=submit]")
     page.wait_for_url(f"{base}/services/{keep}")
-    assert "merge" in page.locator("#service-edits").inner_text()
+    assert "병합" in page.locator("#service-edits").inner_text()
     page.goto(f"{base}/services/{dup}")
     page.wait_for_url(f"{base}/edits?service={dup}")
     assert page.locator("#edit-gone").count() == 1

@@ -53,7 +53,7 @@ def test_rename_merge_undo_through_the_forms(logged) -> None:
     assert r.status_code == 303
     assert client.get(f"/services/{other}", follow_redirects=False).headers["location"] == f"/edits?service={other}"
     log = client.get(f"/edits?service={keep}").text
-    assert "merge" in log and "human:kim" in log and "중복" in log
+    assert "병합" in log and "human:kim" in log and "중복" in log
     assert _post(client, f"/services/{keep}/edit", token, action="undo").status_code == 303
     assert client.get(f"/services/{other}").status_code == 200
     added = _post(client, f"/services/{keep}/edit", token, action="add", name="스마트 쉼터", page="7", reason="누락")
