@@ -166,8 +166,14 @@ def test_review_with_the_keyboard(page, live) -> None:
     page.wait_for_selector(f"#rv-{first_id}.saved")
     assert page.locator(f"#rv-{first_id} .rv-domain").inner_text() == "방범·방재"
     assert "human:reviewer" in page.locator(f"#rv-{first_id} .rv-status").inner_text()
+    # a domain pick stays on the card and asks for the sub-type again: only the new domain's sub-types are offered
+    assert "current" in (first.get_attribute("class") or "")
+    offered = page.locator(f"#rv-{first_id} select[name=subtype] option:not([hidden])").evaluate_all(
+        "opts => opts.map(o => o.dataset.domain || '')")
+    assert set(offered) <= {"", "safety"}
+    page.keyboard.press("j")
     second = page.locator("article.rv").nth(1)
-    assert "current" in (second.get_attribute("class") or "")  # a domain pick moves on
+    assert "current" in (second.get_attribute("class") or "")
     second_id = second.get_attribute("data-id")
     before = page.locator(f"#rv-{second_id} .rv-function").inner_text()
     page.keyboard.press("f")
