@@ -7,7 +7,7 @@ Builds a catalogue (bench_analysis.build: the labelled corpus resampled over man
 `scatlas serve --workers W` and `datasette serve` on the same file (both read-only here, loopback only), and sends a
 bounded number of requests with 1, 5 and 20 concurrent clients over the same realistic mix of equivalent queries:
 
-- a Korean word search (FTS5 trigram, first 50 rows);
+- a Korean word search (FTS5 trigram index, or the bigram index for two-syllable words; first 50 rows);
 - one service by id;
 - a filtered list (one domain, one municipality, first 50 rows);
 
@@ -86,11 +86,11 @@ def datasette_urls(base: str, words: list[str], ids: list[int], munis: list[str]
     one = "SELECT * FROM coding WHERE service_id = :id ORDER BY id DESC"
     listing = ("SELECT * FROM service_view WHERE domain_id = 'transport' AND municipality = :m "
                "ORDER BY service_id LIMIT 50")
-    # words under three syllables cannot use the trigram index: scatlas scans name and description with LIKE
-    short = ("SELECT * FROM service_view WHERE (name LIKE :p OR description LIKE :p) ORDER BY service_id LIMIT 50")
+    # two-syllable words cannot use the trigram index: scatlas asks the bigram index (migration 0005)
+    pair = search.replace("service_fts", "service_bigram")
     urls = []
     for i, word in enumerate(words):
-        query = ({"sql": search, "q": f'"{word}"'} if len(word) >= 3 else {"sql": short, "p": f"%{word}%"})
+        query = {"sql": search if len(word) >= 3 else pair, "q": f'"{word}"'}
         urls.append(f"{base}/scatlas.json?" + urlencode({**query, "_shape": "array"}))
         urls.append(f"{base}/scatlas.json?" + urlencode({"sql": one, "id": ids[i % len(ids)], "_shape": "array"}))
         urls.append(f"{base}/scatlas.json?" + urlencode({"sql": listing, "m": munis[i % len(munis)],

@@ -1,4 +1,4 @@
-"""Service search: Korean substring search over the FTS5 trigram index, filters, sorting and pagination."""
+"""Service search: Korean substring search over the FTS5 trigram and bigram indexes, filters, sorting and pagination."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from scatlas.catalogue import Catalogue
+from scatlas.catalogue.bigrams import indexable as bigram_indexable
 
 #: sort keys a client may ask for → SQL (a '-' prefix sorts descending); service_id breaks ties
 SORTS: dict[str, str] = {
@@ -186,7 +187,7 @@ def search_services(cat: Catalogue, flt: ServiceFilter) -> SearchResult:
     sql_where = f" WHERE {where}" if where else ""
     offset = (flt.page - 1) * flt.per_page
     if flt.sort.lstrip("-") == "id" and offset + flt.per_page <= COUNT_CAP:
-        # One scan gives both the count and the page: a two-syllable word is a LIKE scan over every service,
+        # One scan gives both the count and the page: a one-character word is a LIKE scan over every service,
         # and scanning once instead of twice halves the slowest searches.
         ids = [r[0] for r in cat.conn.execute(
             f"SELECT service_id FROM service_view{sql_where} ORDER BY {flt.order_by()} LIMIT {COUNT_CAP + 1}",
@@ -207,8 +208,9 @@ def search_services(cat: Catalogue, flt: ServiceFilter) -> SearchResult:
 def text_condition(q: str) -> tuple[str, list[Any]]:
     """SQL for a free-text query: every word must occur in the name or description.
 
-    Words of three or more characters go to the FTS5 trigram index (substring match, Hangul included); shorter
-    words — most two-syllable Korean nouns such as 주차 or 버스 — cannot be trigram-matched and use LIKE.
+    Words of three or more characters go to the FTS5 trigram index, two-character words such as 주차 or 버스 to
+    the bigram index (catalogue.bigrams): both are exact substring matches, Hangul included. One-character words,
+    and two-character words with an ASCII punctuation mark or space in them (5%), keep LIKE.
     """
     words = [w for w in _nfc(q).split() if w]
     conds: list[str] = []
@@ -217,7 +219,11 @@ def text_condition(q: str) -> tuple[str, list[Any]]:
     if long_words:
         conds.append("service_id IN (SELECT rowid FROM service_fts WHERE service_fts MATCH ?)")
         params.append(" AND ".join(fts_phrase(w) for w in long_words))
-    for word in (w for w in words if len(w) < 3):
+    pairs = [w for w in words if bigram_indexable(w)]
+    if pairs:
+        conds.append("service_id IN (SELECT rowid FROM service_bigram WHERE service_bigram MATCH ?)")
+        params.append(" AND ".join(fts_phrase(w) for w in pairs))
+    for word in (w for w in words if len(w) < 3 and not bigram_indexable(w)):
         conds.append("(name LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\')")
         params += [f"%{_escape_like(word)}%"] * 2
     return " AND ".join(conds), params
