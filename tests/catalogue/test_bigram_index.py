@@ -82,8 +82,13 @@ def test_two_character_search_finds_the_same_services_as_like(catalogue):
     for word in ["주차", "버스", "Ab", "a1", "차·", "·b"]:
         sql, params = text_condition(word)
         assert "service_bigram" in sql and "LIKE" not in sql
+        expected = set(sorted(like_ids(catalogue, word))[:200])
         found = {r["service_id"] for r in search_services(catalogue, ServiceFilter(q=word, per_page=200)).items}
-        assert found == set(sorted(like_ids(catalogue, word))[:200]), word
+        assert found == expected, word  # words alone: matched on the service table
+        with_filter = ServiceFilter(q=word, per_page=200, municipality=["시0", "시1"])  # through service_view
+        assert {r["service_id"] for r in search_services(catalogue, with_filter).items} == expected, word
+        assert search_services(catalogue, ServiceFilter(q=word, sort="-id", per_page=200)).total == \
+            len(like_ids(catalogue, word))
 
 
 def test_a_catalogue_made_before_the_migration_is_migrated_and_searchable(tmp_path, monkeypatch):
