@@ -180,6 +180,10 @@ def main() -> None:
         print(f"  built in {build(db, args.services):.1f} s", flush=True)
     import sqlite3
 
+    from scatlas.catalogue import Catalogue
+
+    # migrate before either server starts: Datasette opens the file immutable and would never see a new table
+    Catalogue.open(db).close()
     con = sqlite3.connect(db)
     ids = [r[0] for r in con.execute("SELECT id FROM service ORDER BY random() LIMIT 500")]
     munis = [r[0] for r in con.execute("SELECT DISTINCT municipality FROM plan LIMIT 200")]
