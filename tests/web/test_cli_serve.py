@@ -81,4 +81,4 @@ def test_serve_with_two_workers_shares_logins_and_serves_in_parallel(tmp_path: P
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         out = proc.communicate(timeout=30)[0]
-    assert "workers: 2" in out and out.count("Started server process") >= 2, out[-2000:]
+    assert "작업 프로세스: 2" in out and out.count("Started server process") >= 2, out[-2000:]

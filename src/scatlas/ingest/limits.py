@@ -11,6 +11,7 @@ from typing import IO, Self
 from lxml import etree
 
 from scatlas.errors import DocumentError
+from scatlas.i18n import _
 
 
 #: What zipfile and zlib raise on a damaged package (truncated, bad CRC, unknown compression, …).
@@ -48,7 +49,7 @@ def check_file_size(path: Path, limits: Limits) -> int:
     """The file's size in bytes; raises `empty` or `too_large` as the limits say."""
     size = path.stat().st_size
     if size == 0:
-        raise DocumentError("empty", "0 bytes", path=path)
+        raise DocumentError("empty", _("0바이트"), path=path)
     if size > limits.max_file_bytes:
         raise DocumentError("too_large", f"{size:,} bytes > limit {limits.max_file_bytes:,}", path=path)
     return size

@@ -24,6 +24,8 @@ from scatlas.web import charts
 from scatlas.web.database import CataloguePool
 from scatlas.web.guard import BodyLimits, RequestGuard, readable_size
 from scatlas.web.insights import Insights
+from scatlas.i18n import set_language
+from scatlas.labels import coder_label
 from scatlas.web.messages import DEFAULT_LANGUAGE, LANGUAGES
 from scatlas.web.session import COOKIE, MAX_AGE, SessionSigner, new_session
 from scatlas.web.session_store import SessionStore
@@ -94,6 +96,7 @@ def _template_env() -> jinja2.Environment:
                        municipality_bars=charts.municipality_bars)
     env.filters["pct"] = lambda x: f"{100 * (x or 0):.1f}%"
     env.filters["split"] = lambda s: [v for v in (s or "").split(";") if v]
+    env.filters["coder"] = lambda c: coder_label(c) or "—"  # codes stay in the API; people see labels
     return env
 
 
@@ -136,6 +139,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         asked = request.query_params.get("lang")
         lang = asked if asked in LANGUAGES else request.cookies.get(LANG_COOKIE)
         request.state.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        set_language(request.state.lang)  # messages made while serving this request (scatlas.i18n)
         response: Response = await call_next(request)
         if request.state.session_dirty and not request.url.path.startswith(("/api/", "/static/")):
             response.set_cookie(COOKIE, ctx.signer.dumps(request.state.session), max_age=MAX_AGE, httponly=True,

@@ -22,7 +22,6 @@ from scatlas.web.search import SORTS, FilterError, ServiceFilter, search_service
 from scatlas.web.session import CSRF_FIELD, login_form_name, new_session, valid_login
 
 router = APIRouter(include_in_schema=False)
-FONT_PATH = "koreanize_matplotlib"  # NanumGothic ships inside koreanize-matplotlib's wheel (LIBRARIES.md)
 
 
 def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
@@ -226,10 +225,13 @@ def upload_status(request: Request, job_id: JobId) -> HTMLResponse:
 
 
 # ---------------------------------------------------------------------------------------------- font
-@router.get("/fonts/NanumGothic.ttf")
-def font() -> Response:
-    """NanumGothic from koreanize-matplotlib, for browsers without a Korean system font."""
-    from importlib import resources
+@router.get("/fonts/{name}")
+def font(name: str) -> Response:
+    """The package's Korean web font (WOFF2, checked by the OpenType Sanitizer in the tests), for browsers without
+    a Korean system font."""
+    from scatlas import fonts
 
-    path = resources.files(FONT_PATH).joinpath("fonts/NanumGothic.ttf")
-    return FileResponse(str(path), media_type="font/ttf", headers={"Cache-Control": "max-age=86400"})
+    if name not in fonts.WEB_FONTS:
+        raise HTTPException(404, "no such font")
+    return FileResponse(str(fonts.font_dir() / name), media_type="font/woff2",
+                        headers={"Cache-Control": "max-age=86400"})
