@@ -7,12 +7,11 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.builders import make_plan, make_source
 
 from scatlas.catalogue import Catalogue, migrations
 from scatlas.catalogue.bigrams import bigrams, indexable
 from scatlas.web.search import ServiceFilter, search_services, text_condition
-
-from tests.builders import make_plan, make_source
 
 # A small alphabet, so generated texts share many bigrams: Hangul syllables, Latin in both cases, digits, a middle
 # dot (non-ASCII punctuation: a token character for the ascii tokenizer, as for LIKE), and ASCII separators.
@@ -30,13 +29,19 @@ def all_words() -> list[str]:
 
 def like_ids(cat: Catalogue, word: str) -> set[int]:
     pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return {r[0] for r in cat.conn.execute(
-        "SELECT id FROM service WHERE name LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\'", (pattern, pattern))}
+    return {
+        r[0]
+        for r in cat.conn.execute(
+            "SELECT id FROM service WHERE name LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\'", (pattern, pattern)
+        )
+    }
 
 
 def index_ids(cat: Catalogue, word: str) -> set[int]:
-    return {r[0] for r in cat.conn.execute("SELECT rowid FROM service_bigram WHERE service_bigram MATCH ?",
-                                           ('"' + word + '"',))}
+    return {
+        r[0]
+        for r in cat.conn.execute("SELECT rowid FROM service_bigram WHERE service_bigram MATCH ?", ('"' + word + '"',))
+    }
 
 
 def assert_index_agrees_with_like(cat: Catalogue) -> None:
@@ -61,8 +66,10 @@ def test_index_agrees_with_like_after_inserts_updates_and_deletes(catalogue):
     for sid in rng.sample(ids, 30):  # names, descriptions, and both at once
         column = rng.choice(["name", "description", "both"])
         if column == "both":
-            catalogue.conn.execute("UPDATE service SET name = ?, description = ? WHERE id = ?",
-                                   (random_text(rng) or "나", random_text(rng, 30), sid))
+            catalogue.conn.execute(
+                "UPDATE service SET name = ?, description = ? WHERE id = ?",
+                (random_text(rng) or "나", random_text(rng, 30), sid),
+            )
         else:
             catalogue.conn.execute(f"UPDATE service SET {column} = ? WHERE id = ?", (random_text(rng) or "나", sid))
     catalogue.conn.execute("UPDATE service SET page = 3")  # columns outside the index leave it alone
@@ -80,15 +87,16 @@ def test_two_character_search_finds_the_same_services_as_like(catalogue):
     rng = random.Random(7)
     import_random_plans(catalogue, rng, sources=2)
     for word in ["주차", "버스", "Ab", "a1", "차·", "·b"]:
-        sql, params = text_condition(word)
+        sql, _ = text_condition(word)
         assert "service_bigram" in sql and "LIKE" not in sql
         expected = set(sorted(like_ids(catalogue, word))[:200])
         found = {r["service_id"] for r in search_services(catalogue, ServiceFilter(q=word, per_page=200)).items}
         assert found == expected, word  # words alone: matched on the service table
         with_filter = ServiceFilter(q=word, per_page=200, municipality=["시0", "시1"])  # through service_view
         assert {r["service_id"] for r in search_services(catalogue, with_filter).items} == expected, word
-        assert search_services(catalogue, ServiceFilter(q=word, sort="-id", per_page=200)).total == \
-            len(like_ids(catalogue, word))
+        assert search_services(catalogue, ServiceFilter(q=word, sort="-id", per_page=200)).total == len(
+            like_ids(catalogue, word)
+        )
 
 
 def test_a_catalogue_made_before_the_migration_is_migrated_and_searchable(tmp_path, monkeypatch):
@@ -98,8 +106,9 @@ def test_a_catalogue_made_before_the_migration_is_migrated_and_searchable(tmp_pa
         patch.setattr(migrations, "available_migrations", lambda: older)
         with Catalogue.open(path) as cat:
             cat.import_source(make_source(), [make_plan(names=("스마트 주차 안내", "버스 정보", "침수 감지"))])
-            assert cat.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'service_bigram'"
-                                    ).fetchone()[0] == 0
+            assert (
+                cat.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'service_bigram'").fetchone()[0] == 0
+            )
     with Catalogue.open(path) as cat:
         assert 5 in {r[0] for r in cat.conn.execute("SELECT version FROM schema_migrations")}
         assert_index_agrees_with_like(cat)
@@ -115,8 +124,10 @@ def test_a_connection_without_the_function_cannot_write_services_and_the_index_s
     try:
         sid = raw.execute("SELECT min(id) FROM service").fetchone()[0]
         for statement, params in [
-            ("INSERT INTO service(plan_id, position, name) SELECT plan_id, 9, '주차장' FROM service WHERE id = ?",
-             (sid,)),
+            (
+                "INSERT INTO service(plan_id, position, name) SELECT plan_id, 9, '주차장' FROM service WHERE id = ?",
+                (sid,),
+            ),
             ("UPDATE service SET name = '안전 주차' WHERE id = ?", (sid,)),
             ("DELETE FROM service WHERE id = ?", (sid,)),
         ]:
@@ -126,8 +137,9 @@ def test_a_connection_without_the_function_cannot_write_services_and_the_index_s
         # columns outside the index can still be changed, and any tool can read the index (Datasette does)
         raw.execute("UPDATE service SET page = 7 WHERE id = ?", (sid,))
         raw.commit()
-        assert raw.execute("SELECT rowid FROM service_bigram WHERE service_bigram MATCH '\"주차\"'").fetchall() \
-            == [(sid,)]
+        assert raw.execute("SELECT rowid FROM service_bigram WHERE service_bigram MATCH '\"주차\"'").fetchall() == [
+            (sid,)
+        ]
     finally:
         raw.close()
     assert_index_agrees_with_like(catalogue)

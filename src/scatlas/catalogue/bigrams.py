@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
+from itertools import pairwise
 
 #: the SQL name of the function the triggers of migration 0005 call
 SQL_FUNCTION = "scatlas_bigrams"
@@ -39,7 +40,7 @@ def bigrams(*texts: str | None) -> str:
         if not text:
             continue
         folded = unicodedata.normalize("NFC", text).translate(_ASCII_LOWER)
-        for first, second in zip(folded, folded[1:]):
+        for first, second in pairwise(folded):
             if first not in _ASCII_SEPARATORS and second not in _ASCII_SEPARATORS:
                 found.add(first + second)
     return " ".join(sorted(found))
