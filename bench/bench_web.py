@@ -1,6 +1,7 @@
 """Latency benchmark of the web dashboard and API on a 100,000-service catalogue.
 
-One command:  .venv/bin/python bench/bench_web.py   (--services 20000 --requests 100 for a quicker run)
+One command:  .venv/bin/python bench/bench_web.py   (--services 20000 --requests 100 for a quicker run;
+--only search for the search kinds alone)
 
 Builds the catalogue with bench_analysis.build (the bundled labelled corpus resampled over many fictional
 municipalities, bulk-imported through Catalogue.import_source), starts `scatlas serve` in a second process on
@@ -39,7 +40,7 @@ def free_port() -> int:
 
 
 def query_words(rng: random.Random, n: int) -> list[str]:
-    """Korean search words taken from corpus names: 2-syllable (LIKE path) and 3–5-syllable (trigram path)."""
+    """Korean search words taken from corpus names: 2-syllable (bigram index) and 3–5-syllable (trigram index)."""
     words = sorted({w for row in corpus() for w in row["name"].split() if 2 <= len(w) <= 5 and w.isalpha()})
     return [rng.choice(words) for _ in range(n)]
 
@@ -84,6 +85,8 @@ def main() -> None:
     parser.add_argument("--services", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=300, help="requests per kind (bounded, sequential)")
     parser.add_argument("--keep", type=Path, help="keep (and reuse) the catalogue in this folder")
+    parser.add_argument("--only", default="", help="measure only kinds starting with this (e.g. 'search'); "
+                                                   "the static baseline always runs")
     args = parser.parse_args()
     import httpx
 
@@ -119,6 +122,7 @@ def main() -> None:
                 "list page (no query)": [f"{base}/services?page={rng.randint(1, 200)}" for _ in range(n)],
                 "overview page (cached)": [base + "/"] * min(n, 50),
             }
+            kinds = {k: v for k, v in kinds.items() if k.startswith((args.only, "static"))}
             for urls in kinds.values():  # warm-up: connection pool, template cache, SQLite page cache
                 for url in urls[:5]:
                     timed(client, url)

@@ -39,7 +39,7 @@ def test_korean_substring_search_uses_trigrams_and_like_for_short_words(client: 
     assert sorted(names(client.get("/api/services", params={"q": "버스정류장"}))) == \
         ["스마트 버스정류장"] * 3 + ["스마트 버스정류장 구축"]
     assert names(client.get("/api/services", params={"q": "정류장 구축"})) == ["스마트 버스정류장 구축"]
-    # two-syllable words cannot be trigram-matched: 침수 and 드론 still find their services
+    # two-syllable words cannot be trigram-matched: the bigram index finds 침수 and 드론
     assert names(client.get("/api/services", params={"q": "침수"})) == ["침수 감지 경보"]
     assert names(client.get("/api/services", params={"q": "드론 하천"})) == ["드론 순찰"]
     # description text is searched too

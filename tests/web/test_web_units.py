@@ -36,10 +36,11 @@ def test_sessions_get_distinct_csrf_tokens_and_logins_are_checked() -> None:
     assert bearer_token("Basic abc") is None and bearer_token("Bearer ") is None and bearer_token(None) is None
 
 
-def test_query_words_go_to_trigrams_or_like_by_length() -> None:
-    sql, params = text_condition("버스 정류장 AI")
-    assert sql.count("service_fts MATCH ?") == 1 and sql.count("LIKE ?") == 4
-    assert params[0] == '"정류장"' and params[1:] == ["%버스%", "%버스%", "%AI%", "%AI%"]
+def test_query_words_go_to_trigrams_bigrams_or_like_by_length() -> None:
+    sql, params = text_condition("버스 정류장 AI 길")
+    assert sql.count("service_fts MATCH ?") == 1 and sql.count("service_bigram MATCH ?") == 1
+    assert sql.count("LIKE ?") == 2
+    assert params == ['"정류장"', '"버스" AND "AI"', "%길%", "%길%"]
     assert text_condition("   ") == ("", [])
     # NFD input (as macOS file names and some PDFs give) is searched as NFC
     import unicodedata

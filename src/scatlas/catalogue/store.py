@@ -12,6 +12,7 @@ from pathlib import Path
 from collections.abc import Iterator
 from typing import Any, Protocol, Sequence
 
+from scatlas.catalogue import bigrams
 from scatlas.catalogue.migrations import migrate
 from scatlas.errors import CatalogueError
 from scatlas.records import CodingRecord, PlanRecord, ServiceRecord, SourceRecord
@@ -74,6 +75,7 @@ class Catalogue:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
+        bigrams.register(conn)  # before migrating: migration 0005 fills the bigram index with it
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")

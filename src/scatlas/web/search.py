@@ -1,4 +1,4 @@
-"""Service search: Korean substring search over the FTS5 trigram index, filters, sorting and pagination."""
+"""Service search: Korean substring search over the FTS5 trigram and bigram indexes, filters, sorting and pagination."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from scatlas.catalogue import Catalogue
+from scatlas.catalogue.bigrams import indexable as bigram_indexable
 
 #: sort keys a client may ask for → SQL (a '-' prefix sorts descending); service_id breaks ties
 SORTS: dict[str, str] = {
@@ -141,6 +142,12 @@ class ServiceFilter:
             params.append(self.conf_max)
         return " AND ".join(conds), params
 
+    def text_only(self) -> bool:
+        """Whether the filter is search words alone (every other selecting field at its default)."""
+        defaults = ServiceFilter()
+        return bool(self.q) and all(getattr(self, f.name) == getattr(defaults, f.name) for f in fields(self)
+                                    if f.name not in ("q", "sort", "page", "per_page"))
+
     def order_by(self) -> str:
         key = self.sort.lstrip("-")
         direction = "DESC" if self.sort.startswith("-") else "ASC"
@@ -183,41 +190,54 @@ class SearchResult:
 def search_services(cat: Catalogue, flt: ServiceFilter) -> SearchResult:
     """One page of services matching the filter, and how many match (capped at COUNT_CAP)."""
     where, params = flt.where()
-    sql_where = f" WHERE {where}" if where else ""
     offset = (flt.page - 1) * flt.per_page
+    if flt.text_only():
+        # service_view has exactly one row per service: words alone need none of its joins, which cost more than
+        # the index look-up itself when a common word such as 주차 matches thousands of services.
+        text, text_params = text_condition(flt.q, id_column="id")
+        matching, matching_params, id_column = f"service WHERE {text}", text_params, "id"
+    else:
+        matching = f"service_view WHERE {where}" if where else "service_view"
+        matching_params, id_column = params, "service_id"
     if flt.sort.lstrip("-") == "id" and offset + flt.per_page <= COUNT_CAP:
-        # One scan gives both the count and the page: a two-syllable word is a LIKE scan over every service,
+        # One scan gives both the count and the page: a one-character word is a LIKE scan over every service,
         # and scanning once instead of twice halves the slowest searches.
+        direction = "DESC" if flt.sort.startswith("-") else "ASC"
         ids = [r[0] for r in cat.conn.execute(
-            f"SELECT service_id FROM service_view{sql_where} ORDER BY {flt.order_by()} LIMIT {COUNT_CAP + 1}",
-            params)]
+            f"SELECT {id_column} FROM {matching} ORDER BY {id_column} {direction} LIMIT {COUNT_CAP + 1}",
+            matching_params)]
         count = len(ids)
         page_ids = ids[offset:offset + flt.per_page]
         by_id = {r["service_id"]: r for r in cat.services(
             f"service_id IN ({', '.join('?' * len(page_ids))})", page_ids)} if page_ids else {}
         rows = [by_id[i] for i in page_ids]
     else:
-        count = cat.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM service_view{sql_where} "
-                                 f"LIMIT {COUNT_CAP + 1})", params).fetchone()[0]
+        count = cat.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM {matching} LIMIT {COUNT_CAP + 1})",
+                                 matching_params).fetchone()[0]
         rows = cat.services(where, params, order_by=flt.order_by(), limit=flt.per_page, offset=offset)
     capped = count > COUNT_CAP
     return SearchResult(rows, COUNT_CAP if capped else count, capped, flt.page, flt.per_page)
 
 
-def text_condition(q: str) -> tuple[str, list[Any]]:
+def text_condition(q: str, id_column: str = "service_id") -> tuple[str, list[Any]]:
     """SQL for a free-text query: every word must occur in the name or description.
 
-    Words of three or more characters go to the FTS5 trigram index (substring match, Hangul included); shorter
-    words — most two-syllable Korean nouns such as 주차 or 버스 — cannot be trigram-matched and use LIKE.
+    Words of three or more characters go to the FTS5 trigram index, two-character words such as 주차 or 버스 to
+    the bigram index (catalogue.bigrams): both are exact substring matches, Hangul included. One-character words,
+    and two-character words with an ASCII punctuation mark or space in them (5%), keep LIKE.
     """
     words = [w for w in _nfc(q).split() if w]
     conds: list[str] = []
     params: list[Any] = []
     long_words = [w for w in words if len(w) >= 3]
     if long_words:
-        conds.append("service_id IN (SELECT rowid FROM service_fts WHERE service_fts MATCH ?)")
+        conds.append(f"{id_column} IN (SELECT rowid FROM service_fts WHERE service_fts MATCH ?)")
         params.append(" AND ".join(fts_phrase(w) for w in long_words))
-    for word in (w for w in words if len(w) < 3):
+    pairs = [w for w in words if bigram_indexable(w)]
+    if pairs:
+        conds.append(f"{id_column} IN (SELECT rowid FROM service_bigram WHERE service_bigram MATCH ?)")
+        params.append(" AND ".join(fts_phrase(w) for w in pairs))
+    for word in (w for w in words if len(w) < 3 and not bigram_indexable(w)):
         conds.append("(name LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\')")
         params += [f"%{_escape_like(word)}%"] * 2
     return " AND ".join(conds), params
