@@ -25,10 +25,13 @@ from scatlas.coding.rationale import explain_batch
 from scatlas.coding.text import service_text
 from scatlas.coding.vectors import Batch, ServiceVectoriser
 from scatlas.records import CodingRecord, ServiceRecord
-from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, try_normalise_domain
+from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, domain_name, try_normalise_domain
 
 #: Bumped when features or model change in a way that makes saved models incompatible.
-MODEL_VERSION = "1.0"
+MODEL_VERSION = "2.0"
+#: Confidence given at most to a coding with no deciding word (no head in the name, no codebook keyword in the
+#: name or main clause) until a model learns its own cap on the real dev split (store.train).
+NO_EVIDENCE_CAP = 0.5
 _DOMAIN_IDS = [d for d, _ in DOMAIN_ORDER]
 
 
@@ -161,6 +164,19 @@ class HybridCoder:
         y_index = np.array([list(self.classes_).index(c) for c in y_arr])
         return _fit_temperature(scores, y_index)
 
+    def fit_temperature(self, X: Sequence[ServiceRecord | str], y: Sequence[str]) -> float:
+        """Fits ``temperature_`` on these (held-out) services and their domains; returns it.
+
+        Labels the model has no class for are left out (they cannot be scored).
+        """
+        known = [k for k, d in enumerate(y) if d in set(self.classes_)]
+        if not known:
+            return self.temperature_
+        scores = _scores(self.domain_model_, self.batch([X[k] for k in known]).X)
+        index = {c: j for j, c in enumerate(self.classes_)}
+        self.temperature_ = _fit_temperature(scores, np.array([index[y[k]] for k in known]))
+        return self.temperature_
+
     # ------------------------------------------------------------------ predicting
     @staticmethod
     def _texts(X: Sequence[ServiceRecord | str]) -> list[str]:
@@ -244,8 +260,19 @@ class HybridCoder:
     #: analysis of the next, large enough for the per-call costs of scikit-learn to stay small.
     chunk_size = 500
 
+    def undecided(self, batch: Batch) -> list[bool]:
+        """Rows with no deciding word: no head in the name and no codebook domain keyword in the purpose part."""
+        headed = batch.headed or [True] * len(batch.texts)
+        n_lex = len(self.vectoriser_.lexicon_columns_)
+        purpose = batch.X[:, -n_lex:]
+        dom_cols = [k for k, (kind, _) in enumerate(self.vectoriser_.lexicon_columns_) if kind == "domain"]
+        has_kw = np.asarray(purpose[:, dom_cols].sum(axis=1)).ravel() > 0
+        return [not h and not kw for h, kw in zip(headed, has_kw.tolist(), strict=True)]
+
     def _code_batch(self, batch: Batch, within: Sequence[str | None]) -> list[CodingRecord]:
         proba = self._proba(batch)
+        vague = self.undecided(batch)
+        cap = getattr(self, "no_evidence_cap_", NO_EVIDENCE_CAP)
         order = np.argsort(-proba, axis=1, kind="stable")[:, :2]
         best = [str(self.classes_[o[0]]) for o in order]
         subtypes = self._subtypes(batch, [w or b for w, b in zip(within, best, strict=True)])
@@ -264,17 +291,23 @@ class HybridCoder:
                                                                                         strict=True)])
         out = []
         for i, (first, second) in enumerate(order):
+            p1, p2 = float(proba[i, first]), float(proba[i, second])
+            rationale = rationales[i]
+            if vague[i]:
+                # guide P5: say that nothing decided, with low confidence and both candidates
+                p1 = min(p1, cap)
+                rationale = (f"결정적 단어 없음(근거 부족) — 후보: {domain_name(best[i])} {p1:.2f}, "
+                             f"{domain_name(str(self.classes_[second]))} {min(p2, p1):.2f}; " + rationale)
             out.append(CodingRecord(
                 domain_id=best[i],
                 subtype=subtypes[i],
                 function=functions[i],
                 target_groups=groups[i],
                 technologies=list(batch.hits[i].technologies),
-                confidence=round(float(proba[i, first]), 4),
-                rationale=rationales[i],
+                confidence=round(p1, 4),
+                rationale=rationale,
                 coder=coder,
-                top2=[(best[i], round(float(proba[i, first]), 4)),
-                      (str(self.classes_[second]), round(float(proba[i, second]), 4))],
+                top2=[(best[i], round(p1, 4)), (str(self.classes_[second]), round(min(p2, p1), 4))],
             ))
         return out
 
@@ -291,7 +324,7 @@ class HybridCoder:
     # ------------------------------------------------------------------ identity
     @property
     def version(self) -> str:
-        """``1.0+corpus.<8 hex of the corpus sha256>`` (plus ``.rev.<8 hex>`` when trained with reviews)."""
+        """``2.0+corpus.<8 hex of the corpus sha256>`` (plus ``.rev.<8 hex>`` when trained with reviews)."""
         corpus = getattr(self, "corpus_sha256_", None) or "0" * 8
         v = f"{MODEL_VERSION}+corpus.{corpus[:8]}"
         reviewed = getattr(self, "reviewed_sha256_", None)

@@ -21,6 +21,7 @@ from scatlas.taxonomy import domain_name
 _TOP_WORDS = 4
 _MIN_SHOWN = 0.05  # contributions smaller than this decide nothing worth naming
 _NGRAMS_CONSIDERED = 40
+_PURPOSE_MARKS = frozenset("nhmNHM")
 
 
 def _neg_first(item: tuple[float, int]) -> float:
@@ -86,7 +87,10 @@ def explain_batch(domain_ids: Sequence[str], X: sparse.csr_matrix, weights: np.n
         grams: list[tuple[float, int]] = []
         for p in range(bounds[i], bounds[i + 1]):
             if k_kind[p] == 0:
-                by_word[names[k_col[p]]] = k_val[p]
+                word = names[k_col[p]]
+                if word[1:2] == ":" and word[0] in _PURPOSE_MARKS:  # n:/h:/m: purpose features credit their word
+                    word = word[2:]
+                by_word[word] = by_word.get(word, 0.0) + k_val[p]
             else:
                 grams.append((k_val[p], k_col[p]))
         out.append(_text(domain_ids[i], by_word, grams, names, tokens[i], float(lexicon_total[i]),
