@@ -35,9 +35,10 @@ NO_EVIDENCE_CAP = 0.5
 _DOMAIN_IDS = [d for d, _ in DOMAIN_ORDER]
 
 
-def _fit_lr(X, y, C: float, class_weight: str | None = "balanced") -> LogisticRegression:
+def _fit_lr(X, y, C: float, class_weight: str | None = "balanced", sample_weight=None) -> LogisticRegression:
     # newton-cg: exact and deterministic, and here 5x faster than lbfgs on these sparse blocks
-    model = LogisticRegression(C=C, solver="newton-cg", max_iter=500, class_weight=class_weight).fit(X, y)
+    model = LogisticRegression(C=C, solver="newton-cg", max_iter=500, class_weight=class_weight).fit(
+        X, y, sample_weight=sample_weight)
     # float32 weights: half the size of the shipped model, and far below any difference a coding could show
     model.coef_ = model.coef_.astype(np.float32)
     return model
@@ -94,7 +95,7 @@ class HybridCoder:
 
     def __init__(self, C: float = 4.0, function_C: float = 2.0, subtype_C: float = 4.0,
                  char_ngrams: tuple[int, int] = (2, 3), lexicon_weight: float = 0.15, char_weight: float = 1.0,
-                 cv: int = 5, random_state: int = 0) -> None:
+                 cv: int = 5, random_state: int = 0, purpose: bool = True, real_weight: float = 1.0) -> None:
         self.C = C
         self.function_C = function_C
         self.subtype_C = subtype_C
@@ -103,12 +104,17 @@ class HybridCoder:
         self.char_weight = char_weight
         self.cv = cv
         self.random_state = random_state
+        self.purpose = purpose
+        self.real_weight = real_weight
 
     # ------------------------------------------------------------------ fitting
     def fit(self, X: Sequence[ServiceRecord | str], y: Sequence[str], *,
             subtypes: Sequence[str | None] | None = None, functions: Sequence[str | None] | None = None,
-            target_groups: Sequence[Sequence[str]] | None = None) -> HybridCoder:
+            target_groups: Sequence[Sequence[str]] | None = None,
+            real: Sequence[bool] | None = None) -> HybridCoder:
         """Learns from services (or texts) and their domain ids; sub-types and functions are optional labels.
+
+        ``real`` marks rows of real (harvested) text: they weigh ``real_weight`` times a written row.
 
         ``target_groups`` is accepted for symmetry and ignored: groups are found by keywords (per-group models
         were tried and did not beat the codebook and guide keywords on the held-out split).
@@ -118,12 +124,16 @@ class HybridCoder:
         y_arr = np.asarray(list(y), dtype=object)
         if len(texts) != len(y_arr):
             raise ValueError(f"{len(texts)} services but {len(y_arr)} labels")
-        self.vectoriser_ = ServiceVectoriser(self.char_ngrams, 1, self.lexicon_weight, self.char_weight)
+        self.vectoriser_ = ServiceVectoriser(self.char_ngrams, 1, self.lexicon_weight, self.char_weight,
+                                             self.purpose)
         batch = self.vectoriser_.fit_batch(texts)
         Xm = batch.X
-        self.domain_model_ = _fit_lr(Xm, y_arr, self.C)
+        w = None
+        if real is not None and self.real_weight != 1.0:
+            w = np.where(np.asarray(list(real), dtype=bool), self.real_weight, 1.0)
+        self.domain_model_ = _fit_lr(Xm, y_arr, self.C, sample_weight=w)
         self.classes_ = self.domain_model_.classes_
-        self.temperature_ = self._calibrate(Xm, y_arr)
+        self.temperature_ = self._calibrate(Xm, y_arr, w)
 
         self.subtype_models_: dict[str, LogisticRegression | str] = {}
         if subtypes is not None:
@@ -132,7 +142,8 @@ class HybridCoder:
                 mask = (y_arr == d) & np.array([s is not None for s in sub])
                 labels = Counter(sub[mask])
                 if len(labels) >= 2 and sum(1 for n in labels.values() if n >= 2) >= 2:
-                    self.subtype_models_[d] = _fit_lr(Xm[mask], sub[mask], self.subtype_C)
+                    self.subtype_models_[d] = _fit_lr(Xm[mask], sub[mask], self.subtype_C,
+                                                      sample_weight=None if w is None else w[mask])
                 elif len(labels) == 1:
                     self.subtype_models_[d] = next(iter(labels))  # the only sub-type the corpus uses here
 
@@ -141,12 +152,13 @@ class HybridCoder:
             fun = np.asarray(list(functions), dtype=object)
             mask = np.array([f is not None for f in fun])
             if len(set(fun[mask])) >= 2:
-                self.function_model_ = _fit_lr(Xm[mask], fun[mask], self.function_C)
+                self.function_model_ = _fit_lr(Xm[mask], fun[mask], self.function_C,
+                                               sample_weight=None if w is None else w[mask])
 
         self.n_training_ = len(texts)
         return self
 
-    def _calibrate(self, Xm, y_arr: np.ndarray) -> float:
+    def _calibrate(self, Xm, y_arr: np.ndarray, w=None) -> float:
         counts = Counter(y_arr)
         folds = min(self.cv, min(counts.values()))
         if folds < 2:
@@ -154,7 +166,7 @@ class HybridCoder:
         scores = np.zeros((len(y_arr), len(self.classes_)))
         skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=self.random_state)
         for tr, te in skf.split(np.zeros(len(y_arr)), y_arr):
-            m = _fit_lr(Xm[tr], y_arr[tr], self.C)
+            m = _fit_lr(Xm[tr], y_arr[tr], self.C, sample_weight=None if w is None else w[tr])
             s = _scores(m, Xm[te])
             # a fold may miss a rare class: place its columns where the full model has them
             full = np.full((len(te), len(self.classes_)), -1e3)

@@ -82,7 +82,8 @@ def fit_coder(items: list[LabelledItem], **params: Any) -> HybridCoder:
     texts = [ServiceRecord(name=i.name, description=i.description) for i in items]
     return HybridCoder(**params).fit(
         texts, [i.domain_id for i in items], subtypes=[i.subtype for i in items],
-        functions=[i.function for i in items], target_groups=[i.target_groups for i in items])
+        functions=[i.function for i in items], target_groups=[i.target_groups for i in items],
+        real=[i.origin == "real" for i in items])
 
 
 def _reviewed_sha(reviewed: list[LabelledItem]) -> str | None:

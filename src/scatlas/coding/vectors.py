@@ -43,11 +43,12 @@ class ServiceVectoriser:
     """Turns cleaned service texts into the hybrid feature matrix (fit on training texts, then transform)."""
 
     def __init__(self, char_ngrams: tuple[int, int] = (2, 3), min_df: int = 1, lexicon_weight: float = 1.0,
-                 char_weight: float = 1.0) -> None:
+                 char_weight: float = 1.0, purpose: bool = True) -> None:
         self.char_ngrams = char_ngrams
         self.min_df = min_df
         self.lexicon_weight = lexicon_weight
         self.char_weight = char_weight
+        self.purpose = purpose
 
     @property
     def lexicon(self) -> Lexicon:
@@ -83,7 +84,7 @@ class ServiceVectoriser:
         tokens, words, hits, phits, headed = [], [], [], [], []
         for text, (feats, starts) in zip(texts, pending):
             tokens.append(feats)
-            words.append(feats + purpose_features(text, feats, starts))
+            words.append(feats + purpose_features(text, feats, starts) if getattr(self, "purpose", True) else feats)
             hits.append(lex.hits(text))
             phits.append(lex.hits(purpose_text(text)))
             headed.append(has_head(text, feats, starts))
