@@ -104,17 +104,17 @@ def build(harvest: list[Path], labels: Path) -> tuple[list[dict[str, str]], list
     return rows, problems
 
 
-def write(real: list[dict[str, str]]) -> dict[str, int]:
+def write(real: list[dict[str, str]], corpus_dir: Path = CORPUS_DIR) -> dict[str, int]:
     """Replaces every real row of the corpus with ``real`` (written rows kept); returns rows per file."""
     by_domain: dict[str, list[dict[str, str]]] = {d: [] for d in DOMAIN_IDS}
     for d in DOMAIN_IDS:
-        path = CORPUS_DIR / f"{d}.csv"
+        path = corpus_dir / f"{d}.csv"
         if path.exists():
             by_domain[d] = [r for r in read_rows(path) if r["origin"] != "real"]
     for r in sorted(real, key=lambda r: r["id"]):
         by_domain[r["domain_id"]].append(r)
     for d, rows in by_domain.items():
-        path = CORPUS_DIR / f"{d}.csv"
+        path = corpus_dir / f"{d}.csv"
         tmp = path.with_suffix(".csv.tmp")
         with tmp.open("w", encoding="utf-8", newline="") as fh:
             writer = csv.DictWriter(fh, fieldnames=COLUMNS)
@@ -129,6 +129,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("harvest", nargs="+", type=Path, help="hv*.csv files")
     ap.add_argument("--labels", type=Path, required=True, help="adjudicated.csv (or one coder's file)")
     ap.add_argument("--dry-run", action="store_true", help="report, write nothing")
+    ap.add_argument("--corpus-dir", type=Path, default=CORPUS_DIR, help="corpus folder (default: the package's)")
     args = ap.parse_args(argv)
     rows, problems = build(args.harvest, args.labels)
     for p in problems:
@@ -138,8 +139,8 @@ def main(argv: list[str]) -> int:
           + ", ".join(f"{k} {v}" for k, v in sorted(splits.items())))
     print("per domain: " + ", ".join(f"{d} {n}" for d, n in Counter(r["domain_id"] for r in rows).most_common()))
     if not args.dry_run:
-        write(rows)
-        print(f"written to {CORPUS_DIR}")
+        write(rows, args.corpus_dir)
+        print(f"written to {args.corpus_dir}")
     return 0
 
 

@@ -226,20 +226,38 @@ def review(
 
 @app.command()
 def agreement(
-    coders: Annotated[list[str], typer.Option("--coder", help="A coder: auto, human, human:<name> or <name>.")],
+    coders: Annotated[list[str] | None, typer.Option("--coder",
+                                                     help="A coder: auto, human, human:<name> or <name>.")] = None,
     db: DbOption = DEFAULT_DB,
+    csv_files: Annotated[list[Path] | None, typer.Option(
+        "--csv", help="A coder's label file (id,domain_id,alt_domains,ambiguous,subtype,function,note).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
 ) -> None:
     """Cohen's kappa and Krippendorff's alpha between two coders, per dimension, on the services both coded.
 
-    target_groups and technologies are compared per label as binary decisions (pooled).
+    target_groups and technologies are compared per label as binary decisions (pooled). With two --csv files
+    (two coders' labels in the labelling guide's format) the files are compared instead of the catalogue.
 
     Example: scatlas agreement --db scatlas.db --coder auto --coder human:kim
+             scatlas agreement --csv coderA.csv --csv coderB.csv
     """
-    from scatlas.coding.agreement import catalogue_agreement
+    from scatlas.coding.agreement import catalogue_agreement, file_agreement
+    from scatlas.coding.csvio import CsvInputError
     from scatlas.coding.display import print_agreement
 
-    if len(coders) != 2:
+    if csv_files:
+        if len(csv_files) != 2 or coders:
+            raise fail("give exactly two label files: --csv A.csv --csv B.csv (and no --coder)")
+        try:
+            result = file_agreement(csv_files[0], csv_files[1])
+        except (CsvInputError, ScatlasError) as exc:
+            raise _fail(str(exc)) from None
+        if as_json:
+            _print_json(result)
+        else:
+            print_agreement(console, result)
+        return
+    if not coders or len(coders) != 2:
         raise fail("give exactly two coders: --coder A --coder B")
     with _open_catalogue(db) as cat:
         try:

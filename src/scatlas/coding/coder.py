@@ -95,7 +95,7 @@ class HybridCoder:
 
     def __init__(self, C: float = 4.0, function_C: float = 2.0, subtype_C: float = 4.0,
                  char_ngrams: tuple[int, int] = (2, 3), lexicon_weight: float = 0.15, char_weight: float = 1.0,
-                 cv: int = 5, random_state: int = 0, purpose: bool = True, real_weight: float = 1.0) -> None:
+                 cv: int = 5, random_state: int = 0, purpose: bool = True, real_weight: float = 3.0) -> None:
         self.C = C
         self.function_C = function_C
         self.subtype_C = subtype_C

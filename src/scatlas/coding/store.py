@@ -77,8 +77,22 @@ class TrainingResult:
     seconds: float
 
 
-def fit_coder(items: list[LabelledItem], **params: Any) -> HybridCoder:
-    """A HybridCoder fitted on labelled items (every dimension they carry)."""
+#: Real rows are also learnt from their name alone: services are often known by name only (news, plan
+#: summaries, tables of contents), and a name written by a city reads unlike the corpus's written names.
+NAME_COPIES = True
+
+
+def fit_coder(items: list[LabelledItem], name_copies: bool | None = None, **params: Any) -> HybridCoder:
+    """A HybridCoder fitted on labelled items (every dimension they carry).
+
+    With ``name_copies`` (default NAME_COPIES) every real item with a description is learnt a second time from
+    its name alone.
+    """
+    if NAME_COPIES if name_copies is None else name_copies:
+        # (the function is not learnt from a name alone: what a service does is in its description)
+        items = list(items) + [LabelledItem(f"{i.id}#name", i.name, "", i.domain_id, i.subtype, None,
+                                            i.target_groups, (), origin=i.origin)
+                               for i in items if i.origin == "real" and i.description and i.name]
     texts = [ServiceRecord(name=i.name, description=i.description) for i in items]
     return HybridCoder(**params).fit(
         texts, [i.domain_id for i in items], subtypes=[i.subtype for i in items],
