@@ -91,6 +91,7 @@ def test_review_form_posts_store_human_codings_and_need_csrf(
     csrf = login(writer_client, "park")
     page = writer_client.get("/review")
     assert "침수 감지 경보" in page.text and csrf_of(page.text) == csrf
+    assert "상위 2개 후보" in page.text and 'class="rv-top2"' in page.text  # the coder's two candidates
     assert writer_client.post(f"/review/{sid}", data={"action": "accept"}).status_code == 403
     assert writer_client.post(f"/review/{sid}", data={"action": "accept", "csrf_token": "x"}).status_code == 403
     accepted = writer_client.post(f"/review/{sid}", data={"action": "accept", "csrf_token": csrf},

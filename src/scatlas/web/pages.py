@@ -3,6 +3,7 @@ upload and login. Thin: they call the same functions as the API and hand the res
 
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import urlencode
 
@@ -151,6 +152,10 @@ def review(request: Request) -> Response:
         return _login_redirect(request)
     with _read(request) as cat:
         queue = cat.review_queue(limit=50)
+        for s in queue:  # the coder's top two candidates, as the terminal review shows them
+            auto = next((h for h in cat.coding_history(s["service_id"])
+                         if str(h.get("coder", "")).startswith("auto:")), None)
+            s["auto_top2"] = json.loads(auto.get("top2") or "[]") if auto else []
     return render(request, "review.html", queue=queue)
 
 
