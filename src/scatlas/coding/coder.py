@@ -21,7 +21,7 @@ from scipy.special import log_softmax, softmax
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-from scatlas.coding.rationale import explain_batch
+from scatlas.coding.rationale import display_names, explain_batch
 from scatlas.coding.text import service_text
 from scatlas.coding.vectors import Batch, ServiceVectoriser
 from scatlas.records import CodingRecord, ServiceRecord
@@ -274,12 +274,9 @@ class HybridCoder:
 
     def undecided(self, batch: Batch) -> list[bool]:
         """Rows with no deciding word: no head in the name and no codebook domain keyword in the purpose part."""
-        headed = batch.headed or [True] * len(batch.texts)
-        n_lex = len(self.vectoriser_.lexicon_columns_)
-        purpose = batch.X[:, -n_lex:]
-        dom_cols = [k for k, (kind, _) in enumerate(self.vectoriser_.lexicon_columns_) if kind == "domain"]
-        has_kw = np.asarray(purpose[:, dom_cols].sum(axis=1)).ravel() > 0
-        return [not h and not kw for h, kw in zip(headed, has_kw.tolist(), strict=True)]
+        if batch.decided is None:
+            return [False] * len(batch.texts)
+        return [not d for d in batch.decided]
 
     def _code_batch(self, batch: Batch, within: Sequence[str | None]) -> list[CodingRecord]:
         proba = self._proba(batch)
@@ -293,7 +290,7 @@ class HybridCoder:
         coder = f"auto:{self.version}"
         names = getattr(self, "_names_list", None)
         if names is None:
-            names = self._names_list = self.vectoriser_.feature_names_.tolist()
+            names = self._names_list = display_names(self.vectoriser_.feature_names_.tolist())
         W = getattr(self, "_domain_weights", None)
         if W is None:
             W = self._domain_weights = np.vstack([_class_weights(self.domain_model_, k)

@@ -57,9 +57,12 @@ def bounds(text: str) -> tuple[int, int]:
     return name_end, min(end, start + MAIN_CLAUSE_MAX)
 
 
+_NOT_PURPOSE = GENERIC_TAILS | WEAK_WORDS
+
+
 def _strong(word: str) -> bool:
     low = word.lower()
-    return low not in GENERIC_TAILS and low not in WEAK_WORDS and not low.isdigit()
+    return low not in _NOT_PURPOSE and not low.isdigit()
 
 
 def head_words(name_feats: Sequence[str]) -> list[str]:
@@ -81,13 +84,25 @@ def head_words(name_feats: Sequence[str]) -> list[str]:
 
 def purpose_features(text: str, feats: Sequence[str], starts: Sequence[int]) -> list[str]:
     """The N:/H:/M: features of one analysed text (see the module docstring)."""
+    return purpose_parts(text, feats, starts)[0]
+
+
+def purpose_parts(text: str, feats: Sequence[str], starts: Sequence[int]) -> tuple[list[str], bool, int]:
+    """The N:/H:/M: features of one analysed text, whether its name has a head, and where its main clause ends."""
     name_end, main_end = bounds(text)
-    name = [f for f, s in zip(feats, starts, strict=True) if s < name_end]
-    main = [f for f, s in zip(feats, starts, strict=True) if name_end <= s < main_end]
+    out: list[str] = []
+    name: list[str] = []
+    main: list[str] = []
+    for f, s in zip(feats, starts, strict=True):
+        if s < name_end:
+            name.append(f)
+        elif s < main_end:
+            main.append(f)
     out = [f"N:{w}" for w in name if _strong(w)]
-    out += [f"H:{w}" for w in head_words(name)]
+    head = head_words(name)
+    out += [f"H:{w}" for w in head]
     out += [f"M:{w}" for w in main if _strong(w)]
-    return out
+    return out, bool(head), main_end
 
 
 def purpose_text(text: str) -> str:

@@ -19,7 +19,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from scatlas.coding.features import analyse_with_offsets_lazily
 from scatlas.coding.lexicon import Lexicon, LexiconHits, default_lexicon
-from scatlas.coding.purpose import has_head, purpose_features, purpose_text
+from scatlas.coding.purpose import purpose_parts
 from scatlas.taxonomy import FUNCTIONS
 
 
@@ -36,7 +36,7 @@ class Batch:
     tokens: list[list[str]]
     hits: list[LexiconHits]
     X: sparse.csr_matrix
-    headed: list[bool] | None = None  # whether each name has a strong head word (purpose.has_head)
+    decided: list[bool] | None = None  # a head in the name or a domain keyword in name + main clause (purpose.py)
 
 
 class ServiceVectoriser:
@@ -79,16 +79,21 @@ class ServiceVectoriser:
     def _rows(self, texts: list[str], pending) -> tuple[list[list[str]], list[list[str]], list[LexiconHits],
                                                         list[LexiconHits], list[bool]]:
         """Per text: its features, its word-block tokens (features + purpose features), lexicon hits of the
-        whole text and of its purpose part, and whether its name has a head."""
+        whole text and of its purpose part, and whether a deciding word was found (a head in the name or a domain
+        keyword in the name and main clause)."""
         lex = self.lexicon
-        tokens, words, hits, phits, headed = [], [], [], [], []
+        tokens, words, hits, phits, decided = [], [], [], [], []
+        use_purpose = getattr(self, "purpose", True)
         for text, (feats, starts) in zip(texts, pending):
             tokens.append(feats)
-            words.append(feats + purpose_features(text, feats, starts) if getattr(self, "purpose", True) else feats)
-            hits.append(lex.hits(text))
-            phits.append(lex.hits(purpose_text(text)))
-            headed.append(has_head(text, feats, starts))
-        return tokens, words, hits, phits, headed
+            extra, headed, main_end = purpose_parts(text, feats, starts)
+            words.append(feats + extra if use_purpose else feats)
+            h = lex.hits(text)
+            hits.append(h)
+            ph = h if main_end >= len(text) else lex.within(h, text[:main_end])
+            phits.append(ph)
+            decided.append(headed or bool(ph.domains))
+        return tokens, words, hits, phits, decided
 
     def _analyse(self, texts: list[str], fit: bool):
         # Kiwi starts first and analyses in its own threads while this thread builds the character block and
@@ -104,14 +109,14 @@ class ServiceVectoriser:
 
     def fit_batch(self, texts: list[str]) -> Batch:
         """Learns the vocabularies from these texts and returns their batch."""
-        tokens, words, hits, phits, headed, Xc = self._analyse(texts, fit=True)
+        tokens, words, hits, phits, decided, Xc = self._analyse(texts, fit=True)
         self.words_ = TfidfVectorizer(analyzer=_given_tokens, lowercase=False, sublinear_tf=True,
                                       min_df=self.min_df)
         self.lexicon_columns_ = self._lexicon_columns()
         Xw = self.words_.fit_transform([[t.lower() for t in ts] for ts in words])
         X = sparse.hstack([Xw, Xc, self._lexicon_block(hits), self._lexicon_block(phits)], format="csr")
         self._set_names()
-        return Batch(texts, tokens, hits, X, headed)
+        return Batch(texts, tokens, hits, X, decided)
 
     def batch(self, texts: list[str]) -> Batch:
         """The batch of these texts on the fitted vocabularies."""
@@ -134,10 +139,10 @@ class ServiceVectoriser:
         for lo in range(0, len(texts), chunk):
             part = texts[lo:lo + chunk]
             Xc = self.chars_.transform(part)
-            tokens, words, hits, phits, headed = self._rows(part, pending)
+            tokens, words, hits, phits, decided = self._rows(part, pending)
             X = sparse.hstack([self._word_block(words), Xc * self.char_weight, self._lexicon_block(hits),
                                self._lexicon_block(phits)], format="csr")
-            yield Batch(part, tokens, hits, X, headed)
+            yield Batch(part, tokens, hits, X, decided)
 
     def _word_block(self, tokens: list[list[str]]) -> sparse.csr_matrix:
         """The fitted word TF-IDF of token lists (as ``words_.transform``, without its per-document overhead)."""
