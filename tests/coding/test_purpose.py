@@ -17,7 +17,7 @@ def test_bounds_split_name_and_first_sentence():
     text = service_text("스마트 버스정류장", "정류장에 냉난방기를 설치했다. 미세먼지 측정기도 달았다.")
     name_end, main_end = bounds(text)
     assert text[:name_end] == "스마트 버스정류장"
-    assert text[name_end + 2:main_end].strip() == "정류장에 냉난방기를 설치했다."
+    assert text[name_end + 2 : main_end].strip() == "정류장에 냉난방기를 설치했다."
     assert bounds("이름만") == (3, 3)
 
 
@@ -28,8 +28,9 @@ def test_head_is_the_last_strong_word_of_the_name():
 
 
 def test_components_of_the_description_get_no_purpose_features():
-    text, feats = _features("스마트 버스정류장",
-                            "버스 도착 정보를 안내하는 정류장이다. 미세먼지 측정기와 공기청정기를 갖추었다.")
+    text, feats = _features(
+        "스마트 버스정류장", "버스 도착 정보를 안내하는 정류장이다. 미세먼지 측정기와 공기청정기를 갖추었다."
+    )
     assert "H:버스정류장" in feats and "M:도착" in feats
     assert not any(f.endswith("미세먼지") for f in feats)  # a listed component: only in the whole-text bag
     assert "미세먼지" not in purpose_text(text)

@@ -8,8 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from scatlas.catalogue import Catalogue
-from scatlas.coding.corpus import load_corpus, real_test_split
 from scatlas.cli import app
+from scatlas.coding.corpus import load_corpus, real_test_split
 from scatlas.records import PlanRecord, ServiceRecord, SourceRecord
 
 runner = CliRunner()

@@ -11,8 +11,19 @@ from pathlib import Path
 import pytest
 
 TOOLS = Path(__file__).resolve().parents[2] / "tools" / "corpus"
-HARVEST_COLUMNS = ["id", "name", "description", "municipality", "source_url", "source_title", "source_kind",
-                   "published", "retrieved", "hint_domain", "components"]
+HARVEST_COLUMNS = [
+    "id",
+    "name",
+    "description",
+    "municipality",
+    "source_url",
+    "source_title",
+    "source_kind",
+    "published",
+    "retrieved",
+    "hint_domain",
+    "components",
+]
 
 
 @pytest.fixture
@@ -33,30 +44,77 @@ def _write(path: Path, header: list[str], rows: list[dict[str, str]]) -> Path:
 
 
 def _harvest(i: int, **over: str) -> dict[str, str]:
-    row = dict(id=f"hv9-{i:04d}", name="스마트 버스정류장", description=f"정류장 {i}곳에 냉난방기와 도착정보 안내기를 설치했다.",
-               municipality="서울특별시 성동구", source_url=f"https://news.example.org/{i}", source_title="",
-               source_kind="news", published="2024-05", retrieved="2026-12-03", hint_domain="environment",
-               components="2")
+    row = {
+        "id": f"hv9-{i:04d}",
+        "name": "스마트 버스정류장",
+        "description": f"정류장 {i}곳에 냉난방기와 도착정보 안내기를 설치했다.",
+        "municipality": "서울특별시 성동구",
+        "source_url": f"https://news.example.org/{i}",
+        "source_title": "",
+        "source_kind": "news",
+        "published": "2024-05",
+        "retrieved": "2026-12-03",
+        "hint_domain": "environment",
+        "components": "2",
+    }
     row.update(over)
     return row
 
 
 def test_rows_land_with_provenance_and_bad_rows_are_reported(tool, tmp_path):
-    harvest = _write(tmp_path / "hv9.csv", HARVEST_COLUMNS, [
-        _harvest(1), _harvest(2, source_url=""), _harvest(3), _harvest(4, municipality=""),
-        _harvest(5, description=_harvest(1)["description"]),  # the same text again
-    ])
-    labels = _write(tmp_path / "adjudicated.csv",
-                    ["id", "domain_id", "alt_domains", "ambiguous", "subtype", "function", "rule"], [
-        dict(id="hv9-0001", domain_id="transport", alt_domains="environment;transport", ambiguous="no",
-             subtype="traffic_info", function="정보제공", rule="R7"),
-        dict(id="hv9-0002", domain_id="transport", alt_domains="", ambiguous="no", subtype="", function="정보제공",
-             rule=""),
-        dict(id="hv9-0003", domain_id="traffic", alt_domains="", ambiguous="no", subtype="", function="정보제공",
-             rule=""),
-        dict(id="hv9-0004", domain_id="other", alt_domains="", ambiguous="yes", subtype="parking",
-             function="기반구축", rule="P5"),
-    ])
+    harvest = _write(
+        tmp_path / "hv9.csv",
+        HARVEST_COLUMNS,
+        [
+            _harvest(1),
+            _harvest(2, source_url=""),
+            _harvest(3),
+            _harvest(4, municipality=""),
+            _harvest(5, description=_harvest(1)["description"]),  # the same text again
+        ],
+    )
+    labels = _write(
+        tmp_path / "adjudicated.csv",
+        ["id", "domain_id", "alt_domains", "ambiguous", "subtype", "function", "rule"],
+        [
+            {
+                "id": "hv9-0001",
+                "domain_id": "transport",
+                "alt_domains": "environment;transport",
+                "ambiguous": "no",
+                "subtype": "traffic_info",
+                "function": "정보제공",
+                "rule": "R7",
+            },
+            {
+                "id": "hv9-0002",
+                "domain_id": "transport",
+                "alt_domains": "",
+                "ambiguous": "no",
+                "subtype": "",
+                "function": "정보제공",
+                "rule": "",
+            },
+            {
+                "id": "hv9-0003",
+                "domain_id": "traffic",
+                "alt_domains": "",
+                "ambiguous": "no",
+                "subtype": "",
+                "function": "정보제공",
+                "rule": "",
+            },
+            {
+                "id": "hv9-0004",
+                "domain_id": "other",
+                "alt_domains": "",
+                "ambiguous": "yes",
+                "subtype": "parking",
+                "function": "기반구축",
+                "rule": "P5",
+            },
+        ],
+    )
     rows, problems = tool.build([harvest], labels)
     assert [r["id"] for r in rows] == ["hv9-0001", "hv9-0004"]
     first, fourth = rows
@@ -74,12 +132,23 @@ def test_rows_land_with_provenance_and_bad_rows_are_reported(tool, tmp_path):
 def test_import_replaces_real_rows_and_keeps_written_ones(tool, tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(Path(str(resources.files("scatlas.data").joinpath("corpus"))), corpus)
-    written = sum(1 for p in corpus.glob("*.csv") for r in csv.DictReader(p.open(encoding="utf-8"))
-                  if r["origin"] == "written")
+    written = sum(
+        1 for p in corpus.glob("*.csv") for r in csv.DictReader(p.open(encoding="utf-8")) if r["origin"] == "written"
+    )
     row = dict.fromkeys(tool.COLUMNS, "")
-    row.update(id="hv9-0001", name="스마트 버스정류장", description="정류장에 냉난방기를 설치했다.",
-               domain_id="transport", function="정보제공", origin="real", source_url="https://x.example/1",
-               source_kind="news", municipality="서울특별시 성동구", retrieved="2026-12-03", ambiguous="no")
+    row.update(
+        id="hv9-0001",
+        name="스마트 버스정류장",
+        description="정류장에 냉난방기를 설치했다.",
+        domain_id="transport",
+        function="정보제공",
+        origin="real",
+        source_url="https://x.example/1",
+        source_kind="news",
+        municipality="서울특별시 성동구",
+        retrieved="2026-12-03",
+        ambiguous="no",
+    )
     for _ in range(2):  # idempotent
         tool.write([row], corpus)
     rows = [r for p in corpus.glob("*.csv") for r in csv.DictReader(p.open(encoding="utf-8"))]

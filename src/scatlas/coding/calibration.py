@@ -47,8 +47,7 @@ class AutoAccept:
         return asdict(self)
 
 
-def auto_accept_threshold(confidences: Sequence[float], correct: Sequence[bool],
-                          precision: float = 0.97) -> AutoAccept:
+def auto_accept_threshold(confidences: Sequence[float], correct: Sequence[bool], precision: float = 0.97) -> AutoAccept:
     """The lowest confidence threshold whose accepted codings reach ``precision`` (largest coverage)."""
     n = len(confidences)
     ranked = sorted(zip(confidences, correct, strict=True), key=lambda p: -p[0])

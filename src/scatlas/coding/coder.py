@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from scipy.optimize import minimize_scalar
@@ -92,6 +93,10 @@ class HybridCoder:
     cv : folds for the out-of-fold scores the temperature is fitted on.
     random_state : seed of the fold split (the only randomness: fitting is deterministic).
     """
+
+    #: set by store.train: how the confidence was calibrated, and the no-evidence cap fitted on the real dev split
+    calibration_: dict[str, Any]
+    no_evidence_cap_: float
 
     def __init__(self, C: float = 4.0, function_C: float = 2.0, subtype_C: float = 4.0,
                  char_ngrams: tuple[int, int] = (2, 3), lexicon_weight: float = 0.15, char_weight: float = 1.0,

@@ -18,27 +18,152 @@ import re
 from collections.abc import Sequence
 
 #: Tails of a name that say nothing about its purpose (guide P2).
-GENERIC_TAILS = frozenset({
-    "서비스", "시스템", "사업", "구축", "조성", "고도화", "확대", "운영", "도입", "플랫폼", "스마트", "지능형",
-    "설치", "지원", "추진", "시범", "실증", "기반", "활용", "통합", "구축사업", "확충", "개선", "강화", "체계",
-    "프로젝트", "솔루션", "디지털", "첨단", "형", "사업화", "보급", "개발", "실시", "시행", "이용", "제공",
-    "관련", "위하다", "하다", "되다", "통하다", "대하다", "있다", "없다", "smart",
-})
+GENERIC_TAILS = frozenset(
+    {
+        "서비스",
+        "시스템",
+        "사업",
+        "구축",
+        "조성",
+        "고도화",
+        "확대",
+        "운영",
+        "도입",
+        "플랫폼",
+        "스마트",
+        "지능형",
+        "설치",
+        "지원",
+        "추진",
+        "시범",
+        "실증",
+        "기반",
+        "활용",
+        "통합",
+        "구축사업",
+        "확충",
+        "개선",
+        "강화",
+        "체계",
+        "프로젝트",
+        "솔루션",
+        "디지털",
+        "첨단",
+        "형",
+        "사업화",
+        "보급",
+        "개발",
+        "실시",
+        "시행",
+        "이용",
+        "제공",
+        "관련",
+        "위하다",
+        "하다",
+        "되다",
+        "통하다",
+        "대하다",
+        "있다",
+        "없다",
+        "smart",
+    }
+)
 
 #: Technology, place and target-group words: weak evidence (guide P3). Lower-cased.
-WEAK_WORDS = frozenset(w.lower() for w in (
-    # technologies (WiFi, 자율주행 and 디지털트윈 are left out: there the technology is what is built)
-    "CCTV", "IoT", "AI", "인공지능", "드론", "센서", "앱", "어플", "모바일", "스마트폰", "키오스크", "빅데이터",
-    "로봇", "메타버스", "5G", "블록체인", "클라우드", "GIS", "비콘", "GPS", "RFID", "LoRa", "카메라", "영상",
-    "데이터", "ICT", "정보통신", "딥러닝", "전광판", "단말기", "디스플레이", "사물인터넷", "AR", "VR", "QR",
-    # places
-    "공원", "학교", "아파트", "전통시장", "시장", "마을", "관광지", "경로당", "어린이집", "광장", "거리", "골목",
-    "공공시설", "주민센터", "행정복지센터", "도심", "읍면", "농촌", "산업단지", "도서", "섬", "지역", "관내",
-    "시내", "시", "군", "구", "동", "도로변", "현장", "곳곳",
-    # target groups
-    "어르신", "노인", "어린이", "아동", "여성", "장애인", "관광객", "농가", "학생", "청년", "주민", "시민",
-    "고령자", "가구", "세대", "외국인", "방문객", "이용객", "운전자", "보행자",
-))
+WEAK_WORDS = frozenset(
+    w.lower()
+    for w in (
+        # technologies (WiFi, 자율주행 and 디지털트윈 are left out: there the technology is what is built)
+        "CCTV",
+        "IoT",
+        "AI",
+        "인공지능",
+        "드론",
+        "센서",
+        "앱",
+        "어플",
+        "모바일",
+        "스마트폰",
+        "키오스크",
+        "빅데이터",
+        "로봇",
+        "메타버스",
+        "5G",
+        "블록체인",
+        "클라우드",
+        "GIS",
+        "비콘",
+        "GPS",
+        "RFID",
+        "LoRa",
+        "카메라",
+        "영상",
+        "데이터",
+        "ICT",
+        "정보통신",
+        "딥러닝",
+        "전광판",
+        "단말기",
+        "디스플레이",
+        "사물인터넷",
+        "AR",
+        "VR",
+        "QR",
+        # places
+        "공원",
+        "학교",
+        "아파트",
+        "전통시장",
+        "시장",
+        "마을",
+        "관광지",
+        "경로당",
+        "어린이집",
+        "광장",
+        "거리",
+        "골목",
+        "공공시설",
+        "주민센터",
+        "행정복지센터",
+        "도심",
+        "읍면",
+        "농촌",
+        "산업단지",
+        "도서",
+        "섬",
+        "지역",
+        "관내",
+        "시내",
+        "시",
+        "군",
+        "구",
+        "동",
+        "도로변",
+        "현장",
+        "곳곳",
+        # target groups
+        "어르신",
+        "노인",
+        "어린이",
+        "아동",
+        "여성",
+        "장애인",
+        "관광객",
+        "농가",
+        "학생",
+        "청년",
+        "주민",
+        "시민",
+        "고령자",
+        "가구",
+        "세대",
+        "외국인",
+        "방문객",
+        "이용객",
+        "운전자",
+        "보행자",
+    )
+)
 
 _SENTENCE_END = re.compile(r"(?:[.!?。]|(?<=[다요음함됨임]))(?:\s|$)")
 #: Longest main clause (characters after the name) looked at when a description has no sentence end.
@@ -107,7 +232,7 @@ def purpose_parts(text: str, feats: Sequence[str], starts: Sequence[int]) -> tup
 
 def purpose_text(text: str) -> str:
     """The name and the main clause of a service text (the part whose keywords weigh as purpose)."""
-    return text[:bounds(text)[1]]
+    return text[: bounds(text)[1]]
 
 
 def has_head(text: str, feats: Sequence[str], starts: Sequence[int]) -> bool:

@@ -84,7 +84,7 @@ class ServiceVectoriser:
         lex = self.lexicon
         tokens, words, hits, phits, decided = [], [], [], [], []
         use_purpose = getattr(self, "purpose", True)
-        for text, (feats, starts) in zip(texts, pending):
+        for text, (feats, starts) in zip(texts, pending, strict=False):  # pending runs on past a chunk
             tokens.append(feats)
             extra, headed, main_end = purpose_parts(text, feats, starts)
             words.append(feats + extra if use_purpose else feats)

@@ -14,8 +14,7 @@ from starlette.datastructures import UploadFile
 
 from scatlas.errors import CatalogueError
 from scatlas.web import api
-from scatlas.web.deps import (JobId, MunicipalityName, ServiceId, check_csrf, check_token, context, login_name,
-                              session)
+from scatlas.web.deps import JobId, MunicipalityName, ServiceId, check_csrf, check_token, context, login_name, session
 from scatlas.web.insights import compare
 from scatlas.web.messages import translate
 from scatlas.web.review import review_coding
