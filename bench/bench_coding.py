@@ -7,6 +7,8 @@ Each coder runs in its own fresh Python process (so load time and peak memory ar
 - load: ``load_coder()`` (unpickling the shipped or cached model; trains first if none matches — reported),
   then ``ready``: the first ``code()`` call, which loads Kiwi (the coder is usable after load + ready);
 - throughput: N services resampled (seeded) from the labelled corpus, coded in batches; wall and CPU time;
+  ``--texts written`` (default: the corpus's written rows, the texts of every earlier run, so figures stay
+  comparable), ``real`` (the harvested real descriptions, about four times longer) or ``all``;
 - peak memory: ru_maxrss of that process.
 A third run tokenises the same texts with Kiwi alone (the analyser's own speed: the floor under the coder).
 Goals (issue): ≥ 2,000 services/s on 2 cores, load + ready < 3 s, peak < 1 GB.
@@ -23,11 +25,11 @@ import textwrap
 
 CHILD = textwrap.dedent("""
     import json, random, resource, sys, time
-    which, n, batch = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    which, n, batch, texts = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     t0 = time.perf_counter()
     from scatlas.coding.corpus import load_corpus
     from scatlas.records import ServiceRecord
-    items = load_corpus()
+    items = [i for i in load_corpus() if texts == "all" or i.origin == texts]
     rng = random.Random(0)
     sample = [ServiceRecord(i.name, i.description) for i in rng.choices(items, k=n)]
     t_load = time.perf_counter()
@@ -68,8 +70,8 @@ CHILD = textwrap.dedent("""
 """)
 
 
-def run(which: str, n: int, batch: int) -> dict:
-    proc = subprocess.run([sys.executable, "-c", CHILD, which, str(n), str(batch)], capture_output=True,
+def run(which: str, n: int, batch: int, texts: str = "written") -> dict:
+    proc = subprocess.run([sys.executable, "-c", CHILD, which, str(n), str(batch), texts], capture_output=True,
                           text=True, check=False, env=os.environ.copy())
     if proc.returncode != 0:
         sys.exit(f"{which} run failed:\n{proc.stderr}")
@@ -80,10 +82,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=10_000, help="services to code (resampled from the corpus)")
     ap.add_argument("--batch", type=int, default=2_000, help="services per code() call")
+    ap.add_argument("--texts", choices=("written", "real", "all"), default="written",
+                    help="which corpus rows to resample (default: written, as every earlier run)")
     args = ap.parse_args()
-    base = run("keywords", args.n, args.batch)
-    kiwi = run("kiwi", args.n, args.batch)
-    hyb = run("hybrid", args.n, args.batch)
+    base = run("keywords", args.n, args.batch, args.texts)
+    kiwi = run("kiwi", args.n, args.batch, args.texts)
+    hyb = run("hybrid", args.n, args.batch, args.texts)
+    print(f"texts: {args.texts} corpus rows")
     print(f"cores: {os.cpu_count()}, load average: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"{'coder':<28}{'services/s':>12}{'per CPU-s':>11}{'load s':>8}{'ready s':>9}{'peak MB':>9}")
     for r in (base, kiwi, hyb):

@@ -85,7 +85,7 @@ def test_target_groups_and_technologies(coder):
 
 
 def test_version_and_coder_name(coder):
-    assert re.fullmatch(r"1\.0\+corpus\.[0-9a-f]{8}(\.rev\.[0-9a-f]{8})?", coder.version)
+    assert re.fullmatch(r"2\.0\+corpus\.[0-9a-f]{8}(\.rev\.[0-9a-f]{8})?", coder.version)
     assert coder.code([CLEAR["admin"]])[0].coder == f"auto:{coder.version}"
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from scatlas.catalogue import Catalogue
+from scatlas.records import CodingRecord
 from scatlas.web.session import COOKIE
 
 from .conftest import TOKEN, csrf_of, login
@@ -88,9 +90,14 @@ def test_a_tampered_session_cookie_is_not_trusted(writer_client: TestClient) -> 
 def test_review_form_posts_store_human_codings_and_need_csrf(
         writer_client: TestClient, fresh_catalogue: tuple[Path, dict[str, int]]) -> None:
     sid = fresh_catalogue[1]["목포시/침수 감지 경보"]
+    with Catalogue.open(fresh_catalogue[0]) as cat:  # a coder's coding carries its two best candidates
+        cat.add_coding(sid, CodingRecord(domain_id="safety", function="정보제공", confidence=0.55,
+                                         rationale="침수(+1.0)", coder="auto:fixture",
+                                         top2=[("safety", 0.55), ("environment", 0.3)]))
     csrf = login(writer_client, "park")
     page = writer_client.get("/review")
     assert "침수 감지 경보" in page.text and csrf_of(page.text) == csrf
+    assert 'class="rv-top2">방범·방재 0.55 · 환경·에너지·수자원 0.30<' in page.text  # review shows the top two
     assert writer_client.post(f"/review/{sid}", data={"action": "accept"}).status_code == 403
     assert writer_client.post(f"/review/{sid}", data={"action": "accept", "csrf_token": "x"}).status_code == 403
     accepted = writer_client.post(f"/review/{sid}", data={"action": "accept", "csrf_token": csrf},

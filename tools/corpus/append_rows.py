@@ -21,7 +21,8 @@ def main(domain_id: str) -> int:
     path = CORPUS_DIR / f"{domain_id}.csv"
     existing = read_rows(path) if path.exists() else []
     names = {r["name"] for p in CORPUS_DIR.glob("*.csv") for r in read_rows(p)}
-    last = max((int(r["id"].rsplit("-", 1)[1]) for r in existing), default=0)
+    last = max((int(r["id"].rsplit("-", 1)[1]) for p in CORPUS_DIR.glob("*.csv") for r in read_rows(p)
+                if r["id"].startswith(f"{domain_id}-")), default=0)  # ids are permanent: rows move between files
     batch: list[dict[str, str]] = []
     problems: list[str] = []
     for lineno, raw in enumerate(sys.stdin, 1):
@@ -35,8 +36,9 @@ def main(domain_id: str) -> int:
             continue
         name, desc, subtype, function, groups, techs, note = parts
         last += 1
-        row = dict(zip(COLUMNS, (f"{domain_id}-{last:04d}", name, desc, domain_id, subtype, function,
-                                 groups or "일반", techs, note)))
+        row = dict.fromkeys(COLUMNS, "")
+        row.update(zip(COLUMNS, (f"{domain_id}-{last:04d}", name, desc, domain_id, subtype, function,
+                                 groups or "일반", techs, note)), origin="written")
         problems += row_problems(row, f"line {lineno} ({name})")
         if name in names:
             problems.append(f"line {lineno}: duplicate name {name!r}")

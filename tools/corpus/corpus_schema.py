@@ -6,10 +6,12 @@ import csv
 import unicodedata
 from pathlib import Path
 
+from scatlas.coding.corpus import CORPUS_COLUMNS as COLUMNS  # one contract: the package's
 from scatlas.taxonomy import FUNCTIONS, TARGET_GROUPS, load_codebook
 
-COLUMNS: tuple[str, ...] = ("id", "name", "description", "domain_id", "subtype", "function",
-                            "target_groups", "technologies", "note")
+#: Provenance columns every real row must fill (source_kind is one of SOURCE_KINDS).
+REAL_REQUIRED = ("source_url", "municipality", "retrieved", "source_kind")
+SOURCE_KINDS = ("news", "press_release", "city_page", "ministry_page", "public_data", "other")
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "src" / "scatlas" / "data" / "corpus"
 
 
@@ -38,8 +40,24 @@ def row_problems(row: dict[str, str], where: str) -> list[str]:
         domain = cb.domain(row["domain_id"])
     except KeyError:
         return out + [f"{where}: unknown domain_id {row['domain_id']!r}"]
-    if not row["id"].startswith(f"{domain.id}-"):
-        out.append(f"{where}: id {row['id']!r} does not start with {domain.id}-")
+    real = row.get("origin") == "real"
+    if row.get("origin") not in ("written", "real"):
+        out.append(f"{where}: origin {row.get('origin')!r} is not written or real")
+    if real:
+        out += [f"{where}: real row without {c}" for c in REAL_REQUIRED if not row.get(c)]
+        if row.get("source_kind") and row["source_kind"] not in SOURCE_KINDS:
+            out.append(f"{where}: source_kind {row['source_kind']!r}")
+        if row.get("ambiguous") not in ("yes", "no"):
+            out.append(f"{where}: ambiguous {row.get('ambiguous')!r} is not yes or no")
+    alts = [a for a in (row.get("alt_domains") or "").split(";") if a]
+    ids = {d.id for d in cb.domains}
+    out += [f"{where}: alt_domains holds {a!r}" for a in alts if a not in ids or a == row["domain_id"]]
+    if real:  # coders code domain, subtype and function only
+        if row["subtype"] and row["subtype"] not in {s.id for s in domain.subtypes}:
+            out.append(f"{where}: subtype {row['subtype']!r} not in {domain.id}")
+        if row["function"] not in FUNCTIONS:
+            out.append(f"{where}: function {row['function']!r}")
+        return out
     if row["subtype"] not in {s.id for s in domain.subtypes}:
         out.append(f"{where}: subtype {row['subtype']!r} not in {domain.id}")
     if row["function"] not in FUNCTIONS:

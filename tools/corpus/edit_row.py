@@ -17,18 +17,17 @@ def apply(edits: list[tuple[str, str, str]]) -> int:
     files: dict[str, list[dict[str, str]]] = {}
     problems: list[str] = []
     touched: set[str] = set()
+    # ids are permanent and rows move between files when relabelled: look every id up in all files
+    for path in sorted(CORPUS_DIR.glob("*.csv")):
+        files.setdefault(path.stem, read_rows(path))
     for row_id, field, value in edits:
-        domain_id = row_id.rsplit("-", 1)[0]
-        if domain_id not in files:
-            files[domain_id] = read_rows(CORPUS_DIR / f"{domain_id}.csv")
-        hit = [r for r in files[domain_id] if r["id"] == row_id]
+        hit = [r for rows in files.values() for r in rows if r["id"] == row_id]
         if len(hit) != 1 or field not in COLUMNS or field == "id":
             problems.append(f"no row {row_id} or bad field {field!r}")
             continue
         hit[0][field] = unicodedata.normalize("NFC", value.strip())
         touched.add(row_id)
-    names = [r["name"] for p in CORPUS_DIR.glob("*.csv") if p.stem not in files for r in read_rows(p)]
-    names += [r["name"] for rows in files.values() for r in rows]
+    names = [r["name"] for rows in files.values() for r in rows if r["origin"] == "written"]
     problems += [f"duplicate name {n!r}" for n in set(names) if names.count(n) > 1]
     for rows in files.values():
         for r in rows:

@@ -47,7 +47,8 @@ def main(argv: list[str]) -> int:
             errors += row_problems(r, f"{path.name}:{i + 1}")
             if r["domain_id"] != domain_id:
                 errors.append(f"{path.name}:{i + 1}: domain_id {r['domain_id']} in {domain_id}.csv")
-            names[r["name"]] += 1
+            if r["origin"] == "written":  # the same real service may be harvested from several cities
+                names[r["name"]] += 1
             ids[r["id"]] += 1
         fn = Counter(r["function"] for r in rows)
         st = Counter(r["subtype"] for r in rows)

@@ -52,14 +52,15 @@ def train(
     output: Annotated[Path | None, typer.Option("--output", "-o",
                                                 help="Write the model here instead of the cache.")] = None,
 ) -> None:
-    """Retrain the coder on the corpus's training split (plus reviewed codings) and print held-out scores.
+    """Retrain the coder on every labelled row but the real-text test split (plus reviewed codings) and print
+    the real test split's scores.
 
-    The held-out split (sha1(id) % 5 == 0) is never trained on; its accuracy and macro-F1 are printed.
+    The real test split is never trained on; the real dev split calibrates the confidence (docs/coding.md).
     The model is written to $SCATLAS_CACHE/coder.pkl.gz (default ~/.cache/scatlas), where `load_coder` finds it.
 
     Example: scatlas train --include-reviewed --db scatlas.db
     """
-    from scatlas.coding.corpus import heldout_split, load_corpus
+    from scatlas.coding.corpus import load_corpus, real_test_split
     from scatlas.coding.evaluate import evaluate
     from scatlas.coding.store import reviewed_items, save_coder
     from scatlas.coding.store import train as train_coder
@@ -76,10 +77,10 @@ def train(
     console.print(f"trained [bold]{result.coder.version}[/] on {result.n_corpus} corpus items"
                   + (f" + {result.n_reviewed} reviewed codings" if include_reviewed else "")
                   + f" in {result.seconds:.1f} s → {path}")
-    held = heldout_split(load_corpus())
+    held = real_test_split(load_corpus())
     if held:
         ev = evaluate(result.coder, held)
-        console.print(f"held-out ({ev.n} items): accuracy {ev.accuracy:.3f}, macro-F1 {ev.macro_f1:.3f}, "
+        console.print(f"real-text test split ({ev.n} items): accuracy {ev.accuracy:.3f}, macro-F1 {ev.macro_f1:.3f}, "
                       f"Cohen's κ {ev.kappa:.3f}"
                       + (f", function accuracy {ev.function_accuracy:.3f}" if ev.function_accuracy is not None
                          else ""))
@@ -126,31 +127,43 @@ def _coder(baseline: bool):
 def evaluate(
     labelled: Annotated[Path | None, typer.Argument(
         help="CSV with name, description and domain (any spelling) or domain_id; optionally function.")] = None,
-    heldout: Annotated[bool, typer.Option("--heldout", help="Evaluate on the corpus's held-out split.")] = False,
+    heldout: Annotated[bool, typer.Option("--heldout", help="Evaluate on the real-text test split "
+                                          "(the same as --split real-test).")] = False,
+    split: Annotated[list[str] | None, typer.Option(
+        "--split", help="Evaluate on a corpus split: real-test, real-dev, real-train, written-heldout, "
+                        "written-train (repeatable).")] = None,
     cv: Annotated[int, typer.Option("--cv", help="Also run k-fold cross-validation on the corpus (e.g. 5).")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
 ) -> None:
     """Compare the coder with labels: accuracy, macro-F1, per-domain P/R/F1, confusion matrix, Cohen's kappa,
     and the same for the keyword baseline.
 
-    Example: scatlas evaluate labelled.csv --json   (or: scatlas evaluate --heldout --cv 5)
+    On real rows it adds the real-text measures: strict accuracy, accuracy on the rows both coders called
+    unambiguous, accuracy against any domain a coder accepted, function accuracy, the news/press-release subset
+    coded from the name alone, ECE and the auto-accept threshold for 97 % precision with its coverage.
+
+    Example: scatlas evaluate --split real-test   (or: scatlas evaluate labelled.csv --json, --cv 5)
     """
     from scatlas.coding.baseline import KeywordCoder
-    from scatlas.coding.corpus import heldout_split, load_corpus, train_split
+    from scatlas.coding.corpus import SPLITS, in_splits, load_corpus, train_split
     from scatlas.coding.csvio import CsvInputError
-    from scatlas.coding.display import print_evaluation
+    from scatlas.coding.display import print_evaluation, print_real_text
     from scatlas.coding.evaluate import cross_validate, read_labelled_csv
     from scatlas.coding.evaluate import evaluate as run_evaluation
 
-    if labelled is None and not heldout and not cv:
-        raise fail("give a labelled CSV, --heldout or --cv K")
+    splits = list(split or []) + (["real-test"] if heldout and "real-test" not in (split or []) else [])
+    bad = [x for x in splits if x not in SPLITS]
+    if bad:
+        raise _fail(f"unknown split {bad[0]!r}: choose from {', '.join(SPLITS)}")
+    if labelled is None and not splits and not cv:
+        raise fail("give a labelled CSV, --split NAME (or --heldout) or --cv K")
     results: dict[str, Any] = {}
     try:
         if labelled is not None:
             items = read_labelled_csv(labelled)
             results[str(labelled)] = (items, str(labelled))
-        if heldout:
-            results["heldout"] = (heldout_split(load_corpus()), "corpus held-out split")
+        for name in splits:
+            results[name] = (in_splits(load_corpus(), name), f"corpus split {name}")
     except (CsvInputError, ScatlasError) as exc:
         raise _fail(str(exc)) from None
     out: dict[str, Any] = {}
@@ -163,6 +176,8 @@ def evaluate(
         out[key] = {"coder": ev.to_json(), "baseline": base.to_json()}
         if not as_json:
             print_evaluation(console, ev, title=f"{title}: {ev.n} services", baseline=base)
+            if "real_text" in ev.extra:
+                print_real_text(console, ev, base)
     if cv:
         if cv < 2:
             raise fail("--cv needs at least 2 folds")
@@ -235,20 +250,38 @@ def _domain_id(label: str | None) -> str | None:
 
 @app.command()
 def agreement(
-    coders: Annotated[list[str], typer.Option("--coder", help="A coder: auto, human, human:<name> or <name>.")],
+    coders: Annotated[list[str] | None, typer.Option("--coder",
+                                                     help="A coder: auto, human, human:<name> or <name>.")] = None,
     db: DbOption = DEFAULT_DB,
+    csv_files: Annotated[list[Path] | None, typer.Option(
+        "--csv", help="A coder's label file (id,domain_id,alt_domains,ambiguous,subtype,function,note).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
 ) -> None:
     """Cohen's kappa and Krippendorff's alpha between two coders, per dimension, on the services both coded.
 
-    target_groups and technologies are compared per label as binary decisions (pooled).
+    target_groups and technologies are compared per label as binary decisions (pooled). With two --csv files
+    (two coders' labels in the labelling guide's format) the files are compared instead of the catalogue.
 
     Example: scatlas agreement --db scatlas.db --coder auto --coder human:kim
+             scatlas agreement --csv coderA.csv --csv coderB.csv
     """
-    from scatlas.coding.agreement import catalogue_agreement
+    from scatlas.coding.agreement import catalogue_agreement, file_agreement
+    from scatlas.coding.csvio import CsvInputError
     from scatlas.coding.display import print_agreement
 
-    if len(coders) != 2:
+    if csv_files:
+        if len(csv_files) != 2 or coders:
+            raise fail("give exactly two label files: --csv A.csv --csv B.csv (and no --coder)")
+        try:
+            result = file_agreement(csv_files[0], csv_files[1])
+        except (CsvInputError, ScatlasError) as exc:
+            raise _fail(str(exc)) from None
+        if as_json:
+            _print_json(result)
+        else:
+            print_agreement(console, result)
+        return
+    if not coders or len(coders) != 2:
         raise fail("give exactly two coders: --coder A --coder B")
     with _open_catalogue(db) as cat:
         try:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from scipy.optimize import minimize_scalar
@@ -21,20 +22,24 @@ from scipy.special import log_softmax, softmax
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-from scatlas.coding.rationale import explain_batch
+from scatlas.coding.rationale import display_names, explain_batch
 from scatlas.coding.text import service_text
 from scatlas.coding.vectors import Batch, ServiceVectoriser
 from scatlas.records import CodingRecord, ServiceRecord
-from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, try_normalise_domain
+from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, domain_name, try_normalise_domain
 
 #: Bumped when features or model change in a way that makes saved models incompatible.
-MODEL_VERSION = "1.0"
+MODEL_VERSION = "2.0"
+#: Confidence given at most to a coding with no deciding word (no head in the name, no codebook keyword in the
+#: name or main clause) until a model learns its own cap on the real dev split (store.train).
+NO_EVIDENCE_CAP = 0.5
 _DOMAIN_IDS = [d for d, _ in DOMAIN_ORDER]
 
 
-def _fit_lr(X, y, C: float, class_weight: str | None = "balanced") -> LogisticRegression:
+def _fit_lr(X, y, C: float, class_weight: str | None = "balanced", sample_weight=None) -> LogisticRegression:
     # newton-cg: exact and deterministic, and here 5x faster than lbfgs on these sparse blocks
-    model = LogisticRegression(C=C, solver="newton-cg", max_iter=500, class_weight=class_weight).fit(X, y)
+    model = LogisticRegression(C=C, solver="newton-cg", max_iter=500, class_weight=class_weight).fit(
+        X, y, sample_weight=sample_weight)
     # float32 weights: half the size of the shipped model, and far below any difference a coding could show
     model.coef_ = model.coef_.astype(np.float32)
     return model
@@ -89,9 +94,13 @@ class HybridCoder:
     random_state : seed of the fold split (the only randomness: fitting is deterministic).
     """
 
+    #: set by store.train: how the confidence was calibrated, and the no-evidence cap fitted on the real dev split
+    calibration_: dict[str, Any]
+    no_evidence_cap_: float
+
     def __init__(self, C: float = 4.0, function_C: float = 2.0, subtype_C: float = 4.0,
                  char_ngrams: tuple[int, int] = (2, 3), lexicon_weight: float = 0.15, char_weight: float = 1.0,
-                 cv: int = 5, random_state: int = 0) -> None:
+                 cv: int = 5, random_state: int = 0, purpose: bool = True, real_weight: float = 3.0) -> None:
         self.C = C
         self.function_C = function_C
         self.subtype_C = subtype_C
@@ -100,12 +109,17 @@ class HybridCoder:
         self.char_weight = char_weight
         self.cv = cv
         self.random_state = random_state
+        self.purpose = purpose
+        self.real_weight = real_weight
 
     # ------------------------------------------------------------------ fitting
     def fit(self, X: Sequence[ServiceRecord | str], y: Sequence[str], *,
             subtypes: Sequence[str | None] | None = None, functions: Sequence[str | None] | None = None,
-            target_groups: Sequence[Sequence[str]] | None = None) -> HybridCoder:
+            target_groups: Sequence[Sequence[str]] | None = None,
+            real: Sequence[bool] | None = None) -> HybridCoder:
         """Learns from services (or texts) and their domain ids; sub-types and functions are optional labels.
+
+        ``real`` marks rows of real (harvested) text: they weigh ``real_weight`` times a written row.
 
         ``target_groups`` is accepted for symmetry and ignored: groups are found by keywords (per-group models
         were tried and did not beat the codebook and guide keywords on the held-out split).
@@ -115,12 +129,16 @@ class HybridCoder:
         y_arr = np.asarray(list(y), dtype=object)
         if len(texts) != len(y_arr):
             raise ValueError(f"{len(texts)} services but {len(y_arr)} labels")
-        self.vectoriser_ = ServiceVectoriser(self.char_ngrams, 1, self.lexicon_weight, self.char_weight)
+        self.vectoriser_ = ServiceVectoriser(self.char_ngrams, 1, self.lexicon_weight, self.char_weight,
+                                             self.purpose)
         batch = self.vectoriser_.fit_batch(texts)
         Xm = batch.X
-        self.domain_model_ = _fit_lr(Xm, y_arr, self.C)
+        w = None
+        if real is not None and self.real_weight != 1.0:
+            w = np.where(np.asarray(list(real), dtype=bool), self.real_weight, 1.0)
+        self.domain_model_ = _fit_lr(Xm, y_arr, self.C, sample_weight=w)
         self.classes_ = self.domain_model_.classes_
-        self.temperature_ = self._calibrate(Xm, y_arr)
+        self.temperature_ = self._calibrate(Xm, y_arr, w)
 
         self.subtype_models_: dict[str, LogisticRegression | str] = {}
         if subtypes is not None:
@@ -129,7 +147,8 @@ class HybridCoder:
                 mask = (y_arr == d) & np.array([s is not None for s in sub])
                 labels = Counter(sub[mask])
                 if len(labels) >= 2 and sum(1 for n in labels.values() if n >= 2) >= 2:
-                    self.subtype_models_[d] = _fit_lr(Xm[mask], sub[mask], self.subtype_C)
+                    self.subtype_models_[d] = _fit_lr(Xm[mask], sub[mask], self.subtype_C,
+                                                      sample_weight=None if w is None else w[mask])
                 elif len(labels) == 1:
                     self.subtype_models_[d] = next(iter(labels))  # the only sub-type the corpus uses here
 
@@ -138,12 +157,13 @@ class HybridCoder:
             fun = np.asarray(list(functions), dtype=object)
             mask = np.array([f is not None for f in fun])
             if len(set(fun[mask])) >= 2:
-                self.function_model_ = _fit_lr(Xm[mask], fun[mask], self.function_C)
+                self.function_model_ = _fit_lr(Xm[mask], fun[mask], self.function_C,
+                                               sample_weight=None if w is None else w[mask])
 
         self.n_training_ = len(texts)
         return self
 
-    def _calibrate(self, Xm, y_arr: np.ndarray) -> float:
+    def _calibrate(self, Xm, y_arr: np.ndarray, w=None) -> float:
         counts = Counter(y_arr)
         folds = min(self.cv, min(counts.values()))
         if folds < 2:
@@ -151,7 +171,7 @@ class HybridCoder:
         scores = np.zeros((len(y_arr), len(self.classes_)))
         skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=self.random_state)
         for tr, te in skf.split(np.zeros(len(y_arr)), y_arr):
-            m = _fit_lr(Xm[tr], y_arr[tr], self.C)
+            m = _fit_lr(Xm[tr], y_arr[tr], self.C, sample_weight=None if w is None else w[tr])
             s = _scores(m, Xm[te])
             # a fold may miss a rare class: place its columns where the full model has them
             full = np.full((len(te), len(self.classes_)), -1e3)
@@ -160,6 +180,19 @@ class HybridCoder:
             scores[te] = full
         y_index = np.array([list(self.classes_).index(c) for c in y_arr])
         return _fit_temperature(scores, y_index)
+
+    def fit_temperature(self, X: Sequence[ServiceRecord | str], y: Sequence[str]) -> float:
+        """Fits ``temperature_`` on these (held-out) services and their domains; returns it.
+
+        Labels the model has no class for are left out (they cannot be scored).
+        """
+        known = [k for k, d in enumerate(y) if d in set(self.classes_)]
+        if not known:
+            return self.temperature_
+        scores = _scores(self.domain_model_, self.batch([X[k] for k in known]).X)
+        index = {c: j for j, c in enumerate(self.classes_)}
+        self.temperature_ = _fit_temperature(scores, np.array([index[y[k]] for k in known]))
+        return self.temperature_
 
     # ------------------------------------------------------------------ predicting
     @staticmethod
@@ -244,8 +277,16 @@ class HybridCoder:
     #: analysis of the next, large enough for the per-call costs of scikit-learn to stay small.
     chunk_size = 500
 
+    def undecided(self, batch: Batch) -> list[bool]:
+        """Rows with no deciding word: no head in the name and no codebook domain keyword in the purpose part."""
+        if batch.decided is None:
+            return [False] * len(batch.texts)
+        return [not d for d in batch.decided]
+
     def _code_batch(self, batch: Batch, within: Sequence[str | None]) -> list[CodingRecord]:
         proba = self._proba(batch)
+        vague = self.undecided(batch)
+        cap = getattr(self, "no_evidence_cap_", NO_EVIDENCE_CAP)
         order = np.argsort(-proba, axis=1, kind="stable")[:, :2]
         best = [str(self.classes_[o[0]]) for o in order]
         subtypes = self._subtypes(batch, [w or b for w, b in zip(within, best, strict=True)])
@@ -254,7 +295,7 @@ class HybridCoder:
         coder = f"auto:{self.version}"
         names = getattr(self, "_names_list", None)
         if names is None:
-            names = self._names_list = self.vectoriser_.feature_names_.tolist()
+            names = self._names_list = display_names(self.vectoriser_.feature_names_.tolist())
         W = getattr(self, "_domain_weights", None)
         if W is None:
             W = self._domain_weights = np.vstack([_class_weights(self.domain_model_, k)
@@ -264,17 +305,23 @@ class HybridCoder:
                                                                                         strict=True)])
         out = []
         for i, (first, second) in enumerate(order):
+            p1, p2 = float(proba[i, first]), float(proba[i, second])
+            rationale = rationales[i]
+            if vague[i]:
+                # guide P5: say that nothing decided, with low confidence and both candidates
+                p1 = min(p1, cap)
+                rationale = (f"결정적 단어 없음(근거 부족) — 후보: {domain_name(best[i])} {p1:.2f}, "
+                             f"{domain_name(str(self.classes_[second]))} {min(p2, p1):.2f}; " + rationale)
             out.append(CodingRecord(
                 domain_id=best[i],
                 subtype=subtypes[i],
                 function=functions[i],
                 target_groups=groups[i],
                 technologies=list(batch.hits[i].technologies),
-                confidence=round(float(proba[i, first]), 4),
-                rationale=rationales[i],
+                confidence=round(p1, 4),
+                rationale=rationale,
                 coder=coder,
-                top2=[(best[i], round(float(proba[i, first]), 4)),
-                      (str(self.classes_[second]), round(float(proba[i, second]), 4))],
+                top2=[(best[i], round(p1, 4)), (str(self.classes_[second]), round(min(p2, p1), 4))],
             ))
         return out
 
@@ -291,7 +338,7 @@ class HybridCoder:
     # ------------------------------------------------------------------ identity
     @property
     def version(self) -> str:
-        """``1.0+corpus.<8 hex of the corpus sha256>`` (plus ``.rev.<8 hex>`` when trained with reviews)."""
+        """``2.0+corpus.<8 hex of the corpus sha256>`` (plus ``.rev.<8 hex>`` when trained with reviews)."""
         corpus = getattr(self, "corpus_sha256_", None) or "0" * 8
         v = f"{MODEL_VERSION}+corpus.{corpus[:8]}"
         reviewed = getattr(self, "reviewed_sha256_", None)

@@ -51,6 +51,43 @@ def print_evaluation(console: Console, ev: Evaluation, title: str = "",
     print_confusion(console, ev.labels, ev.confusion)
 
 
+#: The issue's real-text measures, in its table's order: (key in extra["real_text"], label).
+REAL_TEXT_ROWS = (
+    ("unambiguous_accuracy", "domain accuracy, rows both coders call unambiguous"),
+    ("strict_accuracy", "domain accuracy, strict (first-choice label)"),
+    ("acceptable_accuracy", "domain, any label a coder accepts"),
+    ("macro_f1", "domain macro-F1"),
+    ("function_accuracy", "function accuracy"),
+    ("news_name_only_acceptable_accuracy", "news/press-release services, name only, domain acceptable"),
+    ("mean_confidence", "mean confidence"),
+    ("ece", "expected calibration error (10 bins)"),
+)
+
+
+def print_real_text(console: Console, ev: Evaluation, baseline: Evaluation | None = None) -> None:
+    """The real-text measures of the issue's table, with the auto-accept threshold, coder beside baseline."""
+    evs = [ev] + ([baseline] if baseline is not None and "real_text" in baseline.extra else [])
+    t = Table(title=f"real-text measures ({ev.extra['real_text']['n']} real rows)")
+    t.add_column("measure")
+    for e in evs:
+        t.add_column(escape(e.coder), justify="right")
+    for key, label in REAL_TEXT_ROWS:
+        cells = []
+        for e in evs:
+            rt = e.extra["real_text"]
+            value = e.macro_f1 if key == "macro_f1" else rt.get(key)
+            n = {"unambiguous_accuracy": "unambiguous_n", "news_name_only_acceptable_accuracy": "news_n",
+                 "function_accuracy": "function_n"}.get(key)
+            cells.append(_num(value) + (f" (n={rt[n]})" if n else ""))
+        t.add_row(label, *cells)
+    for e in evs:
+        a = e.extra["real_text"]["auto_accept"]
+        t.add_row(f"auto-accept at ≥ {a['target_precision']:.0%} precision: threshold / coverage"
+                  if e is ev else "", *(
+                      [f"{_num(a['threshold'])} / {a['coverage']:.1%}" if x is e else "" for x in evs]))
+    console.print(t)
+
+
 def print_confusion(console: Console, labels: Sequence[str], matrix: Sequence[Sequence[int]]) -> None:
     """Rows: the labelled domain; columns: the coded domain (numbered as the rows); the diagonal in green."""
     # Numbered columns keep twelve domains inside an 80-column terminal (Hangul is two cells wide).

@@ -3,6 +3,12 @@
 Macro-F1 averages the F1 of the domains present in the labels (a domain the labels never use cannot be
 recalled, and counting it would only measure the sample). Function accuracy is reported on the rows that carry
 a function label.
+
+On real rows (corpus ``origin=real``) the issue's measures are added under ``extra["real_text"]``: strict
+accuracy (the adjudicated first choice), accuracy on the rows both coders called unambiguous, accuracy against
+any domain a coder accepted, the news/press-release subset coded from the service's name alone (as services
+appear in news and plan summaries), and calibration (ECE, mean confidence, the auto-accept threshold for 97 %
+precision and the share of rows it accepts).
 """
 
 from __future__ import annotations
@@ -12,7 +18,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from scatlas.coding.corpus import LabelledItem, split_list
+from scatlas.coding.calibration import auto_accept_threshold, expected_calibration_error
+from scatlas.coding.corpus import NEWS_KINDS, LabelledItem, split_list
 from scatlas.coding.csvio import CsvInputError, read_csv
 from scatlas.coding.text import nfc
 from scatlas.errors import LabelError
@@ -91,9 +98,42 @@ def evaluate(coder: Coder, items: Sequence[LabelledItem]) -> Evaluation:
     fun_pairs = [(i.function, c.function) for i, c in zip(items, codings, strict=True) if i.function]
     fun_acc = sum(a == b for a, b in fun_pairs) / len(fun_pairs) if fun_pairs else None
     version = getattr(coder, "version", type(coder).__name__)
+    extra = _other_dimensions(items, codings)
+    if any(i.origin == "real" for i in items):
+        extra["real_text"] = real_text_measures(coder, items, codings)
     return Evaluation(len(items), round(acc, 4), round(macro, 4), round(kappa, 4), per, labels, cm,
                       len(fun_pairs), None if fun_acc is None else round(fun_acc, 4), str(version),
-                      extra=_other_dimensions(items, codings))
+                      extra=extra)
+
+
+def _share(flags: Sequence[bool]) -> float | None:
+    return round(sum(flags) / len(flags), 4) if flags else None
+
+
+def real_text_measures(coder: Coder, items: Sequence[LabelledItem], codings: Sequence[CodingRecord],
+                       precision: float = 0.97) -> dict[str, Any]:
+    """The issue's real-text measures of codings against real rows (see the module docstring)."""
+    pairs = [(i, c) for i, c in zip(items, codings, strict=True) if i.origin == "real"]
+    strict = [c.domain_id == i.domain_id for i, c in pairs]
+    clear = [c.domain_id == i.domain_id for i, c in pairs if i.ambiguous is False]
+    acceptable = [c.domain_id in i.acceptable for i, c in pairs]
+    fun = [c.function == i.function for i, c in pairs if i.function]
+    conf = [float(c.confidence or 0.0) for _, c in pairs]
+    news = [i for i, _ in pairs if i.source_kind in NEWS_KINDS]
+    news_codings = coder.code([ServiceRecord(name=i.name, description="") for i in news]) if news else []
+    news_ok = [c.domain_id in i.acceptable for i, c in zip(news, news_codings, strict=True)]
+    accept = auto_accept_threshold(conf, strict, precision)
+    return {
+        "n": len(pairs),
+        "strict_accuracy": _share(strict),
+        "unambiguous_accuracy": _share(clear), "unambiguous_n": len(clear),
+        "acceptable_accuracy": _share(acceptable),
+        "function_accuracy": _share(fun), "function_n": len(fun),
+        "news_name_only_acceptable_accuracy": _share(news_ok), "news_n": len(news),
+        "mean_confidence": round(sum(conf) / len(conf), 4) if conf else None,
+        "ece": expected_calibration_error(conf, strict) if conf else None,
+        "auto_accept": accept.to_json(),
+    }
 
 
 def _micro_f1(pairs: list[tuple[set[str], set[str]]]) -> float | None:

@@ -81,16 +81,21 @@ def _tag_class(tag: str) -> int:
     return cls
 
 
-def _compound(run: list[str], feats: list[str]) -> None:
+def _compound(run: list[str], feats: list[str], starts: list[int] | None, run_start: int) -> None:
     compound = "".join(run)
     if compound.lower() not in _GENERIC:
         feats.append(compound)
+        if starts is not None:
+            starts.append(run_start)
 
 
-def _tokens_of(text: str, tokens: Sequence) -> list[str]:
+def _tokens_of(text: str, tokens: Sequence, starts: list[int] | None = None) -> list[str]:
+    """The features of one analysed text; with ``starts``, each feature's character offset is appended there
+    (a compound's is where it begins, an acronym's where it stands)."""
     feats: list[str] = []
     run: list[str] = []  # nouns written together with no space: a compound (버스 + 정류장 → 버스정류장)
     run_end = -1
+    run_start = -1
     for tok in tokens:
         cls = _TAG_CLASS.get(tok.tag)
         if cls is None:
@@ -98,7 +103,7 @@ def _tokens_of(text: str, tokens: Sequence) -> list[str]:
         if cls == 0:
             if run:
                 if len(run) > 1:
-                    _compound(run, feats)
+                    _compound(run, feats, starts, run_start)
                 run, run_end = [], -1
             continue
         form = tok.form
@@ -111,24 +116,28 @@ def _tokens_of(text: str, tokens: Sequence) -> list[str]:
                 run.append(form)
             else:
                 if len(run) > 1:
-                    _compound(run, feats)
-                run = [form]
+                    _compound(run, feats, starts, run_start)
+                run, run_start = [form], start
             run_end = start + tok.len
         elif run:
             if len(run) > 1:
-                _compound(run, feats)
+                _compound(run, feats, starts, run_start)
             run, run_end = [], -1
         if form.lower() in _GENERIC:
             continue
         if cls == 2:
             form = form + "다"
         feats.append(form)
+        if starts is not None:
+            starts.append(tok.start)
     if len(run) > 1:
-        _compound(run, feats)
+        _compound(run, feats, starts, run_start)
     low = text.lower()
     if any(h in low for h in _ACRONYM_HINTS):  # most texts hold none: skip the regex
-        feats.extend(m.group(0).upper().replace("-", "") if m.group(0).isascii() else m.group(0)
-                     for m in _JOINED_ACRONYMS.finditer(text))
+        for m in _JOINED_ACRONYMS.finditer(text):
+            feats.append(m.group(0).upper().replace("-", "") if m.group(0).isascii() else m.group(0))
+            if starts is not None:
+                starts.append(m.start())
     return feats
 
 
@@ -147,6 +156,22 @@ def analyse_lazily(texts: Sequence[str]) -> Iterator[list[str]]:
     first = next(analysed)
     rest = itertools.chain([first], analysed)
     return (_tokens_of(text, toks) for text, toks in zip(texts, rest, strict=True))
+
+
+def analyse_with_offsets_lazily(texts: Sequence[str]) -> Iterator[tuple[list[str], list[int]]]:
+    """As analyse_lazily, with each feature's character offset in its text (for telling name from description)."""
+    texts = [t if t else "" for t in texts]
+    if not texts:
+        return iter(())
+    analysed = iter(kiwi().tokenize(texts, match_options=_MATCH))
+    first = next(analysed)  # start Kiwi's workers now (see analyse_lazily)
+    rest = itertools.chain([first], analysed)
+    return (_with_offsets(text, toks) for text, toks in zip(texts, rest, strict=True))
+
+
+def _with_offsets(text: str, tokens: Sequence) -> tuple[list[str], list[int]]:
+    starts: list[int] = []
+    return _tokens_of(text, tokens, starts), starts
 
 
 def analyse(texts: Iterable[str]) -> list[list[str]]:

@@ -21,6 +21,12 @@ from scatlas.taxonomy import domain_name
 _TOP_WORDS = 4
 _MIN_SHOWN = 0.05  # contributions smaller than this decide nothing worth naming
 _NGRAMS_CONSIDERED = 40
+_PURPOSE_MARKS = frozenset("nhmNHM")
+
+
+def display_names(names: Sequence[str]) -> list[str]:
+    """Feature names as the rationale credits them: a purpose feature (``h:정류장``) counts for its word."""
+    return [n[2:] if n[1:2] == ":" and n[0] in _PURPOSE_MARKS else n for n in names]
 
 
 def _neg_first(item: tuple[float, int]) -> float:
@@ -85,8 +91,9 @@ def explain_batch(domain_ids: Sequence[str], X: sparse.csr_matrix, weights: np.n
         by_word: dict[str, float] = {}
         grams: list[tuple[float, int]] = []
         for p in range(bounds[i], bounds[i + 1]):
-            if k_kind[p] == 0:
-                by_word[names[k_col[p]]] = k_val[p]
+            if k_kind[p] == 0:  # (n:/h:/m: purpose features credit their word: display_names strips the mark)
+                word = names[k_col[p]]
+                by_word[word] = by_word.get(word, 0.0) + k_val[p]
             else:
                 grams.append((k_val[p], k_col[p]))
         out.append(_text(domain_ids[i], by_word, grams, names, tokens[i], float(lexicon_total[i]),
@@ -101,5 +108,5 @@ def explain(domain_id: str, idx: np.ndarray, values: np.ndarray, coef: np.ndarra
     ``idx`` and ``values`` are the non-zero columns and values of the service's feature row.
     """
     row = sparse.csr_matrix((values, idx, [0, len(idx)]), shape=(1, len(coef)))
-    return explain_batch([domain_id], row, np.asarray(coef)[None, :], list(map(str, names)), kinds, [tokens],
-                         [lexicon_hits])[0]
+    return explain_batch([domain_id], row, np.asarray(coef)[None, :], display_names(list(map(str, names))), kinds,
+                         [tokens], [lexicon_hits])[0]

@@ -22,7 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from scatlas.coding.coder import MODEL_VERSION, HybridCoder
-from scatlas.coding.corpus import LabelledItem, corpus_sha256, read_corpus, train_split
+from scatlas.coding.corpus import (
+    LabelledItem,
+    corpus_sha256,
+    fitting_split,
+    read_corpus,
+    real_dev_split,
+    train_split,
+)
 from scatlas.records import ServiceRecord
 
 log = logging.getLogger("scatlas.coding")
@@ -70,12 +77,27 @@ class TrainingResult:
     seconds: float
 
 
-def fit_coder(items: list[LabelledItem], **params: Any) -> HybridCoder:
-    """A HybridCoder fitted on labelled items (every dimension they carry)."""
+#: Real rows are also learnt from their name alone: services are often known by name only (news, plan
+#: summaries, tables of contents), and a name written by a city reads unlike the corpus's written names.
+NAME_COPIES = True
+
+
+def fit_coder(items: list[LabelledItem], name_copies: bool | None = None, **params: Any) -> HybridCoder:
+    """A HybridCoder fitted on labelled items (every dimension they carry).
+
+    With ``name_copies`` (default NAME_COPIES) every real item with a description is learnt a second time from
+    its name alone.
+    """
+    if NAME_COPIES if name_copies is None else name_copies:
+        # (the function is not learnt from a name alone: what a service does is in its description)
+        items = list(items) + [LabelledItem(f"{i.id}#name", i.name, "", i.domain_id, i.subtype, None,
+                                            i.target_groups, (), origin=i.origin)
+                               for i in items if i.origin == "real" and i.description and i.name]
     texts = [ServiceRecord(name=i.name, description=i.description) for i in items]
     return HybridCoder(**params).fit(
         texts, [i.domain_id for i in items], subtypes=[i.subtype for i in items],
-        functions=[i.function for i in items], target_groups=[i.target_groups for i in items])
+        functions=[i.function for i in items], target_groups=[i.target_groups for i in items],
+        real=[i.origin == "real" for i in items])
 
 
 def _reviewed_sha(reviewed: list[LabelledItem]) -> str | None:
@@ -88,15 +110,47 @@ def _reviewed_sha(reviewed: list[LabelledItem]) -> str | None:
     return h.hexdigest()
 
 
+def calibrate_on(coder: HybridCoder, dev: list[LabelledItem]) -> dict[str, Any]:
+    """Fits the coder's temperature on held-out real rows, then its no-evidence cap (the accuracy of the dev
+    codings that found no deciding word, kept within 0.2–0.6); returns what was fitted."""
+    services = [ServiceRecord(name=i.name, description=i.description) for i in dev]
+    t = coder.fit_temperature(services, [i.domain_id for i in dev])
+    batch = coder.batch(services)
+    vague = coder.undecided(batch)
+    best = coder.classes_[coder._proba(batch).argmax(axis=1)]
+    right = [b == i.domain_id for b, i, v in zip(best, dev, vague, strict=True) if v]
+    cap = min(0.6, max(0.2, sum(right) / len(right))) if len(right) >= 10 else None
+    if cap is not None:
+        coder.no_evidence_cap_ = round(cap, 4)
+    return {"method": "temperature on the real dev split", "n_dev": len(dev), "temperature": round(t, 4),
+            "no_evidence_rows": len(right), "no_evidence_cap": coder.no_evidence_cap_ if cap else None}
+
+
 def train(reviewed: Iterable[LabelledItem] = ()) -> TrainingResult:
-    """Trains on the corpus's training split (never the held-out items) plus reviewed codings."""
+    """Trains on every labelled row but the real test split, plus reviewed codings.
+
+    With a real dev split: a first model learns without the dev rows and its temperature (and no-evidence cap)
+    is fitted on them; the shipped model then learns from the dev rows too and keeps that calibration. Without
+    one, the temperature comes from cross-validation on the training rows (HybridCoder.fit).
+    """
     start = time.perf_counter()
     everything, sha = read_corpus()
     corpus = train_split(everything)
     if not corpus:
         raise RuntimeError("the labelled corpus (scatlas/data/corpus/*.csv) is empty: nothing to train on")
     reviewed = list(reviewed)
-    coder = fit_coder(corpus + reviewed)
+    dev = real_dev_split(everything)
+    if dev:
+        first = fit_coder(fitting_split(everything) + reviewed, cv=0)
+        calibration = calibrate_on(first, dev)
+        coder = fit_coder(corpus + reviewed, cv=0)
+        coder.temperature_ = first.temperature_
+        if hasattr(first, "no_evidence_cap_"):
+            coder.no_evidence_cap_ = first.no_evidence_cap_
+        coder.calibration_ = calibration
+    else:
+        coder = fit_coder(corpus + reviewed)
+        coder.calibration_ = {"method": "temperature by 5-fold CV on the training rows"}
     coder.corpus_sha256_ = sha
     coder.reviewed_sha256_ = _reviewed_sha(reviewed)
     return TrainingResult(coder, len(corpus), len(reviewed), time.perf_counter() - start)

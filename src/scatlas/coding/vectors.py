@@ -1,9 +1,11 @@
 """The feature matrix of a batch of services: TF-IDF morphemes + character n-grams + codebook lexicon hits.
 
-Three blocks side by side: morphemes and compounds (what a reader sees as words), character 2–3-grams within
-words (robust to spacing and to compounds kiwi has not met, e.g. 버스도착정보), and one column per domain,
-sub-type and function counting its codebook keywords in the text (the expert's priors, which the linear model
-weighs). Each block is L2-normalised so none swamps the others by its size.
+Four blocks side by side: morphemes and compounds (what a reader sees as words) together with the purpose
+features of purpose.py (the name's words, its head and the main clause's words, marked N:/H:/M:, so the model
+can weigh where a word stands); character 2–3-grams within words (robust to spacing and to compounds kiwi has
+not met, e.g. 버스도착정보); one column per domain, sub-type and function counting its codebook keywords in
+the whole text; and the same counts in the name and main clause only (the purpose's keywords). Each block is
+L2-normalised (the lexicon blocks are scaled) so none swamps the others by its size.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from scatlas.coding.features import analyse_lazily
+from scatlas.coding.features import analyse_with_offsets_lazily
 from scatlas.coding.lexicon import Lexicon, LexiconHits, default_lexicon
+from scatlas.coding.purpose import purpose_parts
 from scatlas.taxonomy import FUNCTIONS
 
 
@@ -33,17 +36,19 @@ class Batch:
     tokens: list[list[str]]
     hits: list[LexiconHits]
     X: sparse.csr_matrix
+    decided: list[bool] | None = None  # a head in the name or a domain keyword in name + main clause (purpose.py)
 
 
 class ServiceVectoriser:
     """Turns cleaned service texts into the hybrid feature matrix (fit on training texts, then transform)."""
 
     def __init__(self, char_ngrams: tuple[int, int] = (2, 3), min_df: int = 1, lexicon_weight: float = 1.0,
-                 char_weight: float = 1.0) -> None:
+                 char_weight: float = 1.0, purpose: bool = True) -> None:
         self.char_ngrams = char_ngrams
         self.min_df = min_df
         self.lexicon_weight = lexicon_weight
         self.char_weight = char_weight
+        self.purpose = purpose
 
     @property
     def lexicon(self) -> Lexicon:
@@ -71,33 +76,47 @@ class ServiceVectoriser:
         m = sparse.csr_matrix((vals, (rows, colidx)), shape=(len(hits), len(cols)), dtype=np.float64)
         return m * self.lexicon_weight
 
-    def _analyse(self, texts: list[str], fit: bool) -> tuple[list[list[str]], list[LexiconHits], sparse.csr_matrix]:
+    def _rows(self, texts: list[str], pending) -> tuple[list[list[str]], list[list[str]], list[LexiconHits],
+                                                        list[LexiconHits], list[bool]]:
+        """Per text: its features, its word-block tokens (features + purpose features), lexicon hits of the
+        whole text and of its purpose part, and whether a deciding word was found (a head in the name or a domain
+        keyword in the name and main clause)."""
+        lex = self.lexicon
+        tokens, words, hits, phits, decided = [], [], [], [], []
+        use_purpose = getattr(self, "purpose", True)
+        for text, (feats, starts) in zip(texts, pending, strict=False):  # pending runs on past a chunk
+            tokens.append(feats)
+            extra, headed, main_end = purpose_parts(text, feats, starts)
+            words.append(feats + extra if use_purpose else feats)
+            h = lex.hits(text)
+            hits.append(h)
+            ph = h if main_end >= len(text) else lex.within(h, text[:main_end])
+            phits.append(ph)
+            decided.append(headed or bool(ph.domains))
+        return tokens, words, hits, phits, decided
+
+    def _analyse(self, texts: list[str], fit: bool):
         # Kiwi starts first and analyses in its own threads while this thread builds the character block and
         # the lexicon hits: on two cores the Python work hides behind the morphological analysis.
-        pending = analyse_lazily(texts)
+        pending = analyse_with_offsets_lazily(texts)
         if fit:
             self.chars_ = TfidfVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams, sublinear_tf=True,
                                           min_df=max(2, self.min_df), lowercase=True)
             Xc = self.chars_.fit_transform(texts)
         else:
             Xc = self.chars_.transform(texts)
-        lex = self.lexicon
-        tokens, hits = [], []
-        for text, toks in zip(texts, pending, strict=True):
-            tokens.append(toks)
-            hits.append(lex.hits(text))
-        return tokens, hits, Xc * self.char_weight
+        return (*self._rows(texts, pending), Xc * self.char_weight)
 
     def fit_batch(self, texts: list[str]) -> Batch:
         """Learns the vocabularies from these texts and returns their batch."""
-        tokens, hits, Xc = self._analyse(texts, fit=True)
+        tokens, words, hits, phits, decided, Xc = self._analyse(texts, fit=True)
         self.words_ = TfidfVectorizer(analyzer=_given_tokens, lowercase=False, sublinear_tf=True,
                                       min_df=self.min_df)
         self.lexicon_columns_ = self._lexicon_columns()
-        Xw = self.words_.fit_transform([[t.lower() for t in ts] for ts in tokens])
-        X = sparse.hstack([Xw, Xc, self._lexicon_block(hits)], format="csr")
+        Xw = self.words_.fit_transform([[t.lower() for t in ts] for ts in words])
+        X = sparse.hstack([Xw, Xc, self._lexicon_block(hits), self._lexicon_block(phits)], format="csr")
         self._set_names()
-        return Batch(texts, tokens, hits, X)
+        return Batch(texts, tokens, hits, X, decided)
 
     def batch(self, texts: list[str]) -> Batch:
         """The batch of these texts on the fitted vocabularies."""
@@ -116,18 +135,14 @@ class ServiceVectoriser:
         """
         if not texts:
             return
-        pending = analyse_lazily(texts)
-        lex = self.lexicon
+        pending = analyse_with_offsets_lazily(texts)
         for lo in range(0, len(texts), chunk):
             part = texts[lo:lo + chunk]
             Xc = self.chars_.transform(part)
-            tokens, hits = [], []
-            for text, toks in zip(part, pending):
-                tokens.append(toks)
-                hits.append(lex.hits(text))
-            X = sparse.hstack([self._word_block(tokens), Xc * self.char_weight, self._lexicon_block(hits)],
-                              format="csr")
-            yield Batch(part, tokens, hits, X)
+            tokens, words, hits, phits, decided = self._rows(part, pending)
+            X = sparse.hstack([self._word_block(words), Xc * self.char_weight, self._lexicon_block(hits),
+                               self._lexicon_block(phits)], format="csr")
+            yield Batch(part, tokens, hits, X, decided)
 
     def _word_block(self, tokens: list[list[str]]) -> sparse.csr_matrix:
         """The fitted word TF-IDF of token lists (as ``words_.transform``, without its per-document overhead)."""
@@ -164,5 +179,6 @@ class ServiceVectoriser:
         words = list(self.words_.get_feature_names_out())
         chars = list(self.chars_.get_feature_names_out())
         lex = [f"{k}:{c}" for k, c in self.lexicon_columns_]
+        lex += [f"purpose-{k}:{c}" for k, c in self.lexicon_columns_]
         self.feature_names_ = np.array(words + chars + lex, dtype=object)
         self.feature_kinds_ = np.array([0] * len(words) + [1] * len(chars) + [2] * len(lex), dtype=np.int8)

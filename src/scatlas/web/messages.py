@@ -106,6 +106,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "accept": {"ko": "승인", "en": "Accept"},
     "saved": {"ko": "저장됨", "en": "Saved"},
     "auto_coding": {"ko": "자동 코딩", "en": "Auto coding"},
+    "top2": {"ko": "상위 2개 후보", "en": "Top two candidates"},
     "upload_intro": {"ko": "계획 문서(PDF, HWP, HWPX, DOCX, XLSX, CSV, TXT, MD)를 올리면 서비스를 찾아 코딩합니다.",
                      "en": "Send a plan document (PDF, HWP, HWPX, DOCX, XLSX, CSV, TXT, MD): its services are found "
                            "and coded."},

@@ -3,6 +3,7 @@ upload and login. Thin: they call the same functions as the API and hand the res
 
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import urlencode
 
@@ -13,8 +14,7 @@ from starlette.datastructures import UploadFile
 
 from scatlas.errors import CatalogueError
 from scatlas.web import api
-from scatlas.web.deps import (JobId, MunicipalityName, ServiceId, check_csrf, check_token, context, login_name,
-                              session)
+from scatlas.web.deps import JobId, MunicipalityName, ServiceId, check_csrf, check_token, context, login_name, session
 from scatlas.web.insights import compare
 from scatlas.web.messages import translate
 from scatlas.web.review import coding_from_form
@@ -177,6 +177,10 @@ def review(request: Request) -> Response:
         return error_page(request, 422, str(exc))
     with _read(request) as cat:
         queue = cat.review_queue(limit=REVIEW_PAGE + 1, offset=(page - 1) * REVIEW_PAGE, **filters)
+        for s in queue[:REVIEW_PAGE]:  # the coder's top two candidates, as the terminal review shows them
+            auto = next((h for h in cat.coding_history(s["service_id"])
+                         if str(h.get("coder", "")).startswith("auto:")), None)
+            s["auto_top2"] = json.loads(auto.get("top2") or "[]") if auto else []
     more = len(queue) > REVIEW_PAGE
     names = [m["municipality"] for m in context(request).insights.municipalities()]
     page_url = lambda n: "/review?" + urlencode({**{k: v for k, v in filters.items() if v is not None}, "page": n})
