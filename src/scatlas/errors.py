@@ -15,6 +15,7 @@ ERROR_CODES: dict[str, str] = {
     "no_services": "no service list was found in the document",
     "bad_table": "the tabular file cannot be used as a service inventory",
     "garbled_text": "the text layer does not decode to readable text (CID fonts without a Unicode map)",
+    "needs_ocr": "the document has no usable text layer and needs OCR, which is not installed here",
 }
 
 

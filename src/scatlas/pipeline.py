@@ -7,13 +7,14 @@ keeps every other file (each file is written in its own transaction).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from scatlas.catalogue import Catalogue
 from scatlas.catalogue.store import Coder
 from scatlas.errors import DocumentError
+from scatlas.ingest.ocr import DEFAULT_OCR, OcrSettings
 from scatlas.records import PlanRecord, SourceRecord
 
 TABULAR_FORMATS = frozenset({"csv", "xlsx"})
@@ -60,10 +61,11 @@ def detect(path: Path) -> str:
     return detect_format(path)
 
 
-def extract_file(path: str | Path, sha256: str | None = None) -> Extraction:
+def extract_file(path: str | Path, sha256: str | None = None, ocr: OcrSettings | None = DEFAULT_OCR) -> Extraction:
     """Read one file and extract its plans, without touching a catalogue. Raises DocumentError.
 
-    ``sha256`` may be passed when the caller has already hashed the file (it is not read twice).
+    ``sha256`` may be passed when the caller has already hashed the file (it is not read twice); ``ocr`` says
+    how pages without text are OCRed (None: never).
     """
     path = Path(path)
     fmt = detect(path)
@@ -81,7 +83,9 @@ def extract_file(path: str | Path, sha256: str | None = None) -> Extraction:
         from scatlas.extract import extract_plan
         from scatlas.ingest import read_document
 
-        document = read_document(path)
+        if ocr is not None and ocr.cache is not None:
+            ocr = replace(ocr, file_key=sha256 or sha256_of(path))
+        document = read_document(path, ocr=ocr)
         plans = [extract_plan(document)]
         pages = document.page_count
         notes.extend(document.warnings)
@@ -90,8 +94,12 @@ def extract_file(path: str | Path, sha256: str | None = None) -> Extraction:
     return Extraction(source, plans, notes)
 
 
-def ingest_file(cat: Catalogue, path: str | Path, coder: Coder | None = None) -> FileResult:
-    """Extract, code and store one file; never raises for a bad document (the result says what went wrong)."""
+def ingest_file(cat: Catalogue, path: str | Path, coder: Coder | None = None,
+                ocr: OcrSettings | None = DEFAULT_OCR) -> FileResult:
+    """Extract, code and store one file; never raises for a bad document (the result says what went wrong).
+
+    OCRed pages are cached in the catalogue by the file's hash, so a file that failed later is not OCRed again.
+    """
     path = Path(path)
     if not path.is_file():
         error = DocumentError("corrupt", "no such file" if not path.exists() else "not a file", path=path)
@@ -100,7 +108,7 @@ def ingest_file(cat: Catalogue, path: str | Path, coder: Coder | None = None) ->
         digest = sha256_of(path)
         if cat.find_source(digest) is not None:
             return FileResult(str(path), "unchanged", warnings=["same content already in the catalogue"])
-        extraction = extract_file(path, digest)
+        extraction = extract_file(path, digest, replace(ocr, cache=cat) if ocr is not None else None)
         plans = [p for p in extraction.plans if p.services]
         warnings = list(extraction.notes) + [w for p in extraction.plans for w in p.warnings]
         if not plans:
@@ -133,11 +141,12 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def ingest_paths(cat: Catalogue, paths: Sequence[str | Path], coder: Coder | None = None,
-                 on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+                 on_result: Callable[[FileResult], None] | None = None,
+                 ocr: OcrSettings | None = DEFAULT_OCR) -> list[FileResult]:
     """Ingest every file; one failing file never stops the batch."""
     results = []
     for path in iter_input_files(paths):
-        result = ingest_file(cat, path, coder)
+        result = ingest_file(cat, path, coder, ocr)
         results.append(result)
         if on_result is not None:
             on_result(result)

@@ -101,6 +101,23 @@ class Catalogue:
         """The source row with this content hash, if already imported."""
         return self.conn.execute("SELECT * FROM source WHERE sha256 = ?", (sha256,)).fetchone()
 
+    def get_ocr_page(self, file_key: str, page: int, settings: str) -> str | None:
+        """A cached OCR page (JSON) of the file with this SHA-256, read with these settings, or None."""
+        row = self.conn.execute("SELECT data FROM ocr_page WHERE sha256 = ? AND page = ? AND settings = ?",
+                                (file_key, page, settings)).fetchone()
+        return row[0] if row else None
+
+    def put_ocr_page(self, file_key: str, page: int, settings: str, data: str) -> None:
+        """Keep one OCRed page (committed at once: a crash later in the file loses no page already read)."""
+        self.conn.execute("INSERT OR REPLACE INTO ocr_page(sha256, page, settings, data, created_at) "
+                              "VALUES (?, ?, ?, ?, ?)", (file_key, page, settings, data, _now()))
+
+    def service_origin(self, service_id: int) -> tuple[bool, float | None]:
+        """(found in running text, OCR confidence or None) of a service."""
+        row = self.conn.execute("SELECT from_prose, ocr_confidence FROM service WHERE id = ?",
+                                (service_id,)).fetchone()
+        return (bool(row[0]), row[1]) if row else (False, None)
+
     def import_source(self, source: SourceRecord, plans: Sequence[PlanRecord],
                       coder: Coder | None = None) -> ImportResult:
         """Write a file's plans and services (and their auto codings) in one transaction.
@@ -154,10 +171,12 @@ class Catalogue:
                 for position, service in enumerate(plan.services):
                     service_id = conn.execute(
                         "INSERT INTO service(plan_id, position, name, description, declared_domain, "
-                        "declared_label, page, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        "declared_label, page, extra, from_prose, ocr_confidence) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (plan_id, position, service.name, service.description or "", service.declared_domain,
                          service.declared_label, service.page,
-                         json.dumps(service.extra, ensure_ascii=False))).lastrowid
+                         json.dumps(service.extra, ensure_ascii=False), int(service.from_prose),
+                         service.ocr_confidence)).lastrowid
                     result.services += 1
                     if codings:
                         self._insert_coding(service_id, next(coding_iter), now)

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from scatlas.cli.app import DEFAULT_DB, DbOption, app, console, fail
+from scatlas.ingest.ocr import OcrSettings
 
 
 def _load_coder(enabled: bool):
@@ -37,12 +38,20 @@ def run_ingest(db: Path, paths: list[Path], code: bool = True) -> list:
         task = progress.add_task("loading the coder" if code else "ingesting", total=len(files))
         coder = _load_coder(code)
         progress.update(task, description="ingesting")
+        pages: list = []  # the OCR bar, shown while a file's scanned pages are read
+
+        def ocr_progress(done_pages: int, total: int) -> None:
+            if not pages:
+                pages.append(progress.add_task("OCR pages", total=total))
+            progress.update(pages[0], completed=done_pages, total=total)
+            if done_pages >= total:
+                progress.remove_task(pages.pop())
 
         def done(result) -> None:
             _print_result(result)
             progress.advance(task)
 
-        return ingest_paths(cat, files, coder, on_result=done)
+        return ingest_paths(cat, files, coder, on_result=done, ocr=OcrSettings(progress=ocr_progress))
 
 
 def _print_result(result) -> None:
@@ -136,9 +145,9 @@ def demo(
         Path(f"{db}{suffix}").unlink(missing_ok=True)  # a demo starts from an empty catalogue
     console.rule("[bold]1. ingest + code")
     results = run_ingest(db, samples, code=True)
-    expected_failures = [r for r in results if r.failed and r.error and r.error["code"] == "no_text_layer"]
-    console.print(f"{sum(r.services for r in results)} services from {len(results)} files "
-                  f"({len(expected_failures)} scanned sample without a text layer, reported as such)")
+    unread = [r for r in results if r.failed and r.error and r.error["code"] == "needs_ocr"]
+    console.print(f"{sum(r.services for r in results)} services from {len(results)} files"
+                  + (f" ({len(unread)} scanned sample not read: {unread[0].error['message']})" if unread else ""))
     console.rule("[bold]2. analyse + report")
     from scatlas.cli.report import write_full_report
 

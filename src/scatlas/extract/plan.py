@@ -70,6 +70,9 @@ def extract_plan(document: Document) -> PlanRecord:
     warnings.extend(merge_warnings)
     warnings.extend(meta.warnings)
     services = [_to_record(c, i) for i, c in enumerate(merged)]
+    ocr = {page.number: page.ocr_confidence for page in document.pages if page.ocr_confidence is not None}
+    for service in services:
+        service.ocr_confidence = ocr.get(service.page) if service.page is not None else None
     if not services:
         warnings.append("no service list found (no service table, service cards or service lists)")
     unmapped = Counter(s.declared_label for s in services if s.declared_label and s.declared_domain is None)

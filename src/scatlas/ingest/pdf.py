@@ -14,6 +14,7 @@ from scatlas.errors import DocumentError
 from scatlas.ingest.document import Cell, Document, Page, Table
 from scatlas.ingest.limits import DEFAULT_LIMITS, Limits
 from scatlas.ingest.normalise import GARBLED_THRESHOLD, clean, garbled_share, squash
+from scatlas.ingest.ocr import DEFAULT_OCR, OcrSettings, ocr_unavailable
 from scatlas.ingest.pdf_layout import (
     PageItems,
     Reading,
@@ -34,8 +35,12 @@ from scatlas.ingest.tables import build_table
 _EOF_WINDOW = 4096
 
 
-def read_pdf(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """A PDF as pages of position-ordered lines and tables; running headers/footers and page numbers dropped."""
+def read_pdf(path: Path, limits: Limits = DEFAULT_LIMITS, ocr: OcrSettings | None = DEFAULT_OCR) -> Document:
+    """A PDF as pages of position-ordered lines and tables; running headers/footers and page numbers dropped.
+
+    Pages without usable text (image-only, or text that does not decode) are OCRed when `ocr` is given and
+    Tesseract is installed (see scatlas.ingest.ocr); the others are read from their text layer.
+    """
     truncated = _missing_eof(path)
     try:
         pdf = pdfium.PdfDocument(str(path))
@@ -45,7 +50,7 @@ def read_pdf(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
             raise DocumentError("encrypted", "password-protected PDF", path=path) from exc
         raise DocumentError("corrupt", f"PDF cannot be parsed ({exc})", path=path) from exc
     try:
-        return _read(pdf, path, limits, truncated)
+        return _read(pdf, path, limits, truncated, ocr)
     finally:
         pdf.close()
 
@@ -58,7 +63,8 @@ def _missing_eof(path: Path) -> bool:
         return b"%%EOF" not in fh.read()
 
 
-def _read(pdf: pdfium.PdfDocument, path: Path, limits: Limits, truncated: bool) -> Document:
+def _read(pdf: pdfium.PdfDocument, path: Path, limits: Limits, truncated: bool,
+          ocr: OcrSettings | None = None) -> Document:
     n_pages = len(pdf)
     if n_pages == 0:
         raise DocumentError("corrupt", "no pages", path=path)
@@ -80,6 +86,9 @@ def _read(pdf: pdfium.PdfDocument, path: Path, limits: Limits, truncated: bool) 
         elif page_items.garbled:
             garbled.append(index + 1)
         items.append(page_items)
+    confidences = _ocr(pdf, path, items, blank, garbled, ocr, doc.warnings)
+    blank = [n for n in blank if n not in confidences]
+    garbled = [n for n in garbled if n not in confidences]
     dense = [it.number for it in items if it.grid_skipped]
     if dense:
         doc.warnings.append(f"{len(dense)} page(s) ruled too densely to search for tables (text kept): "
@@ -102,11 +111,59 @@ def _read(pdf: pdfium.PdfDocument, path: Path, limits: Limits, truncated: bool) 
     dropped = drop_running_lines(items)
     if dropped:
         doc.warnings.append(f"dropped running headers/footers repeated at the page edges: {'; '.join(dropped[:3])}")
-    doc.pages = [Page(number=it.number, blocks=it.blocks()) for it in items]
+    doc.pages = [Page(number=it.number, blocks=it.blocks(), ocr_confidence=confidences.get(it.number))
+                 for it in items]
     joined = join_continued_tables(doc.pages)
     if joined:
         doc.warnings.append(f"joined {joined} table(s) continued over a page break")
     return doc
+
+
+def _ocr(pdf: pdfium.PdfDocument, path: Path, items: list[PageItems], blank: list[int], garbled: list[int],
+         ocr: OcrSettings | None, warnings: list[str]) -> dict[int, float]:
+    """OCR the pages without usable text in place of their items; {page: mean confidence} of those read.
+
+    Without Tesseract, a document that has no usable text at all is `needs_ocr` (saying what to install);
+    a few such pages among text pages are a warning.
+    """
+    need = sorted(set(blank) | set(garbled))
+    if not need or ocr is None:
+        return {}
+    reason = ocr_unavailable(ocr.lang)
+    if reason is not None:
+        usable = len(items) - len(need)
+        if usable == 0 or (garbled and 2 * len(garbled) >= len(items) - len(blank)):
+            raise DocumentError("needs_ocr", f"{len(need)} of {len(items)} pages have no usable text; {reason}",
+                                path=path, page=need[0])
+        warnings.append(f"{len(need)} page(s) without usable text were not OCRed ({reason}): {_page_list(need)}")
+        return {}
+    from scatlas.ingest.ocr_pages import ocr_pages  # numpy and Tesseract only for documents that need them
+
+    scale = ocr.dpi / 72
+
+    def render(number: int):  # type: ignore[no-untyped-def]
+        page = pdf[number - 1]
+        try:
+            return page.render(scale=scale, grayscale=True).to_pil()
+        finally:
+            page.close()
+
+    confidences: dict[int, float] = {}
+    failed: list[str] = []
+    for result in ocr_pages(render, need, ocr):
+        if result.error is not None:
+            failed.append(f"page {result.number}: {result.error}")
+        if result.words == 0:
+            continue  # a blank page, or a picture without text: left as it was
+        items[result.number - 1] = result.items()
+        confidences[result.number] = result.confidence or 0.0
+    if confidences:
+        mean = sum(confidences.values()) / len(confidences)
+        warnings.append(f"{len(confidences)} page(s) read by OCR (Tesseract, mean word confidence {mean:.2f}): "
+                        f"{_page_list(sorted(confidences))}")
+    if failed:
+        warnings.append(f"OCR failed on {len(failed)} page(s): {'; '.join(failed[:3])}")
+    return confidences
 
 
 def _page_list(pages: list[int]) -> str:
