@@ -22,14 +22,15 @@ INSTALL_HINT = ("install Tesseract's Korean model: `apt-get install tesseract-oc
                 "(Debian/Ubuntu; `dnf install tesseract-langpack-kor` on Fedora, `brew install tesseract-lang` on "
                 "macOS), or set TESSDATA_PREFIX to a folder holding kor.traineddata")
 #: bump when the page reading changes, so cached pages from older code are not reused
-OCR_VERSION = 1
+OCR_VERSION = 2
 
 
 @dataclass(frozen=True)
 class OcrSettings:
-    """How pages are OCRed. dpi: chosen by bench/bench_ocr.py --dpi (best accuracy per second)."""
+    """How pages are OCRed. dpi None: each page at its scan's own resolution (bench/README.md: best accuracy
+    per second); a number forces one resolution."""
 
-    dpi: int = 300
+    dpi: int | None = None
     lang: str = "kor"
     workers: int | None = None  # threads; None: every core
     cache: OcrCache | None = None

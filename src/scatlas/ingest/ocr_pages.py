@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -30,6 +31,10 @@ from scatlas.ingest.tables import build_table
 
 #: a word below this confidence (0–100) is noise (specks, rules left over)
 MIN_WORD_CONFIDENCE = 30.0
+#: a word the Korean model reads with less confidence than this is read again by the English model
+LATIN_RETRY = 75.0
+_HANGUL = re.compile("[가-힣]")
+_LATIN_WORD = re.compile(r"[(\[]?[A-Za-z][A-Za-z0-9&+./-]*[)\]]?[.,]?")
 #: a word less high than this share of the page's median word height is a sliver of a rule, not text
 MIN_HEIGHT = 0.55
 
@@ -93,12 +98,33 @@ class _Engine:
     def __init__(self, lang: str) -> None:
         import tesserocr
 
-        self.api = tesserocr.PyTessBaseAPI(path=tessdata_dir(lang) or "", lang=lang, psm=tesserocr.PSM.AUTO)
+        folder = tessdata_dir(lang) or ""
+        self.api = tesserocr.PyTessBaseAPI(path=folder, lang=lang, psm=tesserocr.PSM.AUTO)
         # the page is already deskewed and its rules erased; no dictionary-driven word splitting across cells
         self.api.SetVariable("preserve_interword_spaces", "1")
+        # Latin words in Korean plans (CCTV, WiFi, AI, DRT) defeat the Korean model, and 'kor+eng' reads Hangul
+        # worse and at half the speed: unsure words are read again by the English model alone
+        self.latin = None
+        if "eng" not in lang.split("+") and Path(folder, "eng.traineddata").is_file():
+            self.latin = tesserocr.PyTessBaseAPI(path=folder, lang="eng", psm=tesserocr.PSM.SINGLE_WORD)
 
     def set_image(self, image: Any) -> None:
         self.api.SetImage(image)
+        if self.latin is not None:
+            self.latin.SetImage(image)
+
+    def _latin(self, word: Word) -> Word:
+        """The word as the English model reads it, when that reading is Latin and surer than the Korean one."""
+        if self.latin is None or word.confidence >= LATIN_RETRY or _HANGUL.search(word.text) and word.confidence >= 50:
+            return word
+        pad = 2
+        left, top = max(0, int(word.left) - pad), max(0, int(word.top) - pad)
+        self.latin.SetRectangle(left, top, int(word.right - word.left) + 2 * pad, int(word.bottom - word.top) + 2 * pad)
+        text = (self.latin.GetUTF8Text() or "").strip()
+        confidence = float(self.latin.MeanTextConf())
+        if _LATIN_WORD.fullmatch(text) and confidence >= 70 and confidence > word.confidence:
+            return Word(text, confidence, word.left, word.top, word.right, word.bottom, word.line)
+        return word
 
     def words(self, rect: tuple[int, int, int, int] | None = None, line_base: int = 0) -> list[Word]:
         """Words of the whole image (page layout), or of one rectangle (a table cell: one block of text)."""
@@ -126,10 +152,12 @@ class _Engine:
             if not text or not text.strip() or box is None:
                 continue
             out.append(Word(text.strip(), word.Confidence(RIL.WORD), *box, line=line_base + max(line, 0)))
-        return out
+        return [self._latin(w) for w in out]
 
     def close(self) -> None:
         self.api.End()
+        if self.latin is not None:
+            self.latin.End()
 
 
 def read_image(image: Any, number: int, engine: _Engine, scale: float) -> OcrPage:
@@ -301,17 +329,16 @@ def worker_count(settings: OcrSettings) -> int:
 def ocr_pages(render: Callable[[int], Any], numbers: list[int], settings: OcrSettings) -> Iterator[OcrPage]:
     """OCR the pages `numbers` (1-based) in parallel, yielding them in order; cached pages are not read again.
 
-    `render(number)` gives the page image at settings.dpi and is called on this thread only (pdfium is not
+    `render(number)` gives the page image (its `info["dpi"]` says at what resolution) and is called on this thread only (pdfium is not
     thread-safe); at most two images per worker wait in memory.
     """
     cache, key, file_key = settings.cache, settings.key(), settings.file_key
-    scale = settings.dpi / 72
     total, done = len(numbers), 0
     workers = worker_count(settings)
 
     def job(image: Any, number: int) -> OcrPage:
         try:
-            return read_image(image, number, _engine(settings.lang), scale)
+            return read_image(image, number, _engine(settings.lang), image.info["dpi"][0] / 72)
         except (RuntimeError, ValueError, MemoryError) as exc:  # one bad page is reported, the others are read
             return OcrPage(number=number, error=f"{type(exc).__name__}: {exc}")
 

@@ -33,6 +33,9 @@ from scatlas.ingest.pdf_rules import (
 from scatlas.ingest.tables import build_table
 
 _EOF_WINDOW = 4096
+#: scans are OCRed at their own resolution within this range; pages without an image at DEFAULT_OCR_DPI
+OCR_DPI_RANGE = (150, 300)
+DEFAULT_OCR_DPI = 300
 
 
 def read_pdf(path: Path, limits: Limits = DEFAULT_LIMITS, ocr: OcrSettings | None = DEFAULT_OCR) -> Document:
@@ -139,12 +142,13 @@ def _ocr(pdf: pdfium.PdfDocument, path: Path, items: list[PageItems], blank: lis
         return {}
     from scatlas.ingest.ocr_pages import ocr_pages  # numpy and Tesseract only for documents that need them
 
-    scale = ocr.dpi / 72
-
     def render(number: int):  # type: ignore[no-untyped-def]
         page = pdf[number - 1]
         try:
-            return page.render(scale=scale, grayscale=True).to_pil()
+            dpi = ocr.dpi or _scan_dpi(page)
+            image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+            image.info["dpi"] = (dpi, dpi)
+            return image
         finally:
             page.close()
 
@@ -164,6 +168,22 @@ def _ocr(pdf: pdfium.PdfDocument, path: Path, items: list[PageItems], blank: lis
     if failed:
         warnings.append(f"OCR failed on {len(failed)} page(s): {'; '.join(failed[:3])}")
     return confidences
+
+
+def _scan_dpi(page: pdfium.PdfPage) -> int:
+    """The resolution to OCR a page at: its largest image's own (a scan is read at the dpi it was scanned at;
+    upsampling made Tesseract worse and slower, bench/README.md), kept within OCR_DPI_RANGE."""
+    low, high = OCR_DPI_RANGE
+    best = 0.0
+    try:
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+            width, _ = obj.get_px_size()
+            left, _, right, _ = obj.get_bounds()
+            if right - left > 72:  # at least an inch wide: a scan, not a logo
+                best = max(best, width / ((right - left) / 72))
+    except (pdfium.PdfiumError, ValueError, ZeroDivisionError):
+        best = 0.0
+    return round(min(high, max(low, best))) if best else DEFAULT_OCR_DPI
 
 
 def _page_list(pages: list[int]) -> str:
