@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol, Sequence
 
 from scatlas.catalogue.migrations import migrate
+from scatlas.extract.prose import PROSE_CONFIDENCE
 from scatlas.errors import CatalogueError
 from scatlas.records import CodingRecord, PlanRecord, ServiceRecord, SourceRecord
 from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, load_codebook
@@ -136,6 +137,10 @@ class Catalogue:
                    if (coder is not None and all_services) else [])
         if codings and len(codings) != len(all_services):
             raise CatalogueError(f"coder returned {len(codings)} codings for {len(all_services)} services")
+        for service, coding in zip(all_services, codings):
+            if service.from_prose and coding.confidence is not None:
+                # a name read from a sentence is less certain than a table row: it comes up earlier for review
+                coding.confidence = round(coding.confidence * PROSE_CONFIDENCE, 3)
         now = _now()
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
