@@ -124,3 +124,19 @@ def test_ocr_pages_are_cached_by_file_hash(tmp_path: Path) -> None:
     second = read_document(scan, ocr=OcrSettings(cache=cache, file_key="abc"))
     assert calls == [("get", 1)], "the page was not OCRed again"
     assert first.text() == second.text()
+
+
+def test_card_marks_read_as_letters_are_restored() -> None:
+    from scatlas.ingest.ocr_pages import restore_marks
+
+    assert restore_marks("ㅁ 스마트 버스정류장") == "□ 스마트 버스정류장"
+    assert restore_marks("O 서비스 개요") == "○ 서비스 개요"
+    assert restore_marks("ㅇ 주요 기능") == "○ 주요 기능"
+    assert restore_marks("O2 센서") == "O2 센서" and restore_marks("오늘 ㅁ 표시") == "오늘 ㅁ 표시"
+
+
+def test_syllables_split_by_tesseract_are_joined_and_real_spaces_kept() -> None:
+    from scatlas.ingest.ocr_pages import Word, join_words
+
+    words = [Word("스마", 90, 0, 0, 40, 20, 0), Word("트", 90, 42, 0, 60, 20, 0), Word("정류장", 90, 72, 0, 130, 20, 0)]
+    assert join_words(words) == "스마트 정류장"

@@ -240,6 +240,18 @@ JOIN_GAP = 0.3
 _STRAY_EDGES = re.compile(r"^(?:[|\[\]{}!l]\s+)+|(?:\s+[|\[\]{}!])+$")
 
 
+#: line-leading marks Tesseract's Korean model reads as letters: '□' as 'ㅁ', '○' as 'O', '0', 'ㅇ' or '('
+_LEADING_MARKS = ((re.compile(r"^[ㅁ口]\s+(?=[가-힣A-Za-z])"), "□ "),
+                  (re.compile(r"^[Oo0ㅇ(]\s+(?=[가-힣])"), "○ "))
+
+
+def restore_marks(text: str) -> str:
+    """A line with its leading '□' or '○' restored (plans hang card labels and items on them)."""
+    for pattern, mark in _LEADING_MARKS:
+        text = pattern.sub(mark, text, count=1)
+    return text
+
+
 def join_words(words: list[Word]) -> str:
     """The words of one line in order, a space only where the gap between them looks like one."""
     words = sorted(words, key=lambda w: w.left)
@@ -268,7 +280,7 @@ def _pieces(words: list[Word], scale: float) -> list[tuple[Reading, str]]:
     for run in runs:
         box = Reading(top=min(w.top for w in run) / scale, bottom=max(w.bottom for w in run) / scale,
                       left=min(w.left for w in run) / scale, right=max(w.right for w in run) / scale)
-        out.append((box, join_words(run)))
+        out.append((box, restore_marks(join_words(run))))
     return out
 
 
