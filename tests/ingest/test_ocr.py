@@ -140,3 +140,22 @@ def test_syllables_split_by_tesseract_are_joined_and_real_spaces_kept() -> None:
 
     words = [Word("스마", 90, 0, 0, 40, 20, 0), Word("트", 90, 42, 0, 60, 20, 0), Word("정류장", 90, 72, 0, 130, 20, 0)]
     assert join_words(words) == "스마트 정류장"
+
+
+def test_triangles_read_as_syllables_are_told_by_their_shape() -> None:
+    import numpy as np
+
+    from scatlas.ingest.ocr_pages import triangle_mark
+
+    size = 21
+    filled = np.full((size, size), 255, dtype=np.uint8)
+    outline = filled.copy()
+    for y in range(size):
+        half = y // 2
+        filled[y, size // 2 - half:size // 2 + half + 1] = 0
+        outline[y, [size // 2 - half, size // 2 + half]] = 0
+    outline[-1, :] = 0
+    syllable = np.full((size, size), 255, dtype=np.uint8)  # a '소': a small wedge, a gap, then a bar
+    syllable[2:10, 8:13] = 0
+    syllable[15:17, :] = 0
+    assert triangle_mark(filled) == "▲" and triangle_mark(outline) == "△" and triangle_mark(syllable) is None

@@ -28,9 +28,12 @@ PROSE_CONFIDENCE = 0.6
 
 _MARKERS = "▲△▷▶■□◆◇▦▣●○◎※"
 _MARKER = re.compile(rf"([{_MARKERS}])\s*")
-_SENTENCE_END = re.compile(r"(?<=[다요음함됨임])\.\s+|(?<=[다요])\s*$")
+#: a line that ends a sentence ends its paragraph (PDF lines of one sentence are joined)
+_SENTENCE_END = re.compile(r"(?<=[다요음함됨임])\.\s*$|(?<=[다요])\s*$")
 #: '… 등이다', '… 등으로', '… 등 7개의', '… 등을 제공', '… 등이 포함됐다'
-_ETC = re.compile(r"\s+등(?:의|이다|이며|으로|을|를|이|은|는|과|\s|$|[.,])")
+#: '등' after a space, or glued to the last item where OCR lost the space ('지원등'), never the end of
+#: a word that ends in 등 (가로등, 신호등, 보안등, 초등 …)
+_ETC = re.compile(r"(?:\s+|(?<=[가-힣A-Za-z)])(?<![로호안광초중고평점소열조수균차동]))등(?:의|이다|이며|으로|을|를|이|은|는|과|\s|$|[.,])")
 #: a list introduced as strategies, goals or criteria ('추진 전략은 …'): not services (R13)
 _STRATEGY_LEAD = re.compile(r"(?:전략|목표|비전|방향|과제|원칙|기준|효과|필요성)(?:은|는|으로는|로는|에는)\s")
 _LIST_VERBS = re.compile(r"서비스|사업|솔루션|시스템|구축|도입|설치|보급|실증|제공|조성|추진|포함|선정|마련|운영|확대")
@@ -51,7 +54,7 @@ _PHRASE_END = re.compile(r"(?:을|를|에|에서|에는|에게|의|으로|로는
                          r"대상으로|함께|[,:])$")
 _LEADING = re.compile(r"^(?:함께|또|또한|특히|그리고|이를|이와|아울러|총|약|각종|기존의|다양한|신규)\s+")
 #: a name made only of these words says nothing about what the service is ('첨단 서비스', '5대 연계서비스')
-_GENERIC = re.compile(r"(?:\d+대|플랫폼|정보|첨단|스마트|신규|기존|다양한|각종|혁신|시민|체감형|도시|시티|서비스|시스템|솔루션|연계|"
+_GENERIC = re.compile(r"(?:\d*대|플랫폼|정보|첨단|스마트|신규|기존|다양한|각종|혁신|시민|체감형|도시|시티|서비스|시스템|솔루션|연계|"
                       r"스마트시티|스마트도시|주요|핵심|새로운|기술|사업|\s)+")
 _VERB_END = re.compile(r"(?:하고자|하고|하며|하여|해|위해|된다|한다|했다|이다|하는|하였으며|되며|되고|돼|된|되는)$")
 #: requirement IDs of a proposal request (SFR-001, PER-003 …): such lines list requirements, not services
@@ -210,10 +213,11 @@ def _marker_items(sentence: str) -> list[str]:
     found = _MARKER.findall(sentence)
     if not found or _STRATEGY_LEAD.search(sentence.split(found[0], 1)[0] + " "):
         return []
+    found = ["▲" if f == "△" else f for f in found]  # OCR tells filled and outline triangles apart unreliably
     kind = max(set(found), key=found.count)
     if found.count(kind) < 2:
         return []
-    parts = sentence.split(kind)[1:]
+    parts = (sentence.replace("△", "▲") if kind == "▲" else sentence).split(kind)[1:]
     items = []
     for i, part in enumerate(parts):
         part = part.strip()
@@ -249,7 +253,8 @@ _PARTNERS = re.compile(r"^\s*등(?:과|와)\s*(?:연계|협력|공유|협업|함
 
 def _sentence_list(sentence: str) -> list[str]:
     """Items of 'A, B, C 등 …' lists in a sentence (each '등' ends one), or of 'A, B, C …이다', or []."""
-    if "," not in sentence or not _LIST_VERBS.search(sentence) or _STRATEGY_LEAD.search(sentence):
+    # spaces removed for the verb test: OCR puts spaces inside words ('연계서비 스')
+    if "," not in sentence or not _LIST_VERBS.search(sentence.replace(" ", "")) or _STRATEGY_LEAD.search(sentence):
         return []
     heads: list[str] = []
     start = 0

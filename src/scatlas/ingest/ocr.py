@@ -22,7 +22,7 @@ INSTALL_HINT = ("install Tesseract's Korean model: `apt-get install tesseract-oc
                 "(Debian/Ubuntu; `dnf install tesseract-langpack-kor` on Fedora, `brew install tesseract-lang` on "
                 "macOS), or set TESSDATA_PREFIX to a folder holding kor.traineddata")
 #: bump when the page reading changes, so cached pages from older code are not reused
-OCR_VERSION = 3
+OCR_VERSION = 4
 
 
 @dataclass(frozen=True)

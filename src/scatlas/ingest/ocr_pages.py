@@ -31,6 +31,8 @@ from scatlas.ingest.tables import build_table
 
 #: a word below this confidence (0–100) is noise (specks, rules left over)
 MIN_WORD_CONFIDENCE = 30.0
+#: a page whose words Tesseract's page layout reads with less mean confidence than this is read again as one column
+RETRY_CONFIDENCE = 75.0
 #: a word the Korean model reads with less confidence than this is read again by the English model
 LATIN_RETRY = 75.0
 _HANGUL = re.compile("[가-힣]")
@@ -110,6 +112,7 @@ class _Engine:
 
     def set_image(self, image: Any) -> None:
         self.api.SetImage(image)
+        self.pixels = np.asarray(image.convert("L"))
         if self.latin is not None:
             self.latin.SetImage(image)
 
@@ -126,12 +129,28 @@ class _Engine:
             return Word(text, confidence, word.left, word.top, word.right, word.bottom, word.line)
         return word
 
-    def words(self, rect: tuple[int, int, int, int] | None = None, line_base: int = 0) -> list[Word]:
-        """Words of the whole image (page layout), or of one rectangle (a table cell: one block of text)."""
+    def page_words(self) -> list[Word]:
+        """Words of the whole page: Tesseract's page layout, or one column when that layout reads badly.
+
+        On pages of full-width prose lines the automatic layout sometimes splits lines into fragments and reads
+        them as noise (mean confidence below 0.4); read as one column of lines they come out right.
+        """
+        from tesserocr import PSM
+
+        words = self.words(psm=PSM.AUTO)
+        if _mean_confidence(words) < RETRY_CONFIDENCE:
+            column = self.words(psm=PSM.SINGLE_COLUMN)
+            if _mean_confidence(column) > _mean_confidence(words):
+                return column
+        return words
+
+    def words(self, rect: tuple[int, int, int, int] | None = None, line_base: int = 0,
+              psm: int | None = None) -> list[Word]:
+        """Words of the whole image (page layout `psm`), or of one rectangle (a table cell: one block of text)."""
         from tesserocr import PSM, RIL, iterate_level
 
         if rect is None:
-            self.api.SetPageSegMode(PSM.AUTO)
+            self.api.SetPageSegMode(PSM.AUTO if psm is None else psm)
         else:
             self.api.SetPageSegMode(PSM.SINGLE_BLOCK)
             self.api.SetRectangle(*rect)
@@ -152,7 +171,7 @@ class _Engine:
             if not text or not text.strip() or box is None:
                 continue
             out.append(Word(text.strip(), word.Confidence(RIL.WORD), *box, line=line_base + max(line, 0)))
-        return [self._latin(w) for w in out]
+        return [_triangle(self._latin(w), self.pixels) for w in out]
 
     def close(self) -> None:
         self.api.End()
@@ -182,7 +201,7 @@ def read_image(image: Any, number: int, engine: _Engine, scale: float) -> OcrPag
             left, top, right, bottom = _bounds_px(boxes, scale, cleaned.shape)
             outside[top:bottom, left:right] = 255
     engine.set_image(Image.fromarray(outside))
-    words = engine.words()
+    words = engine.page_words()
     cell_words: list[list[list[Word]]] = []
     if grids:
         engine.set_image(Image.fromarray(cleaned))
@@ -208,6 +227,54 @@ def read_image(image: Any, number: int, engine: _Engine, scale: float) -> OcrPag
     for group in lines.values():
         page.lines.extend(_pieces(group, scale))
     return page
+
+
+#: what the Korean model reads a '▲' or '△' as; only these are checked for a triangle's shape
+_TRIANGLE_READINGS = frozenset("소쇼ㅅ人A4a^")
+
+
+def triangle_mark(patch: np.ndarray) -> str | None:
+    """'▲' or '△' when an ink patch is a triangle pointing up (the Korean model reads them as '소'), else None.
+
+    Every row from the apex down holds ink (a '소' has a gap above its bar), widening steadily to a full base;
+    a filled triangle is solid row by row, an outline one empty in the middle of its middle rows.
+    """
+    ink = patch < 128
+    filled_rows = np.flatnonzero(ink.any(axis=1))
+    if len(filled_rows) < 5 or ink.shape[1] < 5:
+        return None
+    body = ink[filled_rows[0]:filled_rows[-1] + 1]
+    if not body.any(axis=1).all():
+        return None  # an empty row inside: two parts stacked, a syllable
+    rows = [np.flatnonzero(r) for r in body]
+    widths = np.array([r[-1] - r[0] + 1 for r in rows], dtype=float)
+    base = widths[-max(1, len(widths) // 5):].mean()
+    top = widths[: max(1, len(widths) // 5)].mean()
+    if not (top < 0.45 * base and base >= 0.7 * ink.shape[1]) or np.diff(widths).max() > 0.3 * base \
+            or (np.diff(widths) >= -1).mean() < 0.85:
+        return None
+    solid = np.mean([len(r) / w for r, w in zip(rows, widths)])
+    if solid > 0.85:
+        return "▲"
+    middle = rows[len(rows) // 2]
+    gaps = np.diff(middle)
+    if len(gaps) and gaps.max() > 0.4 * widths[len(rows) // 2]:
+        return "△"
+    return None
+
+
+def _triangle(word: Word, pixels: np.ndarray) -> Word:
+    if word.text not in _TRIANGLE_READINGS:
+        return word
+    patch = pixels[max(0, int(word.top)):int(word.bottom) + 1, max(0, int(word.left)):int(word.right) + 1]
+    mark = triangle_mark(patch) if patch.size else None
+    if mark is None:
+        return word
+    return Word(mark, max(word.confidence, 80.0), word.left, word.top, word.right, word.bottom, word.line)
+
+
+def _mean_confidence(words: list[Word]) -> float:
+    return sum(w.confidence for w in words) / len(words) if words else 0.0
 
 
 def _median_height(words: list[Word]) -> float:
