@@ -12,10 +12,10 @@ from PIL import Image
 
 #: skew angles tried (degrees); scans are rarely more than a few degrees off
 MAX_SKEW = 4.0
-_COARSE_STEP = 0.5
+_COARSE_STEP = 1.0
 _FINE_STEP = 0.1
 #: the deskew search runs on a copy this wide (pixels): fast, and precise to ~0.1°
-_SEARCH_WIDTH = 900
+_SEARCH_WIDTH = 700
 #: a rule is at least this long (points): longer than any glyph stroke of body or heading text
 MIN_H_RULE = 36.0
 MIN_V_RULE = 16.0
@@ -60,7 +60,7 @@ def skew_angle(image: Image.Image) -> float:
 
     coarse = np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, _COARSE_STEP)
     best = max(coarse, key=score)
-    fine = np.arange(best - _COARSE_STEP, best + _COARSE_STEP + 1e-9, _FINE_STEP)
+    fine = np.arange(best - _COARSE_STEP / 2, best + _COARSE_STEP / 2 + 1e-9, _FINE_STEP)
     return round(float(max(fine, key=score)), 2)
 
 
