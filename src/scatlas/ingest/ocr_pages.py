@@ -1,7 +1,7 @@
 """OCR of PDF pages without usable text: pypdfium2 renders, Tesseract (via tesserocr) reads, with layout.
 
-A page is rendered at `OcrSettings.dpi`, deskewed, its ruling lines found in the pixels and erased, and read by
-Tesseract with word boxes and confidences. Cells of a ruled table (the same lattice search the PDF reader runs
+A page is rendered at its scan's own resolution (or `OcrSettings.dpi`), deskewed, its ruling lines found in the
+pixels and erased, and read by Tesseract with word boxes and confidences. Cells of a ruled table (the same lattice search the PDF reader runs
 on drawn strokes) are read one by one, the rest of the page with Tesseract's page layout; the result is the
 same `PageItems` the text-layer path produces, so the extractors need not know a page was scanned. Pages are
 read in parallel threads (tesserocr releases the GIL while Tesseract works), one Tesseract instance per thread.
@@ -408,8 +408,8 @@ def worker_count(settings: OcrSettings) -> int:
 def ocr_pages(render: Callable[[int], Any], numbers: list[int], settings: OcrSettings) -> Iterator[OcrPage]:
     """OCR the pages `numbers` (1-based) in parallel, yielding them in order; cached pages are not read again.
 
-    `render(number)` gives the page image (its `info["dpi"]` says at what resolution) and is called on this thread only (pdfium is not
-    thread-safe); at most two images per worker wait in memory.
+    `render(number)` gives the page image (its `info["dpi"]` says at what resolution) and is called on this
+    thread only (pdfium is not thread-safe); at most two images per worker wait in memory.
     """
     cache, key, file_key = settings.cache, settings.key(), settings.file_key
     total, done = len(numbers), 0
