@@ -230,7 +230,7 @@ def read_image(image: Any, number: int, engine: _Engine, scale: float) -> OcrPag
 
 
 #: what the Korean model reads a '▲' or '△' as; only these are checked for a triangle's shape
-_TRIANGLE_READINGS = frozenset("소쇼ㅅ人A4a^")
+_TRIANGLE_READINGS = frozenset("소쇼ㅅ人^")
 
 
 def triangle_mark(patch: np.ndarray) -> str | None:
