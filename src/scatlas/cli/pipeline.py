@@ -13,7 +13,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from scatlas.cli.app import DEFAULT_DB, DbOption, app, console, fail
+from scatlas.i18n import _
 from scatlas.ingest.ocr import OcrSettings
+
+#: What an ingest did with a file, for people (the codes stay in the API).
+STATUS = {"added": lambda: _("새로 추가"), "replaced": lambda: _("새 판으로 교체"),
+          "unchanged": lambda: _("같은 내용이 이미 있음")}
 
 
 def _load_coder(enabled: bool):
@@ -31,18 +36,18 @@ def run_ingest(db: Path, paths: list[Path], code: bool = True) -> list:
 
     files = list(iter_input_files(paths))
     if not files:
-        raise fail("no plan files found in " + ", ".join(map(str, paths)))
+        raise fail(_("계획 파일을 찾지 못했다: {paths}").format(paths=", ".join(map(str, paths))))
     with Catalogue.open(db) as cat, Progress(
             TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=console, transient=True) as progress:
-        task = progress.add_task("loading the coder" if code else "ingesting", total=len(files))
+        task = progress.add_task(_("분류기 불러오는 중") if code else _("읽는 중"), total=len(files))
         coder = _load_coder(code)
-        progress.update(task, description="ingesting")
+        progress.update(task, description=_("읽는 중"))
         pages: list = []  # the OCR bar, shown while a file's scanned pages are read
 
         def ocr_progress(done_pages: int, total: int) -> None:
             if not pages:
-                pages.append(progress.add_task("OCR pages", total=total))
+                pages.append(progress.add_task(_("OCR 쪽"), total=total))
             progress.update(pages[0], completed=done_pages, total=total)
             if done_pages >= total:
                 progress.remove_task(pages.pop())
@@ -60,12 +65,13 @@ def _print_result(result) -> None:
         console.print(f"[red]✗[/] {name}: [red]{result.error['code']}[/] — {escape(result.error['message'])}")
         return
     mark = {"added": "[green]✓[/]", "replaced": "[yellow]↻[/]", "unchanged": "[dim]=[/]"}[result.status]
-    console.print(f"{mark} {name}: {result.status}, {result.plans} plan(s), {result.services} service(s)"
-                  + (f", {len(result.warnings)} warning(s)" if result.warnings else ""))
+    console.print(f"{mark} {name}: {escape(STATUS[result.status]())}, "
+                  + _("계획 {plans}건, 서비스 {services}개").format(plans=result.plans, services=result.services)
+                  + (", " + _("경고 {n}건").format(n=len(result.warnings)) if result.warnings else ""))
     for warning in result.warnings[:8]:
         console.print(f"    [dim]· {escape(warning)}[/]")
     if len(result.warnings) > 8:
-        console.print(f"    [dim]· … and {len(result.warnings) - 8} more[/]")
+        console.print("    [dim]· … " + _("외 {n}건").format(n=len(result.warnings) - 8) + "[/]")
 
 
 @app.command()
@@ -83,8 +89,8 @@ def ingest(
     """
     results = run_ingest(db, paths, code)
     failed = sum(r.failed for r in results)
-    console.print(f"{len(results)} file(s): {sum(r.services for r in results)} service(s) added, "
-                  f"{failed} failed → {db}")
+    console.print(_("파일 {files}개: 서비스 {services}개 추가, 실패 {failed}개 → {db}").format(
+        files=len(results), services=sum(r.services for r in results), failed=failed, db=db))
     if failed:
         raise typer.Exit(1)
 
@@ -103,13 +109,14 @@ def export(
     from scatlas.catalogue.export import EXPORT_FORMATS, export_records, write_export
 
     if fmt not in EXPORT_FORMATS:
-        raise fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {fmt!r}", 2)
+        raise fail(_("--format은 {formats} 중 하나여야 한다 ({fmt!r}은 아님)").format(
+            formats=", ".join(EXPORT_FORMATS), fmt=fmt), 2)
     if not db.exists():
-        raise fail(f"{db}: no such catalogue (run scatlas ingest first)")
+        raise fail(_("{db}: 카탈로그가 없다 (먼저 scatlas ingest)").format(db=db))
     with Catalogue.open(db) as cat:
         records = export_records(cat)
     write_export(records, fmt, out)
-    console.print(f"{len(records)} service(s) → {out}")
+    console.print(_("서비스 {n}개 → {out}").format(n=len(records), out=out))
 
 
 def bundled_samples() -> list[Path]:
@@ -138,25 +145,24 @@ def demo(
     """
     samples = bundled_samples()
     if not samples:
-        raise fail("no bundled sample files found: the installation is incomplete")
+        raise fail(_("함께 설치된 예시 파일이 없다: 설치가 불완전하다"))
     out.mkdir(parents=True, exist_ok=True)
     db = out / "scatlas.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)  # a demo starts from an empty catalogue
-    console.rule("[bold]1. ingest + code")
+    console.rule("[bold]1. " + escape(_("읽기와 분류")))
     results = run_ingest(db, samples, code=True)
     unread = [r for r in results if r.failed and r.error and r.error["code"] == "needs_ocr"]
-    console.print(f"{sum(r.services for r in results)} services from {len(results)} files"
-                  + (f" ({len(unread)} scanned sample not read: {unread[0].error['message']})" if unread else ""))
-    console.rule("[bold]2. analyse + report")
-    from scatlas.cli.report import write_full_report
+    console.print(_("파일 {files}개에서 서비스 {services}개").format(
+        files=len(results), services=sum(r.services for r in results))
+                  + (" " + escape(_("(스캔 예시 {n}개는 읽지 못함: {why})").format(
+                      n=len(unread), why=unread[0].error["message"])) if unread else ""))
+    console.rule("[bold]2. " + escape(_("분석과 보고서")))
+    from scatlas.cli.report import files_table, write_full_report
 
     report_dir = out / "report"
     if report_dir.exists():
         shutil.rmtree(report_dir)
     paths = write_full_report(db, report_dir)
-    table = Table("file", "what")
-    for path, what in paths:
-        table.add_row(str(path), what)
-    console.print(table)
-    console.print(f"[bold green]Report:[/] {(report_dir / 'report.html').resolve()}")
+    console.print(files_table(paths))
+    console.print(f"[bold green]{escape(_('보고서'))}:[/] {(report_dir / 'report.html').resolve()}")
