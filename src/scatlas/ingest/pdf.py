@@ -6,6 +6,7 @@ import ctypes
 import math
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -15,6 +16,9 @@ from scatlas.ingest.document import Cell, Document, Page, Table
 from scatlas.ingest.limits import DEFAULT_LIMITS, Limits
 from scatlas.ingest.normalise import GARBLED_THRESHOLD, clean, garbled_share, squash
 from scatlas.ingest.ocr import DEFAULT_OCR, OcrSettings, ocr_unavailable
+
+if TYPE_CHECKING:
+    from scatlas.ingest.ocr_pages import OcrPage
 from scatlas.ingest.pdf_layout import (
     PageItems,
     Reading,
@@ -157,8 +161,8 @@ def _ocr(pdf: pdfium.PdfDocument, path: Path, items: list[PageItems], blank: lis
     for result in ocr_pages(render, need, ocr):
         if result.error is not None:
             failed.append(f"page {result.number}: {result.error}")
-        if result.words == 0:
-            continue  # a blank page, or a picture without text: left as it was
+        if result.words == 0 or not _reads_as_text(result):
+            continue  # a blank page, a picture, or glyphs OCR cannot read as words: left as it was
         items[result.number - 1] = result.items()
         confidences[result.number] = result.confidence or 0.0
     if confidences:
@@ -184,6 +188,19 @@ def _scan_dpi(page: pdfium.PdfPage) -> int:
     except (pdfium.PdfiumError, ValueError, ZeroDivisionError):
         best = 0.0
     return round(min(high, max(low, best))) if best else DEFAULT_OCR_DPI
+
+
+#: an OCRed page is kept when its words are this sure (0–1) and mostly letters, not digits and marks
+MIN_OCR_PAGE_CONFIDENCE = 0.6
+MIN_LETTER_SHARE = 0.5
+
+
+def _reads_as_text(result: OcrPage) -> bool:
+    """Whether OCR found text on the page, not noise read off a drawing or undecodable glyphs ('29 x] 9 4 24')."""
+    text = "".join(t for _, t in result.lines) + "".join(c[0] for _, t in result.tables for c in t["cells"])
+    visible = [ch for ch in text if not ch.isspace()]
+    letters = sum(ch.isalpha() for ch in visible)
+    return (result.confidence or 0.0) >= MIN_OCR_PAGE_CONFIDENCE and letters >= MIN_LETTER_SHARE * max(1, len(visible))
 
 
 def _page_list(pages: list[int]) -> str:
