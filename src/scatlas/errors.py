@@ -1,4 +1,4 @@
-"""Error codes shared by every stage, with message templates (DESIGN.md: document error codes)."""
+"""Error codes shared by every stage, with message templates (docs/contracts.md#document-error-codes)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 from scatlas.i18n import N_, _
 
-#: Document-level failure codes and their reasons (Korean; English in the message catalogue). DESIGN.md fixes the
-#: first five; the rest extend them.
+#: Document-level failure codes and their reasons (Korean; English in the message catalogue). All of them:
+#: docs/contracts.md#document-error-codes.
 ERROR_CODES: dict[str, str] = {
     "no_text_layer": N_("문서에 텍스트 층이 없다(스캔 또는 이미지뿐인 문서). 먼저 OCR을 거친다"),
     "encrypted": N_("문서가 암호로 보호되었거나 암호화되었거나 배포용 문서다"),
@@ -27,7 +27,7 @@ class ScatlasError(Exception):
 
 
 class DocumentError(ScatlasError):
-    """A document that cannot be read: carries a DESIGN.md error code, the file and, where known, the page."""
+    """A document that cannot be read: carries a docs/contracts.md error code, the file and, where known, the page."""
 
     def __init__(self, code: str, detail: str = "", *, path: str | Path | None = None,
                  page: int | None = None) -> None:

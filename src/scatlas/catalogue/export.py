@@ -1,4 +1,4 @@
-"""The catalogue's services with their effective coding, in DESIGN.md's export shape (JSON, CSV, XLSX)."""
+"""The catalogue's services with their effective coding, in the export shape of docs/contracts.md#export-columns."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Any
 from scatlas.catalogue.store import Catalogue
 from scatlas.labels import coder_label, subtype_labels
 
-#: DESIGN.md `scatlas export` columns, in order; codes for programs, *_label columns for people.
+#: The `scatlas export` columns, in order (docs/contracts.md#export-columns); codes for programs, *_label for people.
 EXPORT_COLUMNS: tuple[str, ...] = (
     "municipality", "municipality_code", "plan_title", "period", "source_file", "page", "name", "description",
     "declared_domain", "domain", "domain_id", "subtype", "subtype_label", "function", "target_groups", "technologies",
@@ -27,7 +27,7 @@ def _split(value: str | None) -> list[str]:
 
 
 def export_record(row: dict[str, Any]) -> dict[str, Any]:
-    """One service_view row as a DESIGN.md export object (lists as lists, period as [start, end] or null)."""
+    """One service_view row as a docs/contracts.md export object (lists as lists, period as [start, end] or null)."""
     period = [row["period_start"], row["period_end"]] if row.get("period_start") else None
     return {
         "municipality": row["municipality"], "municipality_code": row["municipality_code"],

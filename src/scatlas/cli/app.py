@@ -37,7 +37,7 @@ def _language(
             raise typer.BadParameter(f"{lang!r}: ko | en", param_hint="--lang")
         set_language(lang)
 
-#: `--db FILE`, the catalogue (DESIGN.md: scatlas.db in the current directory by default).
+#: `--db FILE`, the catalogue (docs/contracts.md#command-line: scatlas.db in the current directory by default).
 DbOption = Annotated[Path, typer.Option("--db", help="The catalogue (SQLite file).", envvar="SCATLAS_DB")]
 DEFAULT_DB = Path("scatlas.db")
 

@@ -18,7 +18,7 @@ from scatlas.errors import DocumentError
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="A plan document (PDF, HWP, HWPX, DOCX, TXT, MD) or inventory (CSV, XLSX).")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the DESIGN.md JSON object instead of a table.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the docs/contracts.md JSON object instead.")] = False,
 ) -> None:
     """Extract a plan's services, municipality, title and period, and print them (nothing is stored).
 

@@ -101,7 +101,7 @@ def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or xlsx.")] = "csv",
     out: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")] = Path("services.csv"),
 ) -> None:
-    """Export the catalogue's services with their effective coding (DESIGN.md columns).
+    """Export the catalogue's services with their effective coding (columns: docs/contracts.md#export-columns).
 
     Example: scatlas export --db scatlas.db --format xlsx -o services.xlsx
     """
