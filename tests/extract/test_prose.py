@@ -34,8 +34,8 @@ def test_inline_markers_with_counts_and_an_explaining_parenthesis():
 
 
 def test_domain_groups_in_parentheses():
-    found = extract_plan(document(["분야별로 안전(지능형 CCTV, 스마트 가로등), 교통(스마트 버스정류장, 공유 주차) 서비스를 "
-                                   "도입한다."])).services
+    sentence = "분야별로 안전(지능형 CCTV, 스마트 가로등), 교통(스마트 버스정류장, 공유 주차) 서비스를 도입한다."
+    found = extract_plan(document([sentence])).services
     assert [(s.name, s.declared_label) for s in found] == [
         ("지능형 CCTV", "안전"), ("스마트 가로등", "안전"), ("스마트 버스정류장", "교통"), ("공유 주차", "교통")]
     assert found[2].declared_domain == "교통"

@@ -169,7 +169,7 @@ def clean_item(raw: str) -> str:
             text = tail
     words = text.split(" ")
     for i in range(len(words) - 1, 0, -1):
-        if _ADNOMINAL.match(words[i - 1]) or words[i - 1].endswith(("의", "을 위한", "를 위한")) and i > 1:
+        if _ADNOMINAL.match(words[i - 1]) or (words[i - 1].endswith(("의", "을 위한", "를 위한")) and i > 1):
             rest = " ".join(words[i:])
             if _SERVICE_WORDS.search(rest) and len(rest) >= 3:
                 text = rest
@@ -193,7 +193,7 @@ def looks_like_service(name: str) -> bool:
     mentions = find_mentions(name)
     if mentions and sum(m.end - m.start for m in mentions) >= 0.6 * len(name.replace(" ", "")):
         return False  # a list of municipalities
-    if re.search(r"(?:다|요|함)$", name) and len(name) > 6 or _VERB_END.search(name):
+    if (re.search(r"(?:다|요|함)$", name) and len(name) > 6) or _VERB_END.search(name):
         return False  # a clause, not a name
     if _GENERIC.fullmatch(name):
         return False  # '첨단 서비스', '5대 연계서비스': says nothing about which service
@@ -230,7 +230,9 @@ def _marker_items(sentence: str) -> list[str]:
 
 def split_outside_parens(text: str, separators: str = ",") -> list[str]:
     """Text split at separators that stand outside parentheses ('사회적 약자(어린이, 치매노인) 지원' is one)."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in text:
         if ch in "(（[":
             depth += 1

@@ -66,7 +66,7 @@ def tessdata_dir(lang: str = "kor") -> str | None:
 def ocr_unavailable(lang: str = "kor") -> str | None:
     """Why OCR cannot run here (with what to install), or None when it can."""
     try:
-        import tesserocr  # noqa: F401
+        import tesserocr  # type: ignore[import-untyped]  # noqa: F401
     except ImportError:
         return "the tesserocr package is missing: `pip install tesserocr`; then " + INSTALL_HINT
     if tessdata_dir(lang) is None:

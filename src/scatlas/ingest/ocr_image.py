@@ -90,7 +90,7 @@ def _runs(mask: np.ndarray, min_len: int) -> tuple[np.ndarray, np.ndarray, np.nd
     padded[:, 1:-1] = mask
     change = np.diff(padded, axis=1)
     rows_s, starts = np.nonzero(change == 1)
-    rows_e, ends = np.nonzero(change == -1)
+    _, ends = np.nonzero(change == -1)
     keep = (ends - starts) >= min_len
     return rows_s[keep], starts[keep], ends[keep]
 

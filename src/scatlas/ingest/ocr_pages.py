@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +99,7 @@ class _Engine:
     """One Tesseract instance (not thread-safe: one per thread)."""
 
     def __init__(self, lang: str) -> None:
-        import tesserocr
+        import tesserocr  # type: ignore[import-untyped]  # no stubs; the calls used are few
 
         folder = tessdata_dir(lang) or ""
         self.api = tesserocr.PyTessBaseAPI(path=folder, lang=lang, psm=tesserocr.PSM.AUTO)
@@ -118,7 +119,7 @@ class _Engine:
 
     def _latin(self, word: Word) -> Word:
         """The word as the English model reads it, when that reading is Latin and surer than the Korean one."""
-        if self.latin is None or word.confidence >= LATIN_RETRY or _HANGUL.search(word.text) and word.confidence >= 50:
+        if self.latin is None or word.confidence >= LATIN_RETRY or (_HANGUL.search(word.text) and word.confidence >= 50):
             return word
         pad = 2
         left, top = max(0, int(word.left) - pad), max(0, int(word.top) - pad)
@@ -170,7 +171,9 @@ class _Engine:
                 line += 1
             if not text or not text.strip() or box is None:
                 continue
-            out.append(Word(text.strip(), word.Confidence(RIL.WORD), *box, line=line_base + max(line, 0)))
+            left, top, right, bottom = box
+            out.append(Word(text.strip(), word.Confidence(RIL.WORD), left, top, right, bottom,
+                            line=line_base + max(line, 0)))
         return [_triangle(self._latin(w), self.pixels) for w in out]
 
     def close(self) -> None:
@@ -191,7 +194,7 @@ def read_image(image: Any, number: int, engine: _Engine, scale: float) -> OcrPag
     upright, angle = deskew(gray)
     pixels = np.asarray(upright)
     rules = find_rules(dark_mask(pixels), scale)
-    grids = [g for g in (find_grids(rule_edges(rules, scale)) or [])] if rules else []
+    grids = list(find_grids(rule_edges(rules, scale)) or []) if rules else []
     cleaned = erase_rules(pixels, rules, pad=max(1, round(0.5 * scale))) if rules else pixels
     page = OcrPage(number=number, skew=angle)
     outside = cleaned
@@ -212,7 +215,7 @@ def read_image(image: Any, number: int, engine: _Engine, scale: float) -> OcrPag
     height = _median_height(words + [w for grid in cell_words for cell in grid for w in cell])
     words = _kept(words, height)
     kept_words = list(words)
-    for boxes, per_cell in zip(grids, cell_words):
+    for boxes, per_cell in zip(grids, cell_words, strict=True):
         kept_cells = [_kept(cell, height) for cell in per_cell]
         table, area = _grid_table(boxes, kept_cells, number)
         if table is not None:
@@ -253,7 +256,7 @@ def triangle_mark(patch: np.ndarray) -> str | None:
     if not (top < 0.45 * base and base >= 0.7 * ink.shape[1]) or np.diff(widths).max() > 0.3 * base \
             or (np.diff(widths) >= -1).mean() < 0.85:
         return None
-    solid = np.mean([len(r) / w for r, w in zip(rows, widths)])
+    solid = np.mean([len(r) / w for r, w in zip(rows, widths, strict=True)])
     if solid > 0.85:
         return "▲"
     middle = rows[len(rows) // 2]
@@ -326,7 +329,7 @@ def join_words(words: list[Word]) -> str:
         return ""
     height = max(1.0, float(np.median([w.bottom - w.top for w in words])))
     parts = [words[0].text]
-    for prev, word in zip(words, words[1:]):
+    for prev, word in pairwise(words):
         if word.left - prev.right > JOIN_GAP * height:
             parts.append(" ")
         parts.append(word.text)
@@ -359,7 +362,7 @@ def _grid_table(boxes: list[tuple[float, float, float, float]], cell_words: list
     cols = _edges([b[0] for b in boxes])
     rows = _edges([b[1] for b in boxes])
     cells = []
-    for box, words in zip(boxes, cell_words):
+    for box, words in zip(boxes, cell_words, strict=True):
         col_span = max(1, sum(1 for x in cols if box[0] - 1 <= x < box[2] - 1))
         row_span = max(1, sum(1 for y in rows if box[1] - 1 <= y < box[3] - 1))
         cells.append(Cell(text=_cell_text(words), row=_edge_index(rows, box[1]), col=_edge_index(cols, box[0]),
