@@ -1,3 +1,6 @@
+import pytest
+from pathlib import Path
+
 import json
 
 from typer.testing import CliRunner
@@ -104,3 +107,21 @@ def test_exported_spreadsheets_never_run_document_text_as_a_formula(tmp_path):
     csv_out = tmp_path / "out.csv"
     runner.invoke(app, ["export", "--db", str(db), "-f", "csv", "-o", str(csv_out)])
     assert "'=HYPERLINK" in csv_out.read_text(encoding="utf-8-sig")
+
+
+def test_scanned_plan_lands_with_ocr_confidence_and_its_pages_cached(tmp_path):
+    from importlib import resources
+
+    from scatlas.catalogue import Catalogue
+    from scatlas.ingest.ocr import ocr_unavailable
+    from scatlas.pipeline import ingest_file
+
+    if ocr_unavailable() is not None:
+        pytest.skip(f"Tesseract's Korean model is absent: {ocr_unavailable()}")
+    scan = Path(str(resources.files("scatlas.data").joinpath("samples", "haenam_2024_scan.pdf")))
+    with Catalogue.open(tmp_path / "c.db") as cat:
+        result = ingest_file(cat, scan)
+        assert result.status == "added" and result.services >= 8, result
+        rows = cat.conn.execute("SELECT ocr_confidence, from_prose FROM service").fetchall()
+        assert all(r[0] is not None and 0.5 < r[0] <= 1 and r[1] == 0 for r in rows)
+        assert cat.conn.execute("SELECT count(*) FROM ocr_page").fetchone()[0] == 2

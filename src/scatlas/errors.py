@@ -19,6 +19,7 @@ ERROR_CODES: dict[str, str] = {
     "bad_table": N_("표 파일을 서비스 목록으로 쓸 수 없다"),
     "garbled_text": N_("텍스트 층을 읽을 수 있는 글자로 풀 수 없다(유니코드 대응표 없는 CID 글꼴)"),
     "not_found": N_("파일이 없다(옮겨졌거나 이름이 바뀌었거나 잘못 적었는가?)"),
+    "needs_ocr": N_("쓸 수 있는 텍스트 층이 없어 OCR이 필요한데, OCR(Tesseract 한국어 모델)이 설치되어 있지 않다"),
 }
 
 

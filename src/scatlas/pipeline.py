@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -16,6 +16,7 @@ from scatlas.catalogue import Catalogue
 from scatlas.catalogue.store import Coder
 from scatlas.errors import DocumentError
 from scatlas.i18n import _
+from scatlas.ingest.ocr import DEFAULT_OCR, OcrSettings
 from scatlas.records import PlanRecord, SourceRecord
 
 TABULAR_FORMATS = frozenset({"csv", "xlsx"})
@@ -62,11 +63,13 @@ def detect(path: Path) -> str:
     return detect_format(path)
 
 
-def extract_file(path: str | Path, sha256: str | None = None, mapping: dict[str, str] | None = None) -> Extraction:
+def extract_file(path: str | Path, sha256: str | None = None, mapping: dict[str, str] | None = None,
+                 ocr: OcrSettings | None = DEFAULT_OCR) -> Extraction:
     """Read one file and extract its plans, without touching a catalogue. Raises DocumentError.
 
     ``sha256`` may be passed when the caller has already hashed the file (it is not read twice); ``mapping``
-    (header -> role) names inventory columns the header vocabulary does not know.
+    (header -> role) names inventory columns the header vocabulary does not know; ``ocr`` says how pages without
+    text are OCRed (None: never).
     """
     path = Path(path)
     fmt = detect(path)
@@ -84,7 +87,9 @@ def extract_file(path: str | Path, sha256: str | None = None, mapping: dict[str,
         from scatlas.extract import extract_plan
         from scatlas.ingest import read_document
 
-        document = read_document(path)
+        if ocr is not None and ocr.cache is not None:
+            ocr = replace(ocr, file_key=sha256 or sha256_of(path))
+        document = read_document(path, ocr=ocr)
         plans = [extract_plan(document)]
         pages = document.page_count
         notes.extend(document.warnings)
@@ -94,8 +99,11 @@ def extract_file(path: str | Path, sha256: str | None = None, mapping: dict[str,
 
 
 def ingest_file(cat: Catalogue, path: str | Path, coder: Coder | None = None,
-                mapping: dict[str, str] | None = None) -> FileResult:
-    """Extract, code and store one file; never raises for a bad document (the result says what went wrong)."""
+                mapping: dict[str, str] | None = None, ocr: OcrSettings | None = DEFAULT_OCR) -> FileResult:
+    """Extract, code and store one file; never raises for a bad document (the result says what went wrong).
+
+    OCRed pages are cached in the catalogue by the file's hash, so a file that failed later is not OCRed again.
+    """
     path = Path(path)
     if not path.is_file():
         error = (DocumentError("not_found", "no such file", path=path) if not path.exists() else
@@ -108,8 +116,8 @@ def ingest_file(cat: Catalogue, path: str | Path, coder: Coder | None = None,
         from scatlas.sandbox import ReaderCrashed, extract_within_budget
 
         try:
-            # a child process under a memory and time budget
-            extraction = extract_within_budget(path, digest, mapping=mapping)
+            # a child process under a memory and time budget; OCRed pages go to the catalogue's page cache
+            extraction = extract_within_budget(path, digest, mapping=mapping, ocr=ocr, cache_db=cat.path)
         except ReaderCrashed as crash:
             raise DocumentError("corrupt", f"unexpected {crash}", path=path) from None
         plans = [p for p in extraction.plans if p.services]
@@ -185,7 +193,7 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 def ingest_paths(cat: Catalogue, paths: Sequence[str | Path], coder: Coder | None = None,
                  on_result: Callable[[FileResult], None] | None = None,
-                 mapping: dict[str, str] | None = None) -> list[FileResult]:
+                 mapping: dict[str, str] | None = None, ocr: OcrSettings | None = DEFAULT_OCR) -> list[FileResult]:
     """Ingest every file; one failing file never stops the batch. Non-plan files in folders come back 'skipped'."""
     results = []
     files, skipped = scan_inputs(paths)
@@ -195,7 +203,7 @@ def ingest_paths(cat: Catalogue, paths: Sequence[str | Path], coder: Coder | Non
         if on_result is not None:
             on_result(result)
     for path in files:
-        result = ingest_file(cat, path, coder, mapping)
+        result = ingest_file(cat, path, coder, mapping, ocr)
         results.append(result)
         if on_result is not None:
             on_result(result)

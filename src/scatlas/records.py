@@ -17,13 +17,19 @@ class ServiceRecord:
     page: int | None = None  # physical 1-based page, None for formats without pages
     position: int = 0  # order in the plan, 0-based
     extra: dict[str, Any] = field(default_factory=dict)  # other columns / card fields (적용 기술, 추진시기 …)
+    from_prose: bool = False  # found in running text (a sentence), not in a table, card or list
+    ocr_confidence: float | None = None  # read by OCR: the page's mean word confidence (0–1)
 
     def to_json(self) -> dict[str, Any]:
         """The service object of `scatlas extract --json`."""
-        data = {"name": self.name, "description": self.description,
-                "declared_domain": self.declared_domain, "page": self.page}
+        data: dict[str, Any] = {"name": self.name, "description": self.description,
+                                "declared_domain": self.declared_domain, "page": self.page}
         if self.declared_label is not None:
             data["declared_label"] = self.declared_label
+        if self.from_prose:
+            data["from_prose"] = True
+        if self.ocr_confidence is not None:
+            data["ocr_confidence"] = self.ocr_confidence
         if self.extra:
             data["extra"] = self.extra
         return data

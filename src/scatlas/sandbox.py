@@ -15,12 +15,13 @@ import os
 import resource
 import signal
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scatlas.errors import DocumentError
+from scatlas.ingest.ocr import DEFAULT_OCR, OcrSettings
 
 if TYPE_CHECKING:
     from scatlas.pipeline import Extraction
@@ -74,18 +75,34 @@ def _main_importable() -> bool:
     return main_file is None or os.path.isfile(main_file)
 
 
-def _child(conn: Connection, path: str, sha256: str | None, memory_bytes: int,
-           mapping: dict[str, str] | None = None) -> None:
+def _ocr_in_child(conn: Connection, ocr: OcrSettings | None, cache_db: str | None,
+                  sha256: str | None) -> tuple[OcrSettings | None, Any]:
+    """The child's OCR settings: the catalogue (opened here by its path) as page cache, progress sent to the parent."""
+    if ocr is None:
+        return None, None
+    cache = None
+    if cache_db and sha256:
+        from scatlas.catalogue import Catalogue
+
+        cache = Catalogue.open(cache_db)
+    return replace(ocr, cache=cache, file_key=sha256,
+                   progress=lambda done, total: conn.send(("progress", (done, total)))), cache
+
+
+def _child(conn: Connection, path: str, sha256: str | None, memory_bytes: int, ocr: OcrSettings | None = None,
+           cache_db: str | None = None, mapping: dict[str, str] | None = None) -> None:
     if memory_bytes > 0:
         current = _address_space()
         if current is not None:
             _, hard = resource.getrlimit(resource.RLIMIT_AS)
             cap = current + memory_bytes
             resource.setrlimit(resource.RLIMIT_AS, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
+    cache = None
     try:
         from scatlas.pipeline import extract_file
 
-        conn.send(("ok", extract_file(path, sha256, mapping)))
+        settings, cache = _ocr_in_child(conn, ocr, cache_db, sha256)
+        conn.send(("ok", extract_file(path, sha256, mapping, settings)))
     except DocumentError as exc:
         conn.send(("error", (exc.code, exc.detail, exc.path, exc.page)))
     except MemoryError:
@@ -94,6 +111,8 @@ def _child(conn: Connection, path: str, sha256: str | None, memory_bytes: int,
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which decides what it means
         conn.send(("crash", f"{type(exc).__name__}: {exc}"))
     finally:
+        if cache is not None:
+            cache.close()
         conn.close()
 
 
@@ -102,30 +121,51 @@ class ReaderCrashed(Exception):
 
 
 def extract_within_budget(path: str | Path, sha256: str | None = None, budget: Budget | None = None,
+                          ocr: OcrSettings | None = DEFAULT_OCR, cache_db: str | Path | None = None,
                           mapping: dict[str, str] | None = None) -> Extraction:
     """`scatlas.pipeline.extract_file` in a child process under `budget`. Raises DocumentError (`too_large` when the
-    memory or time budget ran out) or ReaderCrashed."""
+    memory or time budget ran out) or ReaderCrashed.
+
+    Scanned pages are OCRed in the child with `ocr` (its `progress` is called here, in the caller); `cache_db` is
+    the catalogue whose page cache the child uses. Every OCRed page renews the time budget: a 300-page scan may
+    take far longer than a text PDF, but no single page may hang.
+    """
     budget = budget or Budget.from_env()
     if not _main_importable():
         from scatlas.pipeline import extract_file  # see _main_importable: the budget cannot apply here
 
-        return extract_file(path, sha256, mapping)
+        if ocr is not None and cache_db and sha256:
+            from scatlas.catalogue import Catalogue
+
+            with Catalogue.open(cache_db) as cat:
+                return extract_file(path, sha256, mapping, replace(ocr, cache=cat, file_key=sha256))
+        return extract_file(path, sha256, mapping, ocr)
     ctx = _ctx()
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, str(path), sha256, budget.memory_bytes, mapping), daemon=True)
+    progress = ocr.progress if ocr is not None else None
+    sent = replace(ocr, progress=None, cache=None) if ocr is not None else None  # callables stay in this process
+    proc = ctx.Process(target=_child, args=(child, str(path), sha256, budget.memory_bytes, sent,
+                                            str(cache_db) if cache_db else None, mapping), daemon=True)
     proc.start()
     child.close()
     try:
         timeout = budget.seconds if budget.seconds > 0 else None
-        if not parent.poll(timeout):
-            if proc.is_alive():
-                proc.kill()
-                proc.join()
-                raise DocumentError("too_large", f"reading took longer than the time budget of {budget.seconds:g} s",
-                                    path=path)
-        try:
-            kind, payload = parent.recv()
-        except (EOFError, OSError):
+        while True:
+            if not parent.poll(timeout):
+                if proc.is_alive():
+                    proc.kill()
+                    proc.join()
+                    raise DocumentError("too_large", f"reading took longer than the time budget of "
+                                        f"{budget.seconds:g} s", path=path)
+            try:
+                kind, payload = parent.recv()
+            except (EOFError, OSError):
+                kind, payload = "lost", None
+            if kind != "progress":
+                break
+            if progress is not None:
+                progress(*payload)
+        if kind == "lost":
             proc.join()
             why = (f"signal {signal.Signals(-proc.exitcode).name}" if proc.exitcode and proc.exitcode < 0
                    else f"exit code {proc.exitcode}")

@@ -110,7 +110,7 @@ def test_mutated_files_fail_only_with_document_errors(fmt: str, tmp_path_factory
         old = signal.signal(signal.SIGALRM, _alarm)
         signal.alarm(SECONDS_PER_READ)
         try:
-            result = read_document(path)
+            result = read_document(path, ocr=None)  # the parsers are fuzzed here; OCR of a damaged page is slow, not wrong
             assert isinstance(result, Document)
         except DocumentError:
             pass

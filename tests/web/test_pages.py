@@ -165,3 +165,22 @@ def test_every_sort_key_has_words_in_both_languages() -> None:
     for key in SORTS:
         assert set(MESSAGES[f"sort_{key}"]) == {"ko", "en"}, key
     assert all(set(entry) == {"ko", "en"} for entry in MESSAGES.values())
+
+
+def test_service_page_says_it_was_read_by_ocr_or_from_prose(fresh_catalogue: tuple[Path, dict[str, int]]) -> None:
+    from scatlas.catalogue import Catalogue
+
+    db, ids = fresh_catalogue
+    ocr_id, prose_id = list(ids.values())[:2]
+    with Catalogue.open(db) as cat:
+        cat.conn.execute("UPDATE service SET ocr_confidence = 0.874 WHERE id = ?", (ocr_id,))
+        cat.conn.execute("UPDATE service SET from_prose = 1 WHERE id = ?", (prose_id,))
+    from .conftest import make_client
+
+    with make_client(db) as client:
+        ocr_page = client.get(f"/services/{ocr_id}", headers=HTML).text
+        prose_page = client.get(f"/services/{prose_id}", headers=HTML).text
+        api = client.get(f"/api/services/{ocr_id}", headers={"Authorization": f"Bearer {TOKEN}"}).json()
+    assert "스캔 이미지를 OCR로 읽음" in ocr_page and "0.87" in ocr_page
+    assert "본문 문장에서 찾음" in prose_page and "OCR" not in prose_page.split('id="service-origin"')[1][:80]
+    assert api.get("origin") == {"from_prose": False, "ocr_confidence": 0.874}

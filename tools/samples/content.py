@@ -271,15 +271,22 @@ GIMHAE = Plan(
 """),
 )
 
-# 해남군: image-only PDF (scanned look): no text layer at all
+# 해남군: image-only PDF (a 200 dpi bilevel scan, fed slightly askew): no text layer, read by OCR
 HAENAM = Plan(
     key="haenam_2024_scan", fmt="pdf", municipality="해남군", municipality_code="4682000000",
     province="전라남도", title="해남군 스마트도시계획(2024~2028)", period=(2024, 2028),
-    consultant="(가상) 땅끝공간정보", expected_error="no_text_layer",
+    consultant="(가상) 땅끝공간정보",
     services=_services("""
 교통 | 농어촌 수요응답 버스 | 버스가 드문 면 지역에 호출형 버스를 운행한다.
+교통 | 마을 공유 전기차 | 면 소재지에 공유 전기차를 두고 주민이 예약해 쓴다.
 방범·방재 | 해안 재해 감시 | 해안 저지대의 월파와 침수를 감시한다.
+방범·방재 | 저수지 수위 원격 감시 | 농업용 저수지의 수위를 원격으로 측정해 범람을 미리 알린다.
 보건·의료·복지 | 원격 방문 진료 | 보건지소와 마을회관을 화상으로 연결한다.
+보건·의료·복지 | 홀몸 어르신 안부 확인 | 전력 사용량과 문 열림으로 어르신의 안부를 살핀다.
+환경·에너지·수자원 | 농촌 폐비닐 수거 알림 | 마을 수거함이 차면 수거 차량에 알린다.
+문화·관광·스포츠 | 땅끝 관광 안내 키오스크 | 관광지 입구에서 코스와 숙박 정보를 안내한다.
+시설물 관리 | 스마트 가로등 | 어두운 마을 길의 가로등을 원격으로 켜고 끈다.
+행정 | 읍면 무인 민원 발급기 | 면사무소가 닫은 뒤에도 증명서를 발급한다.
 """),
 )
 

@@ -396,8 +396,12 @@ def build_landscape_pdf(plan: Plan, path: Path) -> dict[str, int]:
 
 # ------------------------------------------------------------------------------------------------ 해남군
 def build_scanned_pdf(plan: Plan, path: Path) -> dict[str, int]:
-    """Draw a short plan, rasterise every page, and keep only the images: a PDF with no text layer."""
+    """Draw a short plan, rasterise every page, and keep only the images: a PDF with no text layer.
+
+    Scanned as offices scan: 200 dpi, one bit per pixel, the sheet fed a little askew (0.7°).
+    """
     import pypdfium2 as pdfium
+    from PIL import Image
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas as rl_canvas
 
@@ -414,9 +418,10 @@ def build_scanned_pdf(plan: Plan, path: Path) -> dict[str, int]:
     pdf = pdfium.PdfDocument(buffer.getvalue())
     out = rl_canvas.Canvas(str(path), pagesize=A4, invariant=1)
     for page in pdf:
-        image = page.render(scale=90 / 72, grayscale=True).to_pil().convert("L")
+        image = page.render(scale=200 / 72, grayscale=True).to_pil().convert("L")
+        image = image.rotate(0.7, resample=Image.Resampling.BICUBIC, fillcolor=255)
         image = image.point(lambda v: 0 if v < 150 else 255).convert("1")  # a bilevel scan
         out.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
         out.showPage()
     out.save()
-    return {}
+    return {s.name: 2 for s in plan.services}  # the cover, then the services table

@@ -47,7 +47,8 @@ def truth(plan: Plan, pages: dict[str, int] | None) -> dict:
                              "description": s.description, "page": pages[s.name] if pages else None})
     return {"file": plan.file, "format": plan.fmt, "municipality": plan.municipality,
             "municipality_code": plan.municipality_code, "plan_title": plan.title, "period": list(plan.period),
-            "expected_error": plan.expected_error, "fictional": True, "services": services}
+            "expected_error": plan.expected_error, "fictional": True,
+            **({"scan": True} if plan.key.endswith("_scan") else {}), "services": services}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,7 +16,21 @@ if TYPE_CHECKING:
 
 def build_analysis(cat: "Catalogue", basis: Basis = "effective") -> dict[str, Any]:
     """analysis.json as a dict (docs/contracts.md#analysisjson, extended): all services of the catalogue on `basis`."""
-    return analyse_rows(load_rows(cat, basis), basis)
+    analysis = analyse_rows(load_rows(cat, basis), basis)
+    analysis["reading"] = reading_summary(cat)
+    return analysis
+
+
+def reading_summary(cat: "Catalogue") -> list[dict[str, Any]]:
+    """Plans with services read by OCR or found in running text: how many, and the mean OCR confidence."""
+    rows = cat.conn.execute(
+        "SELECT p.municipality, p.source_file, count(*) AS services, "
+        "sum(s.ocr_confidence IS NOT NULL) AS ocr, avg(s.ocr_confidence) AS ocr_confidence, "
+        "sum(s.from_prose) AS prose FROM service s JOIN plan p ON p.id = s.plan_id GROUP BY p.id "
+        "HAVING sum(s.ocr_confidence IS NOT NULL) > 0 OR sum(s.from_prose) > 0 ORDER BY p.municipality").fetchall()
+    return [{"municipality": r[0], "source_file": r[1], "services": r[2], "ocr_services": r[3],
+             "ocr_confidence": round(r[4], 3) if r[4] is not None else None, "prose_services": r[5]}
+            for r in rows]
 
 
 def analyse_rows(rows: Sequence[Row], basis: Basis = "effective") -> dict[str, Any]:

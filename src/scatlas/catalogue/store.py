@@ -14,6 +14,7 @@ from typing import Any, Protocol, Sequence
 
 from scatlas.catalogue import bigrams
 from scatlas.catalogue.migrations import migrate
+from scatlas.extract.prose import PROSE_CONFIDENCE
 from scatlas.errors import CatalogueError
 from scatlas.records import CodingRecord, PlanRecord, ServiceRecord, SourceRecord
 from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, load_codebook
@@ -104,6 +105,23 @@ class Catalogue:
         """The source row with this content hash, if already imported."""
         return self.conn.execute("SELECT * FROM source WHERE sha256 = ?", (sha256,)).fetchone()
 
+    def get_ocr_page(self, file_key: str, page: int, settings: str) -> str | None:
+        """A cached OCR page (JSON) of the file with this SHA-256, read with these settings, or None."""
+        row = self.conn.execute("SELECT data FROM ocr_page WHERE sha256 = ? AND page = ? AND settings = ?",
+                                (file_key, page, settings)).fetchone()
+        return row[0] if row else None
+
+    def put_ocr_page(self, file_key: str, page: int, settings: str, data: str) -> None:
+        """Keep one OCRed page (committed at once: a crash later in the file loses no page already read)."""
+        self.conn.execute("INSERT OR REPLACE INTO ocr_page(sha256, page, settings, data, created_at) "
+                              "VALUES (?, ?, ?, ?, ?)", (file_key, page, settings, data, _now()))
+
+    def service_origin(self, service_id: int) -> tuple[bool, float | None]:
+        """(found in running text, OCR confidence or None) of a service."""
+        row = self.conn.execute("SELECT from_prose, ocr_confidence FROM service WHERE id = ?",
+                                (service_id,)).fetchone()
+        return (bool(row[0]), row[1]) if row else (False, None)
+
     def import_source(self, source: SourceRecord, plans: Sequence[PlanRecord],
                       coder: Coder | None = None) -> ImportResult:
         """Write a file's plans and services (and their auto codings) in one transaction.
@@ -122,6 +140,10 @@ class Catalogue:
                    if (coder is not None and all_services) else [])
         if codings and len(codings) != len(all_services):
             raise CatalogueError(f"coder returned {len(codings)} codings for {len(all_services)} services")
+        for service, coding in zip(all_services, codings):
+            if service.from_prose and coding.confidence is not None:
+                # a name read from a sentence is less certain than a table row: it comes up earlier for review
+                coding.confidence = round(coding.confidence * PROSE_CONFIDENCE, 3)
         now = _now()
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
@@ -169,10 +191,11 @@ class Catalogue:
                     else:
                         service_id = conn.execute(
                             "INSERT INTO service(plan_id, position, name, description, declared_domain, "
-                            "declared_label, page, extra, extracted_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            "declared_label, page, extra, extracted_name, from_prose, ocr_confidence) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             (plan_id, position, service.name, service.description or "", service.declared_domain,
                              service.declared_label, service.page, json.dumps(service.extra, ensure_ascii=False),
-                             service.name)).lastrowid
+                             service.name, int(service.from_prose), service.ocr_confidence)).lastrowid
                     result.services += 1
                     if coding is not None:
                         self._insert_coding(service_id, coding, now)
@@ -190,7 +213,8 @@ class Catalogue:
         edited = set(json.loads(kept["edited"] or "[]"))
         fresh = {"name": service.name, "description": service.description or "", "page": service.page,
                  "declared_domain": service.declared_domain, "declared_label": service.declared_label,
-                 "extra": json.dumps(service.extra, ensure_ascii=False)}
+                 "extra": json.dumps(service.extra, ensure_ascii=False), "from_prose": int(service.from_prose),
+                 "ocr_confidence": service.ocr_confidence}
         fresh = {k: v for k, v in fresh.items() if k not in edited}
         sets = ", ".join(f"{k} = ?" for k in fresh)
         self.conn.execute(f"UPDATE service SET plan_id = ?, position = ?, extracted_name = ?, {sets} WHERE id = ?",

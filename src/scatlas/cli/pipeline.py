@@ -13,6 +13,7 @@ from rich.table import Table
 
 from scatlas.cli.app import DEFAULT_DB, DbOption, app, console, fail
 from scatlas.i18n import _
+from scatlas.ingest.ocr import OcrSettings
 
 #: What an ingest did with a file, for people (the codes stay in the API).
 STATUS = {"added": lambda: _("새로 추가"), "replaced": lambda: _("새 판으로 교체"),
@@ -42,12 +43,20 @@ def run_ingest(db: Path, paths: list[Path], code: bool = True, mapping: dict[str
         task = progress.add_task(_("분류기 불러오는 중") if code else _("읽는 중"), total=len(files) + len(skipped))
         coder = _load_coder(code)
         progress.update(task, description=_("읽는 중"))
+        pages: list = []  # the OCR bar, shown while a file's scanned pages are read
+
+        def ocr_progress(done_pages: int, total: int) -> None:
+            if not pages:
+                pages.append(progress.add_task(_("OCR 쪽"), total=total))
+            progress.update(pages[0], completed=done_pages, total=total)
+            if done_pages >= total:
+                progress.remove_task(pages.pop())
 
         def done(result) -> None:
             _print_result(result)
             progress.advance(task)
 
-        return ingest_paths(cat, paths, coder, on_result=done, mapping=mapping)
+        return ingest_paths(cat, paths, coder, on_result=done, mapping=mapping, ocr=OcrSettings(progress=ocr_progress))
 
 
 def _print_result(result) -> None:
@@ -219,9 +228,11 @@ def demo(
     db = out / "scatlas.db"
     console.rule("[bold]1. " + escape(_("읽기와 분류")))
     results = run_ingest(db, samples, code=True)
-    expected_failures = [r for r in results if r.failed and r.error and r.error["code"] == "no_text_layer"]
-    console.print(_("파일 {files}개에서 서비스 {services}개 (텍스트 층 없는 스캔 예시 {scanned}개는 그렇게 보고함)").format(
-        files=len(results), services=sum(r.services for r in results), scanned=len(expected_failures)))
+    unread = [r for r in results if r.failed and r.error and r.error["code"] == "needs_ocr"]
+    console.print(_("파일 {files}개에서 서비스 {services}개").format(
+        files=len(results), services=sum(r.services for r in results))
+                  + (" " + escape(_("(스캔 예시 {n}개는 읽지 못함: {why})").format(
+                      n=len(unread), why=unread[0].error["message"])) if unread else ""))
     console.rule("[bold]2. " + escape(_("분석과 보고서")))
     from scatlas.cli.report import files_table, write_full_report
 

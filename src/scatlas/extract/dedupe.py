@@ -21,7 +21,7 @@ from scatlas.extract.text import fold_name
 from scatlas.taxonomy import try_normalise_domain
 
 _GENERIC_END = re.compile(r"(?:서비스|구축|사업|도입|조성|운영|시스템|플랫폼구축|구축사업|서비스구축)+$")
-_KIND_RANK = {"table": 0, "card": 1, "list": 2}
+_KIND_RANK = {"table": 0, "card": 1, "list": 2, "prose": 3}
 
 
 def name_key(name: str) -> str:

@@ -8,10 +8,12 @@ from collections.abc import Callable
 from scatlas.extract.candidates import Candidate
 from scatlas.extract.cards import extract_cards
 from scatlas.extract.dedupe import KeyIndex, merge_candidates, name_key
+from scatlas.extract.text import fold_name
 from scatlas.extract.lists import extract_lists
-from scatlas.extract.metadata import extract_metadata
-from scatlas.extract.municipalities import own_names
+from scatlas.extract.metadata import PlanMetadata, extract_metadata
+from scatlas.extract.municipalities import own_names, resolve_mentions
 from scatlas.extract.outline import build_outline
+from scatlas.extract.prose import extract_prose
 from scatlas.extract.tables import extract_tables
 from scatlas.ingest.document import Document
 from scatlas.records import PlanRecord, ServiceRecord
@@ -29,7 +31,20 @@ def _to_record(candidate: Candidate, position: int) -> ServiceRecord:
     return ServiceRecord(name=candidate.name, description=candidate.description,
                          declared_domain=domain_name(domain_id) if domain_id else None,
                          declared_label=candidate.label, page=candidate.page, position=position,
-                         extra=dict(candidate.extra))
+                         extra=dict(candidate.extra), from_prose=candidate.kind == "prose")
+
+
+def _no_dominant_municipality(document: Document, meta: PlanMetadata) -> None:
+    """A news report about many places (23 selected cities) is no one municipality's: the municipality is left
+    unknown unless one of four or more named places has at least 40% of the mentions."""
+    counts = resolve_mentions(document.text()).counts
+    if len(counts) < 4 or meta.municipality is None:
+        return
+    top = counts.most_common(1)[0][1]
+    if top < 2 or top < 0.4 * sum(counts.values()):
+        meta.warnings.append(f"the text names {len(counts)} municipalities and none stands out "
+                             f"(kept {meta.municipality!r} out)")
+        meta.municipality = meta.municipality_code = None
 
 
 def extract_plan(document: Document) -> PlanRecord:
@@ -65,11 +80,21 @@ def extract_plan(document: Document) -> PlanRecord:
                             + (" …" if len(dropped) > 8 else ""))
     else:
         candidates.extend(lists.candidates)
+    if not candidates:
+        # no service table, cards or lists: a summary, press release or news report names them in sentences
+        prose = extract_prose(outline, {fold_name(c.name) for c in candidates})
+        candidates.extend(prose.candidates)
+        warnings.extend(prose.warnings)
+        if prose.candidates:
+            _no_dominant_municipality(document, meta)
 
     merged, merge_warnings = merge_candidates(candidates)
     warnings.extend(merge_warnings)
     warnings.extend(meta.warnings)
     services = [_to_record(c, i) for i, c in enumerate(merged)]
+    ocr = {page.number: page.ocr_confidence for page in document.pages if page.ocr_confidence is not None}
+    for service in services:
+        service.ocr_confidence = ocr.get(service.page) if service.page is not None else None
     if not services:
         warnings.append("no service list found (no service table, service cards or service lists)")
     unmapped = Counter(s.declared_label for s in services if s.declared_label and s.declared_domain is None)

@@ -12,7 +12,8 @@ _LEADING_BULLET = re.compile(rf"^[{re.escape(BULLETS)}]+\s*")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: Numbering at the start of a name: '1.', '1)', '(1)', '①', '3-1.', '가.', '가)', '[1]', 'Ⅰ.'.
 _NUMBERING = re.compile(
-    rf"^(?:\(?\d{{1,3}}(?:[-.]\d{{1,3}}){{0,2}}(?:[.)]|(?=\s|$))|\(\d{{1,3}}\)|\[\d{{1,3}}\]|[{_CIRCLED}]"
+    # a bare number without '.' or ')' numbers an item only up to 99: '112 긴급출동 지원' is a name
+    rf"^(?:\(?\d{{1,3}}(?:[-.]\d{{1,3}}){{0,2}}[.)]|\d{{1,2}}(?:[-.]\d{{1,3}}){{0,2}}(?=\s|$)|\(\d{{1,3}}\)|\[\d{{1,3}}\]|[{_CIRCLED}]"
     r"|[가-하][.)]|\([가-하]\)|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\.?)\s*"
 )
 _ONLY_NUMBER = re.compile(rf"^\s*(?:\(?\d{{1,3}}[.)]?|[{_CIRCLED}]|[가-하][.)]?)\s*$")

@@ -63,6 +63,7 @@ class Page:
 
     number: int | None
     blocks: list[Block] = field(default_factory=list)
+    ocr_confidence: float | None = None  # mean Tesseract word confidence (0–1) when the page was read by OCR
 
 
 @dataclass

@@ -6,6 +6,7 @@ import ctypes
 import math
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -14,6 +15,10 @@ from scatlas.errors import DocumentError
 from scatlas.ingest.document import Cell, Document, Page, Table
 from scatlas.ingest.limits import DEFAULT_LIMITS, Limits
 from scatlas.ingest.normalise import GARBLED_THRESHOLD, clean, garbled_share, squash
+from scatlas.ingest.ocr import DEFAULT_OCR, OcrSettings, ocr_unavailable
+
+if TYPE_CHECKING:
+    from scatlas.ingest.ocr_pages import OcrPage
 from scatlas.ingest.pdf_layout import (
     PageItems,
     Reading,
@@ -32,10 +37,17 @@ from scatlas.ingest.pdf_rules import (
 from scatlas.ingest.tables import build_table
 
 _EOF_WINDOW = 4096
+#: scans are OCRed at their own resolution within this range; pages without an image at DEFAULT_OCR_DPI
+OCR_DPI_RANGE = (150, 300)
+DEFAULT_OCR_DPI = 300
 
 
-def read_pdf(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """A PDF as pages of position-ordered lines and tables; running headers/footers and page numbers dropped."""
+def read_pdf(path: Path, limits: Limits = DEFAULT_LIMITS, ocr: OcrSettings | None = DEFAULT_OCR) -> Document:
+    """A PDF as pages of position-ordered lines and tables; running headers/footers and page numbers dropped.
+
+    Pages without usable text (image-only, or text that does not decode) are OCRed when `ocr` is given and
+    Tesseract is installed (see scatlas.ingest.ocr); the others are read from their text layer.
+    """
     truncated = _missing_eof(path)
     try:
         pdf = pdfium.PdfDocument(str(path))
@@ -45,7 +57,7 @@ def read_pdf(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
             raise DocumentError("encrypted", "password-protected PDF", path=path) from exc
         raise DocumentError("corrupt", f"PDF cannot be parsed ({exc})", path=path) from exc
     try:
-        return _read(pdf, path, limits, truncated)
+        return _read(pdf, path, limits, truncated, ocr)
     finally:
         pdf.close()
 
@@ -58,7 +70,8 @@ def _missing_eof(path: Path) -> bool:
         return b"%%EOF" not in fh.read()
 
 
-def _read(pdf: pdfium.PdfDocument, path: Path, limits: Limits, truncated: bool) -> Document:
+def _read(pdf: pdfium.PdfDocument, path: Path, limits: Limits, truncated: bool,
+          ocr: OcrSettings | None = None) -> Document:
     n_pages = len(pdf)
     if n_pages == 0:
         raise DocumentError("corrupt", "no pages", path=path)
@@ -80,6 +93,9 @@ def _read(pdf: pdfium.PdfDocument, path: Path, limits: Limits, truncated: bool) 
         elif page_items.garbled:
             garbled.append(index + 1)
         items.append(page_items)
+    confidences = _ocr(pdf, path, items, blank, garbled, ocr, doc.warnings)
+    blank = [n for n in blank if n not in confidences]
+    garbled = [n for n in garbled if n not in confidences]
     dense = [it.number for it in items if it.grid_skipped]
     if dense:
         doc.warnings.append(f"{len(dense)} page(s) ruled too densely to search for tables (text kept): "
@@ -102,11 +118,89 @@ def _read(pdf: pdfium.PdfDocument, path: Path, limits: Limits, truncated: bool) 
     dropped = drop_running_lines(items)
     if dropped:
         doc.warnings.append(f"dropped running headers/footers repeated at the page edges: {'; '.join(dropped[:3])}")
-    doc.pages = [Page(number=it.number, blocks=it.blocks()) for it in items]
+    doc.pages = [Page(number=it.number, blocks=it.blocks(), ocr_confidence=confidences.get(it.number))
+                 for it in items]
     joined = join_continued_tables(doc.pages)
     if joined:
         doc.warnings.append(f"joined {joined} table(s) continued over a page break")
     return doc
+
+
+def _ocr(pdf: pdfium.PdfDocument, path: Path, items: list[PageItems], blank: list[int], garbled: list[int],
+         ocr: OcrSettings | None, warnings: list[str]) -> dict[int, float]:
+    """OCR the pages without usable text in place of their items; {page: mean confidence} of those read.
+
+    Without Tesseract, a document that has no usable text at all is `needs_ocr` (saying what to install);
+    a few such pages among text pages are a warning.
+    """
+    need = sorted(set(blank) | set(garbled))
+    if not need or ocr is None:
+        return {}
+    reason = ocr_unavailable(ocr.lang)
+    if reason is not None:
+        usable = len(items) - len(need)
+        if usable == 0 or (garbled and 2 * len(garbled) >= len(items) - len(blank)):
+            raise DocumentError("needs_ocr", f"{len(need)} of {len(items)} pages have no usable text; {reason}",
+                                path=path, page=need[0])
+        warnings.append(f"{len(need)} page(s) without usable text were not OCRed ({reason}): {_page_list(need)}")
+        return {}
+    from scatlas.ingest.ocr_pages import ocr_pages  # numpy and Tesseract only for documents that need them
+
+    def render(number: int):  # type: ignore[no-untyped-def]
+        page = pdf[number - 1]
+        try:
+            dpi = ocr.dpi or _scan_dpi(page)
+            image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+            image.info["dpi"] = (dpi, dpi)
+            return image
+        finally:
+            page.close()
+
+    confidences: dict[int, float] = {}
+    failed: list[str] = []
+    for result in ocr_pages(render, need, ocr):
+        if result.error is not None:
+            failed.append(f"page {result.number}: {result.error}")
+        if result.words == 0 or not _reads_as_text(result):
+            continue  # a blank page, a picture, or glyphs OCR cannot read as words: left as it was
+        items[result.number - 1] = result.items()
+        confidences[result.number] = result.confidence or 0.0
+    if confidences:
+        mean = sum(confidences.values()) / len(confidences)
+        warnings.append(f"{len(confidences)} page(s) read by OCR (Tesseract, mean word confidence {mean:.2f}): "
+                        f"{_page_list(sorted(confidences))}")
+    if failed:
+        warnings.append(f"OCR failed on {len(failed)} page(s): {'; '.join(failed[:3])}")
+    return confidences
+
+
+def _scan_dpi(page: pdfium.PdfPage) -> int:
+    """The resolution to OCR a page at: its largest image's own (a scan is read at the dpi it was scanned at;
+    upsampling made Tesseract worse and slower, bench/README.md), kept within OCR_DPI_RANGE."""
+    low, high = OCR_DPI_RANGE
+    best = 0.0
+    try:
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+            width, _ = obj.get_px_size()
+            left, _, right, _ = obj.get_bounds()
+            if right - left > 72:  # at least an inch wide: a scan, not a logo
+                best = max(best, width / ((right - left) / 72))
+    except (pdfium.PdfiumError, ValueError, ZeroDivisionError):
+        best = 0.0
+    return round(min(high, max(low, best))) if best else DEFAULT_OCR_DPI
+
+
+#: an OCRed page is kept when its words are this sure (0–1) and mostly letters, not digits and marks
+MIN_OCR_PAGE_CONFIDENCE = 0.6
+MIN_LETTER_SHARE = 0.5
+
+
+def _reads_as_text(result: OcrPage) -> bool:
+    """Whether OCR found text on the page, not noise read off a drawing or undecodable glyphs ('29 x] 9 4 24')."""
+    text = "".join(t for _, t in result.lines) + "".join(c[0] for _, t in result.tables for c in t["cells"])
+    visible = [ch for ch in text if not ch.isspace()]
+    letters = sum(ch.isalpha() for ch in visible)
+    return (result.confidence or 0.0) >= MIN_OCR_PAGE_CONFIDENCE and letters >= MIN_LETTER_SHARE * max(1, len(visible))
 
 
 def _page_list(pages: list[int]) -> str:

@@ -9,13 +9,14 @@ from scatlas.errors import DocumentError
 from scatlas.ingest.detect import SUFFIX_FORMATS, detect_format
 from scatlas.ingest.document import Document
 from scatlas.ingest.limits import DEFAULT_LIMITS, Limits, check_file_size
+from scatlas.ingest.ocr import DEFAULT_OCR, OcrSettings
 from scatlas.ingest.tables import attach_captions
 
 
-def _pdf(path: Path, limits: Limits) -> Document:
+def _pdf(path: Path, limits: Limits, ocr: OcrSettings | None = DEFAULT_OCR) -> Document:
     from scatlas.ingest.pdf import read_pdf  # lazy: keeps pdfium/pdfminer off the CLI start-up path
 
-    return read_pdf(path, limits)
+    return read_pdf(path, limits, ocr)
 
 
 def _hwp(path: Path, limits: Limits) -> Document:
@@ -50,11 +51,13 @@ READERS: dict[str, Callable[[Path, Limits], Document]] = {
 }
 
 
-def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS,
+                  ocr: OcrSettings | None = DEFAULT_OCR) -> Document:
     """The document at `path`, read by the reader its magic bytes (then its suffix) call for.
 
     Raises DocumentError (codes `no_text_layer`, `encrypted`, `corrupt`, `unsupported_format`, `too_large`,
-    `empty`, `garbled_text`) for every document-level failure; nothing else escapes for bad input.
+    `empty`, `garbled_text`, `needs_ocr`) for every document-level failure; nothing else escapes for bad input.
+    PDF pages without usable text are OCRed with `ocr` (None: never).
     """
     path = Path(path)
     if not path.exists():
@@ -64,7 +67,7 @@ def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document
     if fmt in {"xlsx", "csv"}:
         raise DocumentError("unsupported_format", "tabular files go through scatlas.ingest.tabular", path=path)
     try:
-        doc = READERS[fmt](path, limits)
+        doc = _pdf(path, limits, ocr) if fmt == "pdf" else READERS[fmt](path, limits)
     except DocumentError:
         raise
     except MemoryError as exc:

@@ -62,15 +62,27 @@ class Register:
         return row.name
 
 
+#: names the press uses that are not in the register's aliases: the new city of Sejong and its agency, and
+#: '충남도'-style names of provinces (two-syllable short name + 도)
+EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
+    "3611000000": ("행복도시", "행정중심복합도시", "행복청", "행정중심복합도시건설청"),
+}
+
+
 @lru_cache(maxsize=1)
 def load_register() -> Register:
-    """The bundled register (data/municipalities.csv), read once."""
+    """The bundled register (data/municipalities.csv), read once, with EXTRA_ALIASES and '충남도' forms."""
     source = resources.files("scatlas.data").joinpath("municipalities.csv")
     with source.open(encoding="utf-8") as handle:
-        rows = [Municipality(code=r["code"], name=nfc(r["name"]), full_name=nfc(r["full_name"]),
-                             level=r["level"], parent_code=r["parent_code"] or None,
-                             aliases=tuple(a for a in nfc(r["aliases"]).split(";") if a), note=r["note"])
-                for r in csv.DictReader(handle)]
+        rows = []
+        for r in csv.DictReader(handle):
+            aliases = [a for a in nfc(r["aliases"]).split(";") if a]
+            aliases.extend(EXTRA_ALIASES.get(r["code"], ()))
+            if r["level"] == "metro" and r["name"].endswith("도"):
+                aliases.extend(f"{a}도" for a in list(aliases) if len(a) == 2)
+            rows.append(Municipality(code=r["code"], name=nfc(r["name"]), full_name=nfc(r["full_name"]),
+                                     level=r["level"], parent_code=r["parent_code"] or None,
+                                     aliases=tuple(dict.fromkeys(aliases)), note=r["note"]))
     return Register(rows)
 
 

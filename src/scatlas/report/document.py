@@ -170,7 +170,24 @@ def method_items(a: dict[str, Any], basis_label: str, basis_note: str) -> list[s
         f"비중. 보편 유형: {s['generic_threshold']}곳 이상이 계획한 유형.",
         "집중도: 12개 분야 구성의 HHI와 정규화 엔트로피(ln 12로 나눔), 전체 분야 구성과의 Jensen–Shannon 거리(밑 2).",
         "비중의 차이는 %p(퍼센트포인트)로 적고, 음수는 빼기 기호(−)로 적는다.",
+        *_reading_items(a),
     ]
+
+
+def _reading_items(a: dict[str, Any]) -> list[str]:
+    """A line naming the plans whose services were read by OCR or found in running text (names may hold errors)."""
+    plans = []
+    for r in a.get("reading") or []:
+        parts = []
+        if r["ocr_services"]:
+            parts.append(f"OCR {r['ocr_services']}개, 평균 OCR 신뢰도 {r['ocr_confidence']:.2f}")
+        if r["prose_services"]:
+            parts.append(f"본문 문장 {r['prose_services']}개")
+        plans.append(f"{r['municipality'] or r['source_file']} ({', '.join(parts)})")
+    if not plans:
+        return []
+    return ["스캔 이미지(OCR)나 본문 문장에서 읽은 서비스가 있는 계획: " + "; ".join(plans)
+            + ". 이 서비스들은 명칭에 인식 오류가 있을 수 있어 검토가 필요하다."]
 
 
 # ------------------------------------------------------------------------------------------------ the sections

@@ -56,8 +56,10 @@ def service_detail(request: Request, cat: Catalogue, service_id: int) -> dict[st
     extra_row = cat.conn.execute("SELECT extra FROM service WHERE id = ?", (service_id,)).fetchone()
     history = coding_history(cat, service_id)
     archetypes = context(request).insights.latest_archetypes()
+    from_prose, ocr_confidence = cat.service_origin(service_id)
     return {"service": service, "extra": json.loads(extra_row["extra"] or "{}"), "history": history,
-            "similar": similar_services(cat, service, archetypes)}
+            "similar": similar_services(cat, service, archetypes),
+            "origin": {"from_prose": from_prose, "ocr_confidence": ocr_confidence}}
 
 
 def coding_history(cat: Catalogue, service_id: int) -> list[dict[str, Any]]:
