@@ -46,6 +46,10 @@ MIN_SHARED_GRAMS = 3
 #: How near-identical pairs become groups: "average" linkage (a group's cross pairs must be near-identical on
 #: average) or "star" (a centre takes all its partners; the method before average linkage, kept for comparison).
 CLUSTERING = "average"
+#: Pairs below the threshold but at or above this share of it still count in average linkage with their
+#: similarity (instead of 0): a service close to most of a group, though not near-identical to every member,
+#: can join it. 1.0 = only near-identical pairs count (the method before the real labelled pairs).
+WEAK_LINK = 1.0
 #: Rare name nouns (after synonyms and stop-words; the head noun counts as one more) two units must share.
 MIN_SHARED_TOKENS = 2
 #: How much of the description feeds the blocking keys (the opening says what the service is).
@@ -223,9 +227,13 @@ def _star_clusters(n: int, left: np.ndarray, right: np.ndarray, weight: np.ndarr
                 uf.union(centre, other)
 
 
-def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD,
-                    name_threshold: float = NAME_THRESHOLD) -> ArchetypeResult:
-    """Group near-identical services across municipalities (see the module docstring for the method)."""
+def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD, name_threshold: float = NAME_THRESHOLD,
+                    weak_link: float | None = None, exhaustive_block: int | None = None) -> ArchetypeResult:
+    """Group near-identical services across municipalities (see the module docstring for the method).
+
+    weak_link and exhaustive_block default to WEAK_LINK and EXHAUSTIVE_BLOCK (evaluation varies them)."""
+    weak_link = WEAK_LINK if weak_link is None else weak_link
+    exhaustive_block = EXHAUSTIVE_BLOCK if exhaustive_block is None else exhaustive_block
     unit_of: dict[str, int] = {}
     unit_rows: list[list[Row]] = []
     for r in rows:
@@ -250,7 +258,7 @@ def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD,
         keyed: list[np.ndarray] = []
         for units in blocks.values():
             ids = np.array(units, dtype=np.int64)
-            if len(ids) <= EXHAUSTIVE_BLOCK:
+            if len(ids) <= exhaustive_block:
                 a, b, sc = _block_scores(vectors, ids)
                 lefts.append(a), rights.append(b), scores.append(sc)
             else:
@@ -266,7 +274,7 @@ def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD,
             a, b = a[other], b[other]
             block_of = np.empty(n, dtype=np.int64)
             for k, units in enumerate(blocks.values()):
-                block_of[units] = -1 if len(units) <= EXHAUSTIVE_BLOCK else k
+                block_of[units] = -1 if len(units) <= exhaustive_block else k
             # pairs inside a small block are already scored exhaustively
             fresh = (block_of[a] != block_of[b]) | (block_of[a] >= 0)
             a, b = a[fresh], b[fresh]
@@ -284,7 +292,8 @@ def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD,
         np.maximum.at(best, right[elsewhere], relative[elsewhere])
         joined = sims >= np.where(both, threshold, name_threshold)
         if CLUSTERING == "average":
-            _average_linkage(n, left[joined], right[joined], relative[joined], uf)
+            linked = relative >= min(1.0, weak_link)
+            _average_linkage(n, left[linked], right[linked], relative[linked], uf)
         else:
             _star_clusters(n, left[joined], right[joined], relative[joined], uf)
     components: dict[int, list[int]] = defaultdict(list)
@@ -312,7 +321,8 @@ def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD,
             "id": aid, "label": _label(members), "municipalities": len(munis), "services": len(members),
             "municipality_names": munis,
             "domain_id": domains.most_common(1)[0][0] if domains else None,
-            "members": [{"municipality": r.municipality, "name": r.name, "service_id": r.service_id}
+            "members": [{"municipality": r.municipality, "name": r.name, "service_id": r.service_id,
+                         "plan_id": r.plan_id, "plan_title": r.plan_title, "page": r.page}
                         for r in sorted(members, key=lambda r: (r.municipality, r.service_id))]})
         for r in members:
             result.archetype_of[r.service_id] = aid
@@ -320,11 +330,10 @@ def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD,
 
 
 def _label(members: Sequence[Row]) -> str:
-    """The name most municipalities use (ties: the shortest, then alphabetical)."""
-    counts = Counter()
-    for name, muni in {(r.name, r.municipality) for r in members}:
-        counts[name] += 1
-    return min(counts, key=lambda nm: (-counts[nm], len(nm), nm))
+    """A generic name from the words the members' municipalities share (archetype_names)."""
+    from scatlas.analysis.archetype_names import archetype_label
+
+    return archetype_label(members)
 
 
 # ----------------------------------------------------------------------------------------------- threshold

@@ -72,7 +72,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "디지털트윈": ("디지털 트윈", "가상 도시 모델", "3D 가상도시"),
     "앱": ("어플리케이션", "애플리케이션", "어플", "모바일 앱", "모바일앱", "APP"),
     "챗봇": ("자동응답", "채팅로봇"),
-    "원격검침": ("원격 검침", "AMI", "스마트 검침"),
+    "원격검침": ("원격 검침", "AMI", "스마트 검침", "스마트미터링", "스마트 미터링", "미터링"),
     "계량기": ("수도미터", "수도 미터", "스마트미터", "스마트 미터"),
     "건강관리": ("헬스케어", "건강 관리"),
     "원격": ("비대면",),
@@ -88,7 +88,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 STOP_WORDS = frozenset({"스마트", "smart", "시스템", "서비스", "구축", "플랫폼", "사업", "고도화", "기반", "도입", "확대",
                         "확충", "조성", "설치", "운영", "활용", "추진", "지원", "개선", "강화", "실시간", "통합", "보급",
                         "체계", "u", "유비쿼터스", "ict", "첨단", "신규", "시범", "사업화", "확산", "등", "및", "형",
-                        "스마트시티", "스마트도시", "도시"})
+                        "스마트시티", "스마트도시", "도시", "솔루션"})
 #: Nouns that say what a service does, not what it is about: never taken as the head noun ('주차 안내' is about 주차).
 FUNCTION_WORDS = frozenset({"안내", "정보", "제공", "관리", "서비스", "알림", "알리미", "모니터링", "감시", "경보",
                             "경고", "감지", "분석", "예방", "대응", "제어", "확인", "시설", "센터", "장치", "기기",
@@ -100,6 +100,9 @@ TEXT_WEIGHT = 0.7
 HEAD_MISMATCH = 1.0
 #: Weight of the word (noun) block in a name vector; the character block of the normalised name has the rest.
 WORD_WEIGHT = 0.5
+#: Weight of the kind of service (servicekind: object, action, target, means) in the name-and-description vector;
+#: character grams of name + description have the rest.
+KIND_WEIGHT = 0.5
 
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -235,15 +238,26 @@ def name_vectors(names: Sequence[str], reference: Sequence[str] = ()) -> sparse.
 
 
 def vectorise(names: Sequence[str], descriptions: Sequence[str]) -> TextVectors:
-    """TF-IDF vectors of the texts (IDF fitted on them plus the bundled corpus, for stable weights)."""
+    """TF-IDF vectors of the texts (IDF fitted on them plus the bundled corpus, for stable weights).
+
+    The name-and-description vector joins √(1 − KIND_WEIGHT) × character grams of name + description and
+    √KIND_WEIGHT × the kind of service (servicekind.kind_matrix), so its cosine is the weighted mean of the two.
+    """
+    from scatlas.analysis.servicekind import kind_matrix, service_kinds
+
     ref_names, ref_descs = reference_texts()
-    full = [f"{n} {d}" for n, d in zip(names, descriptions)]
+    full_texts = [f"{n} {d}" for n, d in zip(names, descriptions)]
     fv = _vectoriser()
-    fv.fit(full + [f"{n} {d}" for n, d in zip(ref_names, ref_descs)])
+    fv.fit(full_texts + [f"{n} {d}" for n, d in zip(ref_names, ref_descs)])
+    full = fv.transform(full_texts).tocsr()
+    if KIND_WEIGHT > 0:
+        kinds = kind_matrix(service_kinds(names, descriptions), service_kinds(ref_names, ref_descs))
+        full = normalize(sparse.hstack([full * np.float32(np.sqrt(1 - KIND_WEIGHT)),
+                                        kinds * np.float32(np.sqrt(KIND_WEIGHT))], format="csr"))
     head_ids: dict[str, int] = {}
     heads = np.array([head_ids.setdefault(t[-1], len(head_ids)) if t and t[-1].startswith("h:") else -1
                       for t in name_tokens(names)], dtype=np.int64)
-    return TextVectors(fv.transform(full).tocsr(), name_vectors(names, ref_names),
+    return TextVectors(full.astype(np.float32), name_vectors(names, ref_names),
                        np.array([bool(d.strip()) for d in descriptions]), heads)
 
 
