@@ -92,6 +92,9 @@ def archetype_label(members: Sequence[Row]) -> str:
         best = max(by_fold.values(), key=lambda ws: (sum(candidates[w] for w in ws), len(max(ws, key=len)),
                                                       -len("".join(ws[0]))))
         words = list(max(best, key=lambda w: (candidates[w], len(w))))
+        spelled = Counter(r.name for r in members if fold(canonical_name(r.name)) == fold("".join(words)))
+        if spelled:  # a member's own spelling of the same words ('스마트버스정류장', not '스마트 버스 정류장')
+            words = [min(spelled, key=lambda n: (-spelled[n], len(n), n))]
         if len(words) == 1 and len(words[0]) <= 4:  # '산불' alone: add the action most share ('산불 모니터링')
             action = _kind_words(members, "action", 1, share=0.6)
             if action and fold(action[0]) not in fold(words[0]):

@@ -100,14 +100,16 @@ def write_xlsx(analysis: dict[str, Any], rows: Sequence[Row], path: Path) -> Pat
     _sheet(wb, "기술", ["기술", "서비스 수", "비중"] + [NAMES[d] for d in ids],
            [[t["technology"], t["count"], t["share"]] + [t["domains"].get(d, 0) for d in ids]
             for t in a["technologies"]])
-    _sheet(wb, "유사유형", ["유형", "대표 명칭", "자치단체 수", "서비스 수", "분야", "자치단체", "서비스명"],
+    _sheet(wb, "유사유형", ["유형", "유형 이름", "자치단체 수", "서비스 수", "분야", "자치단체", "서비스명", "계획",
+                        "쪽"],
            [[x["id"], x["label"], x["municipalities"], x["services"], NAMES.get(x["domain_id"] or "", ""),
-             m["municipality"], m["name"]] for x in a["archetypes"] for m in x["members"]])
-    _sheet(wb, "차별성", ["자치단체", "서비스 수", "고유", "고유 비중", "소수 공유", "소수 공유 비중", "보편",
-                       "보편 비중", "차별성 지수", "가장 차별적인 서비스"],
-           [[d["municipality"], d["services"], d["unique"], d["unique_share"], d["few"], d["few_share"],
-             d["generic"], d["generic_share"], d["index"], ", ".join(s["name"] for s in d["most_distinctive"])]
-            for d in a["distinctiveness"]])
+             m["municipality"], m["name"], m.get("plan_title", ""), m.get("page")]
+            for x in a["archetypes"] for m in x["members"]])
+    _sheet(wb, "차별성", ["자치단체", "서비스 수", "3곳 이상 공유", "3곳 이상 공유 비중", "고유", "고유 비중", "소수 공유",
+                       "소수 공유 비중", "보편", "보편 비중", "차별성 지수", "가장 차별적인 서비스"],
+           [[d["municipality"], d["services"], d.get("shared"), d.get("shared_share"), d["unique"], d["unique_share"],
+             d["few"], d["few_share"], d["generic"], d["generic_share"], d["index"],
+             ", ".join(s["name"] for s in d["most_distinctive"])] for d in a["distinctiveness"]])
     _sheet(wb, "집중도", ["plan_id", "자치단체", "계획", "서비스 수", "분류된 서비스", "HHI", "정규화 엔트로피",
                        "JS 거리"],
            [[c["plan_id"], c["municipality"], c["plan_title"], c["services"], c["labelled"], c["hhi"], c["entropy"],
