@@ -8,7 +8,8 @@ does not favour one similarity measure (least of all the archetype method it wil
 - likely same: the top pairs by each of three independent measures — character 2–4-gram TF-IDF cosine of name +
   description, a shared name head (the last noun of the name after generic words, by Kiwi) with the name
   character cosine, and the IDF-weighted overlap of the Kiwi nouns of the descriptions — an equal share from each;
-- related: the same hint_domain (the harvester's own quota guess) at medium character similarity;
+- related: the same hint_domain (the harvester's own quota guess) at medium-high character similarity (70th–97th
+  percentile of same-domain pairs: confusable, yet below the likely-same pools);
 - easy different: different hint_domain, at random.
 No row is used more than MAX_USES times, so the pairs spread over many services. The output is shuffled, with
 opaque ids rp0001…; the stratum is written to a side file (…_strata.csv) that coders do not see.
@@ -140,11 +141,11 @@ def sample(rows: list[dict[str, str]], total: int, seed: int) -> list[tuple[int,
                 cursor[key] += 1
                 if take([pair], 1, uses, chosen, f"same:{key}", out, names):
                     break
-    # related: same hint_domain, char similarity between the 40th and 92nd percentile of same-domain pairs
+    # related: same hint_domain, char similarity between the 70th and 97th percentile of same-domain pairs (confusable)
     same_dom = np.array([dom[i] == dom[j] and dom[i] != "" for i, j in zip(iu, ju)])
     char = m["char"][iu, ju]
     if same_dom.any():
-        lo, hi = np.percentile(char[same_dom], [40, 92])
+        lo, hi = np.percentile(char[same_dom], [70, 97])
         band = [(int(iu[k]), int(ju[k])) for k in np.flatnonzero(same_dom & (char >= lo) & (char <= hi))]
         rng.shuffle(band)
         take(band, n_related, uses, chosen, "related", out, names)

@@ -31,6 +31,8 @@ TRAILING_PLAN_WORDS = ("구축사업", "확산사업", "시범사업", "구축",
 FILLER_WORDS = frozenset({"기반", "활용", "연계", "통한", "이용", "구축", "사업", "및", "등"})
 #: Words that cannot name a kind on their own: the means (IoT, AI, 앱 …) and the stop-words of textsim.
 WEAK_WORDS = frozenset({fold(w) for w in (*MEANS, *STOP_WORDS)} | {fold(s) for v in MEANS.values() for s in v})
+#: How canonical kind words are written in a name.
+DISPLAY = {"감지알림": "감지·알림"}
 _SPLIT = re.compile(r"[\s·,/()\[\]{}'\"‘’“”「」『』<>〈〉《》·|+~-]+")
 
 
@@ -119,4 +121,4 @@ def _kind_words(members: Sequence[Row], slot: str, n: int, share: float = 0.0) -
     need = max(2, share * len({r.municipality for r in members}))
     ranked = sorted(((len(m), t) for t, m in users.items() if len(m) >= need and not _is_place(t)),
                     key=lambda x: (-x[0], x[1]))
-    return [t for _, t in ranked[:n]]
+    return [DISPLAY.get(t, t) for _, t in ranked[:n]]

@@ -35,8 +35,9 @@ from scatlas.analysis import textsim
 
 #: Actions: canonical form → spellings (a word is an action when it starts with one of the spellings).
 ACTIONS: dict[str, tuple[str, ...]] = {
-    "감지": ("감지", "탐지", "인지", "검지", "포착"),
-    "알림": ("알림", "알리", "경보", "통보", "경고", "전송", "문자발송"),
+    # one action, as plans pair them (감지·알림): detecting something and telling someone, incl. tracking a position
+    "감지알림": ("감지", "탐지", "인지", "검지", "포착", "알림", "알리", "알린", "알려", "경보", "통보", "경고",
+             "문자발송", "추적", "위치확인", "위치추적"),
     "측정": ("측정", "계측", "검측", "관측"),
     "모니터링": ("모니터링", "감시", "관제", "상시점검"),
     "저감": ("저감", "줄이", "줄여", "감축", "절감", "제거", "정화", "살균", "방역"),
@@ -64,7 +65,6 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "구조": ("구조", "구급", "출동"),
     "대피": ("대피", "피난"),
     "진료": ("진료", "처방", "진단", "검진"),
-    "추적": ("추적", "위치확인", "위치추적"),
     "운행": ("운행", "운항", "자율주행", "이동지원"),
     "점검": ("점검", "검사", "안전점검"),
     "예방": ("예방", "방지", "대비"),
@@ -112,6 +112,7 @@ MEANS: dict[str, tuple[str, ...]] = {
 }
 #: Words of news reports and plan prose that say nothing about the kind of service (stems, after endings are off).
 NOISE = frozenset("""
+에게 에서 으로 하고 하며 하여 그리고 또는 통하여 위하여 이용하여
 밝혔다 밝혔 말했 전했 설명했 강조했 기대된다 계획이다 예정이다 방침이다 것이다 있다 없다 했다 됐다 한다 된다 위해 통해
 위한 통한 대한 따라 따른 관련 경우 이번 이번에 올해 지난해 내년 지난 오는 최근 현재 이후 기존 향후 앞으로 그동안 당시
 시장 군수 구청장 도지사 시청장 관계자 의원 의회 장관 청장 센터장 담당자 총 약 최대 최소 각 각종 모든 다양 여러 주요
@@ -139,7 +140,10 @@ VERB_ENDINGS = ("다", "던", "도록", "면서", "지만", "었", "였", "겠",
 #: How many times the name's words count against the description's (a name says what the service is).
 NAME_REPEAT = 3
 #: Weights of the slots in kind_matrix (they sum to 1): object, action, target, means.
-SLOT_WEIGHTS = {"object": 0.6, "action": 0.2, "target": 0.12, "means": 0.08}
+SLOT_WEIGHTS = {"object_action": 0.6, "object": 0.15, "target": 0.15, "means": 0.1}
+#: Weight of the constant token added to every action vector before the object × action product, so that a
+#: service whose text names no action still compares on its object (actions disjoint → cosine floor 0.2).
+ACTION_FLOOR = 0.5
 #: Confidence of a kind read from a name alone (a description gives 1.0).
 NAME_ONLY_CONFIDENCE = 0.5
 #: How much of a description is read (its opening says what the service is; bounds the work per service).
@@ -210,6 +214,8 @@ _PARTICLES = _by_length(STRIP_ENDINGS)
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
     """The noun of a description word, '' for a verb form that is not a 하다/되다 verb of an action word."""
+    if word.lower() in _lexicon()[0] or word in textsim.SYNONYMS:  # '어린이' is not '어린' + 이
+        return word
     for n, endings in _VERB_SUFFIXES:
         if len(word) - n >= 2 and word[-n:] in endings:
             return word[:-n]
@@ -277,7 +283,7 @@ def service_kinds(names: Sequence[str], descriptions: Sequence[str]) -> list[Kin
             merged = {}
             for slot in name_slots:
                 merged[slot] = tuple(name_slots[slot] * NAME_REPEAT + (desc_slots[slot] if desc_slots else []))
-            if head and head not in place_words():
+            if head and head not in place_words() and _slots_of(head)[-1:] == (("object", head.lower()),):
                 merged["object"] += (f"h:{head}",)
             _KIND_CACHE[(name, desc)] = Kind(merged["object"], merged["action"], merged["target"], merged["means"],
                                              head, 1.0 if desc_slots else NAME_ONLY_CONFIDENCE)
@@ -288,21 +294,53 @@ def _identity(tokens: Sequence[str]) -> Sequence[str]:
     return tokens
 
 
+def _slot_block(docs: list[tuple[str, ...]], reference: list[tuple[str, ...]]) -> sparse.csr_matrix:
+    """Unit-length TF-IDF rows of one slot (IDF fitted on docs + reference; empty rows stay zero)."""
+    if not any(docs) and not any(reference):
+        return sparse.csr_matrix((len(docs), 1), dtype=np.float32)
+    vec = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32, lowercase=False)
+    vec.fit(docs + reference)
+    return normalize(vec.transform(docs)).tocsr()
+
+
+def _row_kron(x: sparse.csr_matrix, y: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Row-wise Kronecker product: row i is x_i ⊗ y_i, so (x_i ⊗ y_i)·(x_j ⊗ y_j) = (x_i·x_j)(y_i·y_j)."""
+    width = y.shape[1]
+    indptr, indices, data = [0], [], []
+    for i in range(x.shape[0]):
+        xs, xe, ys, ye = x.indptr[i], x.indptr[i + 1], y.indptr[i], y.indptr[i + 1]
+        if xe > xs and ye > ys:
+            indices.append((x.indices[xs:xe, None].astype(np.int64) * width + y.indices[None, ys:ye]).ravel())
+            data.append((x.data[xs:xe, None] * y.data[None, ys:ye]).ravel())
+        indptr.append(indptr[-1] + max(0, xe - xs) * max(0, ye - ys) if xe > xs and ye > ys else indptr[-1])
+    if not indices:
+        return sparse.csr_matrix((x.shape[0], x.shape[1] * width), dtype=np.float32)
+    return sparse.csr_matrix((np.concatenate(data).astype(np.float32), np.concatenate(indices), np.array(indptr)),
+                             shape=(x.shape[0], x.shape[1] * width))
+
+
 def kind_matrix(kinds: Sequence[Kind], reference: Sequence[Kind] = (),
                 weights: dict[str, float] | None = None) -> sparse.csr_matrix:
-    """One row per kind: the slots' unit TF-IDF blocks side by side, each times √weight (IDF fitted on the kinds
-    plus the reference kinds); a row's dot product with another is the weighted mean of the slot cosines."""
+    """One row per kind: unit blocks side by side, each times √weight, so a row's dot product with another is the
+    weighted mean of the block cosines. Blocks: each slot's TF-IDF (IDF fitted on the kinds plus the reference
+    kinds), and 'object_action', the product of the object and the (floored) action vectors, whose cosine is
+    cos(object) × cos(action): high only when both what the service is about and what it does agree (교량 계측
+    vs 하수관로 계측, 미세먼지 측정 vs 미세먼지 저감 stay apart)."""
     weights = weights or SLOT_WEIGHTS
-    blocks = []
-    for slot, weight in weights.items():
+    blocks = {}
+    for slot in ("object", "action", "target", "means"):
+        blocks[slot] = _slot_block([getattr(k, slot) for k in kinds], [getattr(k, slot) for k in reference])
+    out = []
+    for name, weight in weights.items():
         if weight <= 0:
             continue
-        docs = [getattr(k, slot) for k in kinds]
-        vec = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32, lowercase=False)
-        fitted = [d for d in docs + [getattr(k, slot) for k in reference]]
-        if not any(fitted):
-            blocks.append(sparse.csr_matrix((len(kinds), 1), dtype=np.float32))
-            continue
-        vec.fit(fitted)
-        blocks.append(normalize(vec.transform(docs)) * np.float32(np.sqrt(weight)))
-    return sparse.hstack(blocks, format="csr").astype(np.float32)
+        if name == "object_action":
+            # the target is part of what a service is about (치매 어르신의 위치); the product keeps them together
+            about = normalize(sparse.hstack([blocks["object"], blocks["target"]], format="csr"))
+            floored = normalize(sparse.hstack([blocks["action"], sparse.csr_matrix(
+                np.full((len(kinds), 1), ACTION_FLOOR, dtype=np.float32))], format="csr"))
+            block = _row_kron(about, floored)
+        else:
+            block = blocks[name]
+        out.append(block * np.float32(np.sqrt(weight)))
+    return sparse.hstack(out, format="csr").astype(np.float32)

@@ -94,7 +94,7 @@ FUNCTION_WORDS = frozenset({"안내", "정보", "제공", "관리", "서비스",
                             "경고", "감지", "분석", "예방", "대응", "제어", "확인", "시설", "센터", "장치", "기기",
                             "단말", "단말기", "콘텐츠", "공간", "존", "공유", "관제"})
 #: Weight of the name-and-description cosine when both services are described; the normalised names have the rest.
-TEXT_WEIGHT = 0.7
+TEXT_WEIGHT = 0.85
 #: Factor on the name cosine when both names have a head noun and the heads differ ('미세먼지 측정' / '미세먼지 저감').
 #: 1.0 = off: factors 0.3–0.7 lowered F1 on the tuning pairs (the threshold falls and lets other negatives in).
 HEAD_MISMATCH = 1.0
@@ -102,7 +102,7 @@ HEAD_MISMATCH = 1.0
 WORD_WEIGHT = 0.5
 #: Weight of the kind of service (servicekind: object, action, target, means) in the name-and-description vector;
 #: character grams of name + description have the rest.
-KIND_WEIGHT = 0.5
+KIND_WEIGHT = 0.85
 
 _LATIN = re.compile(r"[A-Za-z]")
 
