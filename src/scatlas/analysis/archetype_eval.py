@@ -34,8 +34,8 @@ from scatlas.analysis import archetypes as A
 from scatlas.analysis.frame import Row
 
 #: Thresholds tried by choose() (both services described) and the weak-link shares.
-THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.08, 0.61, 0.02))
-WEAK_LINKS = (1.0, 0.8, 0.6)
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.10, 0.51, 0.02))
+WEAK_LINKS = (1.0, 0.7)
 POSITIVE = "same"
 
 
@@ -175,16 +175,14 @@ def best_threshold(scores: np.ndarray, pairs: Sequence[dict[str, str]],
     return best
 
 
-#: Blends tried by choose(): textsim.KIND_WEIGHT (kind vs character grams) and textsim.TEXT_WEIGHT (name and
+#: Blends tried by choose(): (textsim.KIND_WEIGHT: the kind vs character grams, textsim.TEXT_WEIGHT: name and
 #: description vs the name alone).
-KIND_WEIGHTS = (0.5, 0.7, 0.85)
-TEXT_WEIGHTS = (0.7, 0.85, 1.0)
+BLENDS = ((0.7, 0.85), (0.85, 0.85), (0.85, 1.0), (1.0, 1.0))
 
 
 def choose(services: Sequence[dict[str, str]], tune: Sequence[dict[str, str]],
            thresholds: Sequence[float] = THRESHOLDS, weak_links: Sequence[float] = WEAK_LINKS,
-           kind_weights: Sequence[float] = KIND_WEIGHTS, text_weights: Sequence[float] = TEXT_WEIGHTS,
-           names_only: bool = False) -> dict[str, Any]:
+           blends: Sequence[tuple[float, float]] = BLENDS, names_only: bool = False) -> dict[str, Any]:
     """The blend, threshold and weak-link share with the best grouped pairwise F1 on the tuning pairs (ties: the
     smaller largest group). names_only drops the descriptions (then only the threshold varies)."""
     from scatlas.analysis import textsim
@@ -193,18 +191,17 @@ def choose(services: Sequence[dict[str, str]], tune: Sequence[dict[str, str]],
     rows, _ = rows_of(services, names_only)
     best: dict[str, Any] = {}
     try:
-        for kind_w in kind_weights if not names_only else (saved[0],):
-            for text_w in text_weights if not names_only else (saved[1],):
-                textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT = kind_w, text_w
-                scored = A.score_pairs_of(rows)
-                for weak in weak_links:
-                    for t in thresholds:
-                        q = group_quality(services, tune, threshold=t, name_threshold=t, weak_link=weak,
-                                          names_only=names_only, scored=scored)
-                        key = (q["pairwise"]["f1"], -q["largest"])
-                        if not best or key > best["key"]:
-                            best = {"key": key, "threshold": t, "weak_link": weak, "kind_weight": kind_w,
-                                    "text_weight": text_w, "tune": q}
+        for kind_w, text_w in blends if not names_only else (saved,):
+            textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT = kind_w, text_w
+            scored = A.score_pairs_of(rows)
+            for weak in weak_links:
+                for t in thresholds:
+                    q = group_quality(services, tune, threshold=t, name_threshold=t, weak_link=weak,
+                                      names_only=names_only, scored=scored)
+                    key = (q["pairwise"]["f1"], -q["largest"])
+                    if not best or key > best["key"]:
+                        best = {"key": key, "threshold": t, "weak_link": weak, "kind_weight": kind_w,
+                                "text_weight": text_w, "tune": q}
     finally:
         textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT = saved
     best.pop("key")
@@ -236,10 +233,12 @@ def report(services_path: str | Path | None = None, pairs_path: str | Path | Non
     textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT = settings["kind_weight"], settings["text_weight"]
     grouping = {k: settings[k] for k in ("threshold", "name_threshold", "weak_link")}
     try:
-        for part, pairs in (("tune", tune), ("test", test)):
-            out[part] = group_quality(services, pairs, **grouping)
-            out[f"{part}_keys_only"] = group_quality(services, pairs, exhaustive_block=0, **grouping)
-            out[f"{part}_names_only"] = group_quality(services, pairs, names_only=True, **grouping)
+        for variant, options in (("", {}), ("_keys_only", {"exhaustive_block": 0}), ("_names_only", {"names_only": True})):
+            rows, _ = rows_of(services, options.get("names_only", False))
+            scored = A.score_pairs_of(rows, options.get("exhaustive_block"))
+            for part, pairs in (("tune", tune), ("test", test)):
+                out[part + variant] = group_quality(services, pairs, names_only=options.get("names_only", False),
+                                                    scored=scored, **grouping)
         scores_tune = method_scores(services, tune)
         pair_best = best_threshold(scores_tune, tune)
         out["method_pairs"] = {"tuned_threshold": pair_best["threshold"], "tune": pair_best,
@@ -262,9 +261,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Archetypes against the labelled real pairs")
     parser.add_argument("services", nargs="?", help="services CSV (default: the bundled real services)")
     parser.add_argument("pairs", nargs="?", help="labelled pairs CSV (default: the bundled real pairs)")
-    parser.add_argument("--choose", action="store_true", help="re-choose threshold and weak link on the tuning part")
+    parser.add_argument("--choose", action="store_true",
+                        help="re-choose blend, thresholds and weak link on the tuning part")
+    parser.add_argument("--out", help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
-    print(json.dumps(report(args.services, args.pairs, args.choose), ensure_ascii=False, indent=1))
+    text = json.dumps(report(args.services, args.pairs, args.choose), ensure_ascii=False, indent=1)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+    print(text)
 
 
 if __name__ == "__main__":

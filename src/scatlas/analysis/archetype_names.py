@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from scatlas.analysis.frame import Row
 from scatlas.analysis.servicekind import MEANS, place_words, service_kinds
@@ -36,6 +37,12 @@ DISPLAY = {"감지알림": "감지·알림"}
 _SPLIT = re.compile(r"[\s·,/()\[\]{}'\"‘’“”「」『』<>〈〉《》·|+~-]+")
 
 
+@lru_cache(maxsize=100_000)
+def _folded_canonical(name: str) -> str:
+    return fold(canonical_name(name))
+
+
+@lru_cache(maxsize=100_000)
 def _is_place(word: str) -> bool:
     w = fold(word)
     for suffix in ("형", ""):
@@ -45,17 +52,25 @@ def _is_place(word: str) -> bool:
     return False
 
 
-def _words(name: str) -> list[str]:
-    out: list[str] = []
+@lru_cache(maxsize=100_000)
+def _words(name: str) -> tuple[str, ...]:
+    """The name's canonical words without place names and filler words (one word inside another is kept once)."""
+    out: list[tuple[str, str]] = []  # (word, folded)
     for w in _SPLIT.split(canonical_name(name)):
-        if not w or w.isdigit() or _is_place(w) or w in FILLER_WORDS or any(fold(w) in fold(o) for o in out):
+        if not w or w.isdigit() or w in FILLER_WORDS or _is_place(w):
             continue
-        out = [o for o in out if fold(o) not in fold(w)] + [w]  # '통합 통합운영센터' → 통합운영센터
-    return out
+        fw = fold(w)
+        if any(fw in fo for _, fo in out):
+            continue
+        out = [(o, fo) for o, fo in out if fo not in fw] + [(w, fw)]  # '통합 통합운영센터' → 통합운영센터
+    return tuple(w for w, _ in out)
+
+
+_PLAN_FOLDED = frozenset(fold(p) for p in TRAILING_PLAN_WORDS)
 
 
 def _trim(words: list[str]) -> list[str]:
-    while words and any(fold(words[-1]) == fold(p) for p in TRAILING_PLAN_WORDS):
+    while words and fold(words[-1]) in _PLAN_FOLDED:
         words = words[:-1]
     if words:  # '스마트관망관리사업' → '스마트관망관리'
         last = words[-1]
@@ -71,17 +86,23 @@ def archetype_label(members: Sequence[Row]) -> str:
     names_by_muni: dict[str, set[str]] = defaultdict(set)
     for r in members:
         names_by_muni[r.municipality].add(r.name)
-    folded_by_muni = {m: " ".join(fold(canonical_name(n)) for n in names) for m, names in names_by_muni.items()}
+    folded_by_muni = {m: " ".join(_folded_canonical(n) for n in names) for m, names in names_by_muni.items()}
+    counted: dict[str, int] = {}
 
     def shared(word: str) -> int:
         w = fold(word)
-        return sum(1 for text in folded_by_muni.values() if w and w in text)
+        if w not in counted:
+            counted[w] = sum(1 for text in folded_by_muni.values() if w and w in text)
+        return counted[w]
 
     candidates: Counter[tuple[str, ...]] = Counter()
+    shortened: dict[str, tuple[str, ...]] = {}
     for muni, names in names_by_muni.items():
         seen = set()
         for name in names:
-            words = tuple(_trim([w for w in _words(name) if shared(w) >= 2]))
+            if name not in shortened:
+                shortened[name] = tuple(_trim([w for w in _words(name) if shared(w) >= 2]))
+            words = shortened[name]
             key = fold(" ".join(words))
             if words and key not in seen and not _is_place(key) and any(fold(w) not in WEAK_WORDS for w in words):
                 seen.add(key)
@@ -94,7 +115,7 @@ def archetype_label(members: Sequence[Row]) -> str:
         best = max(by_fold.values(), key=lambda ws: (sum(candidates[w] for w in ws), len(max(ws, key=len)),
                                                       -len("".join(ws[0]))))
         words = list(max(best, key=lambda w: (candidates[w], len(w))))
-        spelled = Counter(r.name for r in members if fold(canonical_name(r.name)) == fold("".join(words)))
+        spelled = Counter(r.name for r in members if _folded_canonical(r.name) == fold("".join(words)))
         if spelled:  # a member's own spelling of the same words ('스마트버스정류장', not '스마트 버스 정류장')
             words = [min(spelled, key=lambda n: (-spelled[n], len(n), n))]
         if len(words) == 1 and len(words[0]) <= 4:  # '산불' alone: add the action most share ('산불 모니터링')
