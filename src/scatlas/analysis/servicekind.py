@@ -21,7 +21,6 @@ so that the dot product of two rows is the SLOT_WEIGHTS-weighted mean of the slo
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -261,7 +260,7 @@ def classify_words(words: Sequence[str]) -> dict[str, list[str]]:
 
 def description_words(description: str) -> list[str]:
     """The description's words with particles and endings taken off, synonyms mapped (textsim.canonical_name)."""
-    text = textsim.canonical_name(unicodedata.normalize("NFC", description[:DESCRIPTION_CHARS]))
+    text = textsim.canonical_text(description[:DESCRIPTION_CHARS])
     return [_stem(w) for w in _WORD.findall(text)]
 
 

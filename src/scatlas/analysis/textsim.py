@@ -118,12 +118,19 @@ _CANONICAL = {v.lower(): canon for canon, vs in SYNONYMS.items() for v in vs}
 _AFFIXES = tuple(sorted((w for w in STOP_WORDS if len(w) > 1 and not w.isascii()), key=len, reverse=True))
 
 
+@lru_cache(maxsize=200_000)
 def canonical_name(name: str) -> str:
-    """The name with plan synonyms mapped onto one form ('스마트 버스 쉘터' → '스마트 버스 정류장')."""
-    text = unicodedata.normalize("NFC", name)
+    """The name with plan synonyms mapped onto one form ('스마트 버스 쉘터' → '스마트 버스 정류장'); cached."""
+    return canonical_text(name)
+
+
+def canonical_text(text: str) -> str:
+    """Any text with plan synonyms mapped onto one form (canonical_name without the cache, for descriptions)."""
+    text = unicodedata.normalize("NFC", text)
     return re.sub(r"\s+", " ", _SYNONYM_RE.sub(lambda m: f" {_CANONICAL[m.group(0).lower()]} ", text)).strip()
 
 
+@lru_cache(maxsize=200_000)
 def content_name(name: str) -> str:
     """The canonical name without stop-words ('스마트 버스쉘터 구축' → '버스 정류장'); empty when nothing else is left
     ('스마트 서비스 구축' says nothing, so it is near-identical to no other name — only to itself)."""
