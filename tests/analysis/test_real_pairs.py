@@ -47,7 +47,8 @@ def test_fixed_test_part_by_hash_of_the_pair_id():
 def test_settings_in_code_are_the_ones_chosen_on_the_tuning_part():
     chosen = _json("real_pairs_report.json")["settings"]
     assert chosen == {"threshold": A.THRESHOLD, "name_threshold": A.NAME_THRESHOLD, "weak_link": A.WEAK_LINK,
-                      "kind_weight": textsim.KIND_WEIGHT, "text_weight": textsim.TEXT_WEIGHT}
+                      "kind_weight": textsim.KIND_WEIGHT, "text_weight": textsim.TEXT_WEIGHT,
+                      "kind_gate": textsim.KIND_GATE}
 
 
 @pytest.mark.slow

@@ -6,7 +6,7 @@
 
 Writes src/scatlas/data/pairs/real_services.csv (every harvested service: the catalogue the pairs are measured
 in, text as published with its source and retrieval date; the harvester's quota hint is dropped),
-real_pairs.csv (pair_id, a_id, b_id, label, label_a, label_b, rule, split) and real_pairs_agreement.json (Cohen's
+real_pairs.csv (pair_id, a_id, b_id, label, label_a, label_b, rule, split, stratum: the sampler's stratum) and real_pairs_agreement.json (Cohen's
 κ of the two coders on the three labels and on same vs not-same, with the confusion table).
 """
 
@@ -58,6 +58,7 @@ def main() -> None:
     parser.add_argument("--coder-a", type=Path, required=True)
     parser.add_argument("--coder-b", type=Path, required=True)
     parser.add_argument("--adjudicated", type=Path, required=True)
+    parser.add_argument("--strata", type=Path, help="the sampler's side file (pair_id, stratum)")
     args = parser.parse_args()
     services, seen = [], set()
     for path in args.harvest:
@@ -68,13 +69,14 @@ def main() -> None:
     pairs = {r["pair_id"]: r for r in read(args.pairs)}
     a, b = labels_of(args.coder_a), labels_of(args.coder_b)
     final = {r["pair_id"]: r for r in read(args.adjudicated) if r.get("label", "").lower() in LABELS}
+    strata = {r["pair_id"]: r["stratum"] for r in read(args.strata)} if args.strata else {}
     rows = []
     for pid, p in pairs.items():
         if pid not in final or p["a_id"] not in seen or p["b_id"] not in seen:
             continue
         rows.append({"pair_id": pid, "a_id": p["a_id"], "b_id": p["b_id"], "label": final[pid]["label"].lower(),
                      "label_a": a.get(pid, ""), "label_b": b.get(pid, ""), "rule": final[pid].get("rule", ""),
-                     "split": pair_split(pid)})
+                     "split": pair_split(pid), "stratum": strata.get(pid, "")})
     both = [r for r in rows if r["label_a"] and r["label_b"]]
     la, lb = [r["label_a"] for r in both], [r["label_b"] for r in both]
     agreement = {
@@ -93,7 +95,7 @@ def main() -> None:
         w.writeheader()
         w.writerows(services)
     with (OUT / "real_pairs.csv").open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, ["pair_id", "a_id", "b_id", "label", "label_a", "label_b", "rule", "split"])
+        w = csv.DictWriter(fh, ["pair_id", "a_id", "b_id", "label", "label_a", "label_b", "rule", "split", "stratum"])
         w.writeheader()
         w.writerows(sorted(rows, key=lambda r: r["pair_id"]))
     (OUT / "real_pairs_agreement.json").write_text(json.dumps(agreement, ensure_ascii=False, indent=1) + "\n",

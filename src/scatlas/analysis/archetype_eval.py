@@ -34,7 +34,11 @@ from scatlas.analysis import archetypes as A
 from scatlas.analysis.frame import Row
 
 #: Thresholds tried by choose() (both services described) and the weak-link shares.
-THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.10, 0.51, 0.02))
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.04, 0.21, 0.02))
+#: Settings whose tuning F1 is within this of the best are taken as equal; among them the one with the best
+#: B-cubed F1 wins (fewer over-merged groups: pairwise F1 on labelled pairs barely sees a group swallowing
+#: services nobody labelled, B-cubed does).
+F1_TOLERANCE = 0.01
 WEAK_LINKS = (1.0, 0.7)
 POSITIVE = "same"
 
@@ -176,35 +180,39 @@ def best_threshold(scores: np.ndarray, pairs: Sequence[dict[str, str]],
 
 
 #: Blends tried by choose(): (textsim.KIND_WEIGHT: the kind vs character grams, textsim.TEXT_WEIGHT: name and
-#: description vs the name alone).
-BLENDS = ((0.7, 0.85), (0.85, 0.85), (0.85, 1.0), (1.0, 1.0))
+#: description vs the name alone, textsim.KIND_GATE: how much the kind gates the similarity).
+BLENDS = ((0.0, 0.7, 0.0), (0.0, 0.7, 0.5), (0.5, 0.7, 0.0), (0.5, 0.7, 0.5))
 
 
 def choose(services: Sequence[dict[str, str]], tune: Sequence[dict[str, str]],
            thresholds: Sequence[float] = THRESHOLDS, weak_links: Sequence[float] = WEAK_LINKS,
            blends: Sequence[tuple[float, float]] = BLENDS, names_only: bool = False) -> dict[str, Any]:
-    """The blend, threshold and weak-link share with the best grouped pairwise F1 on the tuning pairs (ties: the
-    smaller largest group). names_only drops the descriptions (then only the threshold varies)."""
+    """The blend, threshold and weak-link share chosen on the tuning pairs: the best grouped pairwise F1, and among
+    the settings within F1_TOLERANCE of it the best B-cubed F1. names_only drops the descriptions (then only the
+    threshold and weak link vary). The result carries every setting tried ('curve')."""
     from scatlas.analysis import textsim
 
-    saved = textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT
+    saved = textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT, textsim.KIND_GATE
     rows, _ = rows_of(services, names_only)
-    best: dict[str, Any] = {}
+    tried: list[dict[str, Any]] = []
     try:
-        for kind_w, text_w in blends if not names_only else (saved,):
-            textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT = kind_w, text_w
+        for kind_w, text_w, gate in blends:
+            textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT, textsim.KIND_GATE = kind_w, text_w, gate
             scored = A.score_pairs_of(rows)
             for weak in weak_links:
                 for t in thresholds:
                     q = group_quality(services, tune, threshold=t, name_threshold=t, weak_link=weak,
                                       names_only=names_only, scored=scored)
-                    key = (q["pairwise"]["f1"], -q["largest"])
-                    if not best or key > best["key"]:
-                        best = {"key": key, "threshold": t, "weak_link": weak, "kind_weight": kind_w,
-                                "text_weight": text_w, "tune": q}
+                    tried.append({"threshold": t, "weak_link": weak, "kind_weight": kind_w, "text_weight": text_w,
+                                  "kind_gate": gate, "tune": q})
     finally:
-        textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT = saved
-    best.pop("key")
+        textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT, textsim.KIND_GATE = saved
+    top = max(c["tune"]["pairwise"]["f1"] for c in tried)
+    near = [c for c in tried if c["tune"]["pairwise"]["f1"] >= top - F1_TOLERANCE]
+    best = max(near, key=lambda c: (c["tune"]["bcubed"]["f1"], c["tune"]["pairwise"]["f1"], c["threshold"]))
+    best["curve"] = [{k: c[k] for k in ("threshold", "weak_link", "kind_weight", "text_weight", "kind_gate")}
+                     | {"f1": c["tune"]["pairwise"]["f1"], "bcubed_f1": c["tune"]["bcubed"]["f1"],
+                        "largest": c["tune"]["largest"]} for c in tried]
     return best
 
 
@@ -221,16 +229,20 @@ def report(services_path: str | Path | None = None, pairs_path: str | Path | Non
     out: dict[str, Any] = {"services": len(services), "tune_pairs": len(tune), "test_pairs": len(test),
                            "test_same": sum(p["label"] == POSITIVE for p in test)}
     settings = {"threshold": A.THRESHOLD, "name_threshold": A.NAME_THRESHOLD, "weak_link": A.WEAK_LINK,
-                "kind_weight": textsim.KIND_WEIGHT, "text_weight": textsim.TEXT_WEIGHT}
+                "kind_weight": textsim.KIND_WEIGHT, "text_weight": textsim.TEXT_WEIGHT, "kind_gate": textsim.KIND_GATE}
     if tune_choice:
         chosen = choose(services, tune)
-        named = choose(services, tune, weak_links=(chosen["weak_link"],), names_only=True)
+        named = choose(services, tune, weak_links=(chosen["weak_link"],), names_only=True,
+                       blends=((chosen["kind_weight"], chosen["text_weight"], chosen["kind_gate"]),))
+        out["choice_curve"] = chosen["curve"]
+        out["choice_curve_names_only"] = named["curve"]
         settings = {"threshold": chosen["threshold"], "name_threshold": named["threshold"],
                     "weak_link": chosen["weak_link"], "kind_weight": chosen["kind_weight"],
-                    "text_weight": chosen["text_weight"]}
+                    "text_weight": chosen["text_weight"], "kind_gate": chosen["kind_gate"]}
     out["settings"] = settings
-    saved = textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT
-    textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT = settings["kind_weight"], settings["text_weight"]
+    saved = textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT, textsim.KIND_GATE
+    textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT, textsim.KIND_GATE = (settings["kind_weight"], settings["text_weight"],
+                                                                   settings["kind_gate"])
     grouping = {k: settings[k] for k in ("threshold", "name_threshold", "weak_link")}
     try:
         for variant, options in (("", {}), ("_keys_only", {"exhaustive_block": 0}), ("_names_only", {"names_only": True})):
@@ -245,7 +257,7 @@ def report(services_path: str | Path | None = None, pairs_path: str | Path | Non
                                "test_at_tuned": pairwise(list(method_scores(services, test)
                                                               >= pair_best["threshold"]), test)}
     finally:
-        textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT = saved
+        textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT, textsim.KIND_GATE = saved
     base_tune = best_threshold(baseline_scores(services, tune), tune)
     out["baseline"] = {"tuned_threshold": base_tune["threshold"], "tune": base_tune,
                        "test_at_tuned": pairwise(list(baseline_scores(services, test) >= base_tune["threshold"]),

@@ -6,7 +6,8 @@ service. The name is built from words, never taken from one city:
 1. each member name is put in canonical form (textsim.canonical_name: 쉘터 → 정류장, DRT → 수요응답버스), and
    split into words; place names (the register's names and stems, also with 형: 경남형, 용산형) are dropped;
 2. a word stays only when at least two of the archetype's municipalities use it (its folded form appears in their
-   folded names), so a brand ('행복', '효돌', '꼬까신') or a landmark ('내포') used by one city never names the group;
+   folded names), so a brand ('행복', '효돌', '꼬까신') used by one city never names the group; a word holding a
+   word more municipalities use gives way to it (a landmark on a generic head: '내포지하차도' → '지하차도');
    planning words at the end (구축, 사업, 조성 …) come off;
 3. the shortened names are counted by municipality and the one most municipalities share wins (ties: more words,
    then the shorter text);
@@ -95,13 +96,26 @@ def archetype_label(members: Sequence[Row]) -> str:
             counted[w] = sum(1 for text in folded_by_muni.values() if w and w in text)
         return counted[w]
 
+    vocabulary = sorted({w for names in names_by_muni.values() for n in names for w in _words(n)},
+                        key=len, reverse=True)
+
+    def general(word: str) -> str:
+        """The head this word ends with when more municipalities use it ('내포지하차도' → '지하차도'), else the word."""
+        fw, own = fold(word), shared(word)
+        for other in vocabulary:
+            fo = fold(other)
+            if len(fo) >= 2 and fo != fw and fw.endswith(fo) and shared(other) > own and shared(other) >= 2:
+                return other
+        return word
+
     candidates: Counter[tuple[str, ...]] = Counter()
     shortened: dict[str, tuple[str, ...]] = {}
     for muni, names in names_by_muni.items():
         seen = set()
         for name in names:
             if name not in shortened:
-                shortened[name] = tuple(_trim([w for w in _words(name) if shared(w) >= 2]))
+                words = [general(w) for w in _words(name)]
+                shortened[name] = tuple(_trim([w for w in dict.fromkeys(words) if shared(w) >= 2]))
             words = shortened[name]
             key = fold(" ".join(words))
             if words and key not in seen and not _is_place(key) and any(fold(w) not in WEAK_WORDS for w in words):

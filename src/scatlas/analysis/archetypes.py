@@ -34,9 +34,9 @@ from scatlas.analysis.textsim import (
 )
 
 #: Name-and-description cosine at or above which two described services are 'near-identical' (F1-best).
-THRESHOLD = 0.28
+THRESHOLD = 0.08
 #: Name cosine at or above which two services are near-identical when either has no description (F1-best).
-NAME_THRESHOLD = 0.16
+NAME_THRESHOLD = 0.10
 #: Thresholds are chosen among those with at least this precision on the labelled pairs (choose_threshold).
 MIN_PRECISION = 0.9
 #: 3-grams carried by more units than this are too common to propose candidates.
@@ -49,7 +49,7 @@ CLUSTERING = "average"
 #: Pairs below the threshold but at or above this share of it still count in average linkage with their
 #: similarity (instead of 0): a service close to most of a group, though not near-identical to every member,
 #: can join it. 1.0 = only near-identical pairs count (the method before the real labelled pairs).
-WEAK_LINK = 0.8
+WEAK_LINK = 0.7
 #: Rare name nouns (after synonyms and stop-words; the head noun counts as one more) two units must share.
 MIN_SHARED_TOKENS = 2
 #: How much of the description feeds the blocking keys (the opening says what the service is).
@@ -164,7 +164,7 @@ def _block_scores(vectors: TextVectors, units: np.ndarray) -> tuple[np.ndarray, 
     scores = sparse.triu(both + name_only, k=1).tocoo()
     keep = scores.data > 0
     left, right = units[scores.row[keep]], units[scores.col[keep]]
-    return left, right, scores.data[keep].astype(np.float32)
+    return left, right, (scores.data[keep] * vectors.kind_factor(left, right)).astype(np.float32)
 
 
 def _average_linkage(n: int, left: np.ndarray, right: np.ndarray, weight: np.ndarray, uf: _UnionFind) -> None:

@@ -35,7 +35,7 @@ from scatlas.analysis import textsim
 #: Actions: canonical form → spellings (a word is an action when it starts with one of the spellings).
 ACTIONS: dict[str, tuple[str, ...]] = {
     # one action, as plans pair them (감지·알림): detecting something and telling someone, incl. tracking a position
-    "감지알림": ("감지", "탐지", "인지", "검지", "포착", "알림", "알리", "알린", "알려", "경보", "통보", "경고",
+    "감지알림": ("감지", "탐지", "검지", "포착", "알림", "알리", "알린", "알려", "경보", "통보", "경고",
              "문자발송", "추적", "위치확인", "위치추적"),
     "측정": ("측정", "계측", "검측", "관측"),
     "모니터링": ("모니터링", "감시", "관제", "상시점검"),
@@ -53,7 +53,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "대여": ("대여", "렌탈", "빌려"),
     "충전": ("충전",),
     "발급": ("발급", "출력"),
-    "결제": ("결제", "납부", "페이"),
+    "결제": ("결제", "납부"),
     "신고": ("신고", "접수", "신청", "제보"),
     "호출": ("호출", "콜"),
     "예측": ("예측", "예보", "예찰", "시뮬레이션"),
@@ -61,31 +61,33 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "수거": ("수거", "회수", "배출"),
     "순찰": ("순찰", "방범"),
     "방제": ("방제", "살포"),
-    "구조": ("구조", "구급", "출동"),
+    "구조": ("구조대", "구급", "출동", "인명구조"),
     "대피": ("대피", "피난"),
     "진료": ("진료", "처방", "진단", "검진"),
     "운행": ("운행", "운항", "자율주행", "이동지원"),
     "점검": ("점검", "검사", "안전점검"),
-    "예방": ("예방", "방지", "대비"),
+    "예방": ("예방", "방지"),
 }
 #: Targets: canonical form → spellings.
 TARGETS: dict[str, tuple[str, ...]] = {
-    "어르신": ("어르신", "노인", "고령", "노약자", "경로"),
-    "어린이": ("어린이", "아동", "초등", "유아", "영유아", "아이"),
+    "어르신": ("어르신", "노인", "고령", "노약자", "경로당", "시니어"),
+    "어린이": ("어린이", "아동", "초등", "유아", "영유아", "아이들"),
     "학생": ("학생", "청소년", "학교"),
-    "장애인": ("장애인", "장애", "시각장애", "휠체어", "교통약자"),
+    "장애인": ("장애인", "시각장애", "청각장애", "휠체어", "교통약자"),
     "독거": ("독거", "홀몸", "1인가구", "홀로", "고독사"),
     "치매": ("치매",),
     "여성": ("여성", "임산부", "임신"),
-    "관광객": ("관광객", "방문객", "여행객", "외국인"),
+    "관광객": ("관광객", "방문객", "여행객"),
+    "외국인": ("외국인", "다문화", "이주민"),
     "소상공인": ("소상공인", "상인", "전통시장", "자영업"),
     "농업인": ("농업인", "농민", "농가", "귀농"),
     "어업인": ("어업인", "어민", "어가", "어선"),
-    "운전자": ("운전자", "운전", "차량", "자동차"),
+    "운전자": ("운전자",),
     "보행자": ("보행자", "보행", "횡단"),
     "환자": ("환자", "만성질환"),
-    "구직자": ("구직자", "청년", "취업", "일자리"),
-    "기업": ("기업", "스타트업", "창업"),
+    "구직자": ("구직자", "취업", "일자리", "구인"),
+    "청년": ("청년",),
+    "창업자": ("스타트업", "창업"),
 }
 #: Means: canonical form → spellings.
 MEANS: dict[str, tuple[str, ...]] = {
@@ -111,7 +113,8 @@ MEANS: dict[str, tuple[str, ...]] = {
 }
 #: Words of news reports and plan prose that say nothing about the kind of service (stems, after endings are off).
 NOISE = frozenset("""
-에게 에서 으로 하고 하며 하여 그리고 또는 통하여 위하여 이용하여
+에게 에서 으로 하고 하며 하여 그리고 또는 통하여 위하여 이용하여 정보 상황 발생 관리 시설 데이터 기기 장비 장치 확인 내용
+대상 이상 문제 해결 목적 통합 연계 구성 분야 기관 공공 시민들 주민들 이용자들 지원사업 시범사업 구축사업 사업자
 밝혔다 밝혔 말했 전했 설명했 강조했 기대된다 계획이다 예정이다 방침이다 것이다 있다 없다 했다 됐다 한다 된다 위해 통해
 위한 통한 대한 따라 따른 관련 경우 이번 이번에 올해 지난해 내년 지난 오는 최근 현재 이후 기존 향후 앞으로 그동안 당시
 시장 군수 구청장 도지사 시청장 관계자 의원 의회 장관 청장 센터장 담당자 총 약 최대 최소 각 각종 모든 다양 여러 주요
@@ -139,10 +142,13 @@ VERB_ENDINGS = ("다", "던", "도록", "면서", "지만", "었", "였", "겠",
 #: How many times the name's words count against the description's (a name says what the service is).
 NAME_REPEAT = 3
 #: Weights of the slots in kind_matrix (they sum to 1): object, action, target, means.
-SLOT_WEIGHTS = {"object_action": 0.6, "object": 0.15, "target": 0.15, "means": 0.1}
+SLOT_WEIGHTS = {"object_action": 0.75, "object": 0.25}
 #: Weight of the constant token added to every action vector before the object × action product, so that a
 #: service whose text names no action still compares on its object (actions disjoint → cosine floor 0.2).
 ACTION_FLOOR = 0.5
+#: Only this many of a service's object words (highest TF-IDF first) are kept: a long news-style description names
+#: many incidental things (시민, 차량, 위험 …); the words that say what the service is about weigh most.
+OBJECT_TOP_K = 8
 #: Confidence of a kind read from a name alone (a description gives 1.0).
 NAME_ONLY_CONFIDENCE = 0.5
 #: How much of a description is read (its opening says what the service is; bounds the work per service).
@@ -293,13 +299,30 @@ def _identity(tokens: Sequence[str]) -> Sequence[str]:
     return tokens
 
 
-def _slot_block(docs: list[tuple[str, ...]], reference: list[tuple[str, ...]]) -> sparse.csr_matrix:
-    """Unit-length TF-IDF rows of one slot (IDF fitted on docs + reference; empty rows stay zero)."""
+def _slot_block(docs: list[tuple[str, ...]], reference: list[tuple[str, ...]],
+                top_k: int | None = None) -> sparse.csr_matrix:
+    """Unit-length TF-IDF rows of one slot (IDF fitted on docs + reference; empty rows stay zero), keeping each
+    row's top_k weights when given."""
     if not any(docs) and not any(reference):
         return sparse.csr_matrix((len(docs), 1), dtype=np.float32)
     vec = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32, lowercase=False)
     vec.fit(docs + reference)
-    return normalize(vec.transform(docs)).tocsr()
+    m = vec.transform(docs).tocsr()
+    if top_k:
+        m = _top_k(m, top_k)
+    return normalize(m).tocsr()
+
+
+def _top_k(m: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
+    """Each row's k largest entries (ties: the first)."""
+    m = m.tocsr(copy=True)
+    for i in range(m.shape[0]):
+        start, end = m.indptr[i], m.indptr[i + 1]
+        if end - start > k:
+            row = m.data[start:end]
+            row[np.argsort(-row, kind="stable")[k:]] = 0
+    m.eliminate_zeros()
+    return m
 
 
 def _row_kron(x: sparse.csr_matrix, y: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -328,7 +351,8 @@ def kind_matrix(kinds: Sequence[Kind], reference: Sequence[Kind] = (),
     weights = weights or SLOT_WEIGHTS
     blocks = {}
     for slot in ("object", "action", "target", "means"):
-        blocks[slot] = _slot_block([getattr(k, slot) for k in kinds], [getattr(k, slot) for k in reference])
+        blocks[slot] = _slot_block([getattr(k, slot) for k in kinds], [getattr(k, slot) for k in reference],
+                                   OBJECT_TOP_K if slot == "object" else None)
     out = []
     for name, weight in weights.items():
         if weight <= 0:

@@ -94,7 +94,7 @@ FUNCTION_WORDS = frozenset({"안내", "정보", "제공", "관리", "서비스",
                             "경고", "감지", "분석", "예방", "대응", "제어", "확인", "시설", "센터", "장치", "기기",
                             "단말", "단말기", "콘텐츠", "공간", "존", "공유", "관제"})
 #: Weight of the name-and-description cosine when both services are described; the normalised names have the rest.
-TEXT_WEIGHT = 0.85
+TEXT_WEIGHT = 0.7
 #: Factor on the name cosine when both names have a head noun and the heads differ ('미세먼지 측정' / '미세먼지 저감').
 #: 1.0 = off: factors 0.3–0.7 lowered F1 on the tuning pairs (the threshold falls and lets other negatives in).
 HEAD_MISMATCH = 1.0
@@ -102,7 +102,11 @@ HEAD_MISMATCH = 1.0
 WORD_WEIGHT = 0.5
 #: Weight of the kind of service (servicekind: object, action, target, means) in the name-and-description vector;
 #: character grams of name + description have the rest.
-KIND_WEIGHT = 0.85
+KIND_WEIGHT = 0.0
+#: How much the kind of service gates a pair's similarity: the similarity is multiplied by
+#: (1 − KIND_GATE) + KIND_GATE × min(1, 2 × kind cosine), so two services alike in wording but about another
+#: object or for another purpose (교량 / 하수관로 계측, 드론 방제 / 배송) lose up to KIND_GATE of it.
+KIND_GATE = 0.0
 
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -221,6 +225,18 @@ class TextVectors:
     names: sparse.csr_matrix
     has_description: np.ndarray
     heads: np.ndarray | None = None  # head noun id per row (-1: none); differing heads scale the name cosine
+    kinds: sparse.csr_matrix | None = None  # servicekind.kind_matrix rows, for the kind gate
+
+    def kind_factor(self, left: np.ndarray, right: np.ndarray, chunk: int = 200_000) -> np.ndarray:
+        """(1 − KIND_GATE) + KIND_GATE × min(1, 2 × kind cosine) per pair (1 when the gate is off)."""
+        if self.kinds is None or KIND_GATE == 0:
+            return np.ones(len(left), dtype=np.float32)
+        out = np.empty(len(left), dtype=np.float32)
+        for start in range(0, len(left), chunk):
+            i, j = left[start:start + chunk], right[start:start + chunk]
+            cos = np.asarray(self.kinds[i].multiply(self.kinds[j]).sum(axis=1)).ravel()
+            out[start:start + chunk] = (1 - KIND_GATE) + KIND_GATE * np.minimum(1.0, 2 * cos)
+        return out
 
     def head_factor(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """HEAD_MISMATCH where both names have a head noun and the heads differ, else 1."""
@@ -257,15 +273,17 @@ def vectorise(names: Sequence[str], descriptions: Sequence[str]) -> TextVectors:
     fv = _vectoriser()
     fv.fit(full_texts + [f"{n} {d}" for n, d in zip(ref_names, ref_descs)])
     full = fv.transform(full_texts).tocsr()
-    if KIND_WEIGHT > 0:
+    kinds = None
+    if KIND_WEIGHT > 0 or KIND_GATE > 0:
         kinds = kind_matrix(service_kinds(names, descriptions), service_kinds(ref_names, ref_descs))
+    if KIND_WEIGHT > 0:
         full = normalize(sparse.hstack([full * np.float32(np.sqrt(1 - KIND_WEIGHT)),
                                         kinds * np.float32(np.sqrt(KIND_WEIGHT))], format="csr"))
     head_ids: dict[str, int] = {}
     heads = np.array([head_ids.setdefault(t[-1], len(head_ids)) if t and t[-1].startswith("h:") else -1
                       for t in name_tokens(names)], dtype=np.int64)
     return TextVectors(full.astype(np.float32), name_vectors(names, ref_names),
-                       np.array([bool(d.strip()) for d in descriptions]), heads)
+                       np.array([bool(d.strip()) for d in descriptions]), heads, kinds)
 
 
 def pair_similarity(vectors: TextVectors, left: np.ndarray, right: np.ndarray,
@@ -283,5 +301,5 @@ def pair_similarity(vectors: TextVectors, left: np.ndarray, right: np.ndarray,
         full = np.asarray(vectors.full[i].multiply(vectors.full[j]).sum(axis=1)).ravel()
         name = np.asarray(vectors.names[i].multiply(vectors.names[j]).sum(axis=1)).ravel() * vectors.head_factor(i, j)
         blend = TEXT_WEIGHT * full + (1 - TEXT_WEIGHT) * name
-        out[start:start + chunk] = np.where(both[start:start + chunk], blend, name)
+        out[start:start + chunk] = np.where(both[start:start + chunk], blend, name) * vectors.kind_factor(i, j)
     return out, both
