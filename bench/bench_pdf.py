@@ -24,16 +24,15 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools" / "samples"))
-from pdf_layout import font_dir  # noqa: E402  (the sample plans' font lookup)
+from pdf_layout import font_file  # noqa: E402  (the sample plans' font lookup)
 
 BODY = ("스마트 버스정류장은 실시간 도착 정보와 냉난방 쉼터를 제공하여 시민의 대중교통 이용 편의를 높인다. "
         "지능형 CCTV와 IoT 센서를 연계한 통합플랫폼으로 방범·방재 대응 시간을 줄인다.")
 
 
 def build(path: Path, pages: int, mixed: bool = False) -> None:
-    fonts = font_dir()  # NanumGothic from the koreanize-matplotlib wheel, as the sample plans use
-    pdfmetrics.registerFont(TTFont("Nanum", str(fonts / "NanumGothic.ttf")))
-    pdfmetrics.registerFont(TTFont("NanumBold", str(fonts / "NanumGothicBold.ttf")))
+    pdfmetrics.registerFont(TTFont("Nanum", str(font_file())))
+    pdfmetrics.registerFont(TTFont("NanumBold", str(font_file(bold=True))))
     c = canvas.Canvas(str(path), pagesize=A4)
     w, h = A4
     for p in range(1, pages + 1):

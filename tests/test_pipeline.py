@@ -50,7 +50,7 @@ def test_ingest_command_prints_a_line_per_file_and_exits_1_when_any_failed(tmp_p
         assert name in result.output
     assert "unsupported_format" in result.output and "bad_table" in result.output
     again = runner.invoke(app, ["ingest", str(folder / "a.csv"), "--db", str(db), "--no-code"])
-    assert again.exit_code == 0 and "unchanged" in again.output
+    assert again.exit_code == 0 and "같은 내용이 이미 있음" in again.output  # Korean by default
 
 
 def test_a_failed_file_leaves_the_catalogue_unchanged(tmp_path):

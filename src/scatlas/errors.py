@@ -1,20 +1,23 @@
-"""Error codes shared by every stage, with message templates (DESIGN.md: document error codes)."""
+"""Error codes shared by every stage, with message templates (docs/contracts.md#document-error-codes)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-#: Document-level failure codes. DESIGN.md fixes the first five; the rest extend them.
+from scatlas.i18n import N_, _
+
+#: Document-level failure codes and their reasons (Korean; English in the message catalogue). All of them:
+#: docs/contracts.md#document-error-codes.
 ERROR_CODES: dict[str, str] = {
-    "no_text_layer": "the document has no text layer (scanned or image-only); OCR it first",
-    "encrypted": "the document is password-protected, encrypted or distribution-protected (배포용)",
-    "corrupt": "the document is damaged or truncated and cannot be read",
-    "unsupported_format": "this file type is not a plan document scatlas can read",
-    "too_large": "the document exceeds a size limit scatlas enforces to stay within memory and time",
-    "empty": "the file is empty",
-    "no_services": "no service list was found in the document",
-    "bad_table": "the tabular file cannot be used as a service inventory",
-    "garbled_text": "the text layer does not decode to readable text (CID fonts without a Unicode map)",
+    "no_text_layer": N_("문서에 텍스트 층이 없다(스캔 또는 이미지뿐인 문서). 먼저 OCR을 거친다"),
+    "encrypted": N_("문서가 암호로 보호되었거나 암호화되었거나 배포용 문서다"),
+    "corrupt": N_("문서가 손상되었거나 잘려 있어 읽을 수 없다"),
+    "unsupported_format": N_("scatlas가 읽을 수 있는 계획 문서 형식이 아니다"),
+    "too_large": N_("문서가 메모리와 시간을 지키려고 두는 크기 한도를 넘는다"),
+    "empty": N_("파일이 비어 있다"),
+    "no_services": N_("문서에서 서비스 목록을 찾지 못했다"),
+    "bad_table": N_("표 파일을 서비스 목록으로 쓸 수 없다"),
+    "garbled_text": N_("텍스트 층을 읽을 수 있는 글자로 풀 수 없다(유니코드 대응표 없는 CID 글꼴)"),
 }
 
 
@@ -23,7 +26,7 @@ class ScatlasError(Exception):
 
 
 class DocumentError(ScatlasError):
-    """A document that cannot be read: carries a DESIGN.md error code, the file and, where known, the page."""
+    """A document that cannot be read: carries a docs/contracts.md error code, the file and, where known, the page."""
 
     def __init__(self, code: str, detail: str = "", *, path: str | Path | None = None,
                  page: int | None = None) -> None:
@@ -42,9 +45,9 @@ class DocumentError(ScatlasError):
         if self.path:
             where.append(Path(self.path).name)
         if self.page is not None:
-            where.append(f"page {self.page}")
+            where.append(_("{page}쪽").format(page=self.page))
         prefix = f"{', '.join(where)}: " if where else ""
-        reason = ERROR_CODES[self.code]
+        reason = _(ERROR_CODES[self.code])
         return f"{prefix}{reason}" + (f" ({self.detail})" if self.detail else "")
 
     def to_json(self) -> dict[str, str]:

@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from scatlas.catalogue import Catalogue
 from scatlas.catalogue.store import Coder
 from scatlas.errors import DocumentError
+from scatlas.i18n import _
 from scatlas.records import PlanRecord, SourceRecord
 
 TABULAR_FORMATS = frozenset({"csv", "xlsx"})
@@ -99,8 +100,13 @@ def ingest_file(cat: Catalogue, path: str | Path, coder: Coder | None = None) ->
     try:
         digest = sha256_of(path)
         if cat.find_source(digest) is not None:
-            return FileResult(str(path), "unchanged", warnings=["same content already in the catalogue"])
-        extraction = extract_file(path, digest)
+            return FileResult(str(path), "unchanged", warnings=[_("같은 내용이 카탈로그에 이미 있다")])
+        from scatlas.sandbox import ReaderCrashed, extract_within_budget
+
+        try:
+            extraction = extract_within_budget(path, digest)  # a child process under a memory and time budget
+        except ReaderCrashed as crash:
+            raise DocumentError("corrupt", f"unexpected {crash}", path=path) from None
         plans = [p for p in extraction.plans if p.services]
         warnings = list(extraction.notes) + [w for p in extraction.plans for w in p.warnings]
         if not plans:

@@ -14,7 +14,7 @@ def test_the_design_commands_exist():
     design = {"demo", "ingest", "extract", "classify", "evaluate", "report", "export", "serve", "train", "review",
               "agreement", "stats"}
     missing = design - set(COMMANDS)
-    assert not missing, f"commands of DESIGN.md not registered: {sorted(missing)}"
+    assert not missing, f"commands of docs/contracts.md not registered: {sorted(missing)}"
 
 
 def test_top_level_help_has_an_example():

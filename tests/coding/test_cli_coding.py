@@ -93,3 +93,11 @@ def test_evaluate_rejects_an_unknown_domain_label_with_its_line(tmp_path):
     assert result.exit_code == 1
     output = " ".join(result.output.split())
     assert "line 3" in output and "우주개발" in output
+
+
+def test_classify_error_shows_a_bracketed_file_name_as_typed(tmp_path):
+    src = tmp_path / "in[draft].csv"
+    _write(src, "utf-8", [("title", "text"), ("a", "b")])
+    result = runner.invoke(app, ["classify", str(src), "-o", str(tmp_path / "out.csv")], terminal_width=400)
+    assert result.exit_code == 1
+    assert "in[draft].csv" in result.output and "\\[" not in result.output  # escaped once, not twice

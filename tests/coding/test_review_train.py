@@ -87,6 +87,7 @@ def test_agreement_between_auto_and_a_reviewer(filled_db):
                                                              "technologies"}
 
 
+@pytest.mark.slow
 def test_train_include_reviewed_learns_a_human_coding(filled_db, tmp_path):
     from scatlas.coding.store import reviewed_items
 

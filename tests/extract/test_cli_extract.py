@@ -1,4 +1,4 @@
-"""`scatlas extract FILE --json`: the DESIGN.md object on stdout, exit 2 with an error object on bad input."""
+"""`scatlas extract FILE --json`: the docs/contracts.md object on stdout, exit 2 with an error object on bad input."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 
 from tools.samples.pdf_layout import FONT, register_fonts
 
-# NanumGothic ships inside the koreanize-matplotlib wheel (a pinned dependency): no system font package needed
+# the Korean font ships inside scatlas (data/fonts/): no system font package needed
 register_fonts()
 
 W, H = A4

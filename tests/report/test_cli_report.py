@@ -45,6 +45,6 @@ def test_exports_write_their_files(db, tmp_path):
 
 def test_report_fails_cleanly_without_a_catalogue_or_municipality(db, tmp_path):
     missing = runner.invoke(app, ["report", "--db", str(tmp_path / "none.db"), "-o", str(tmp_path / "r")])
-    assert missing.exit_code == 1 and "no catalogue" in " ".join(missing.output.split())
+    assert missing.exit_code == 1 and "카탈로그가 없다" in " ".join(missing.output.split())
     unknown = runner.invoke(app, ["report", "--db", str(db), "-o", str(tmp_path / "r"), "-m", "부산시"])
     assert unknown.exit_code == 1 and "부산시" in unknown.output and "고양시" in unknown.output  # names known ones

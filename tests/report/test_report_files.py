@@ -49,17 +49,17 @@ def test_xlsx_has_a_sheet_per_table_with_frozen_headers_and_filters(study_report
         wb.sheetnames)
     ws = wb["서비스목록"]
     assert ws.max_row == 296 and ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
-    domains = {r[1]: r[2] for r in wb["분야별"].iter_rows(min_row=2, values_only=True)}
+    domains = {r[0]: r[1] for r in wb["분야별"].iter_rows(min_row=2, values_only=True)}
     assert domains["방범·방재"] == 59 and domains["물류"] == 2
     streamed = load_workbook(study_report.files["xlsx"], read_only=True)["서비스목록"]
     assert (streamed.max_row, streamed.max_column) == (296, 20)  # the sheet declares its used range
 
 
-def test_pdf_has_pages_and_embeds_nanum_gothic(study_report):
+def test_pdf_has_pages_and_embeds_the_korean_font(study_report):
     data = study_report.files["pdf"].read_bytes()
     assert data.startswith(b"%PDF")
     assert len(re.findall(rb"/Type /Page\b", data)) >= 5
-    assert b"NanumGothic" in data and b"/FontFile2" in data
+    assert b"ScatlasGothic" in data and b"/FontFile2" in data
 
 
 def test_document_text_is_escaped_in_the_html(tmp_path):

@@ -3,7 +3,7 @@ import pytest
 from scatlas.errors import LabelError
 from scatlas.taxonomy import DOMAIN_ORDER, domain_name, normalise_domain, try_normalise_domain
 
-# Every spelling DESIGN.md lists, plus the variants PLANS.md and the study show.
+# Every spelling docs/contracts.md lists, plus the variants docs/plan-layouts.md and the study show.
 ALIASES = {
     "방범·방재": "safety", "방범/방재": "safety", "방범・방재": "safety", "방범ㆍ방재": "safety", "방범,방재": "safety",
     "방범 방재": "safety", "방재·방범": "safety", "방재/방범": "safety", "방법·방재": "safety", "방법/방재": "safety",

@@ -106,9 +106,11 @@ def csrf_of(html: str) -> str:
 
 
 def login(client: TestClient, name: str = "kim") -> str:
-    """Log the client in through the form; returns the session's CSRF token."""
+    """Log the client in through the form; returns the logged-in session's CSRF token (rotated at login)."""
     token = csrf_of(client.get("/login").text)
     response = client.post("/login", data={"csrf_token": token, "name": name, "token": TOKEN, "next": "/review"},
                            follow_redirects=False)
     assert response.status_code == 303, response.text
-    return token
+    rotated = csrf_of(client.get("/").text)
+    assert rotated != token, "the CSRF token must change at login"
+    return rotated

@@ -12,9 +12,11 @@ from openpyxl import load_workbook
 
 from scatlas.catalogue.export import EXPORT_COLUMNS
 
-from .conftest import XSS_IMG, XSS_MUNICIPALITY, XSS_SCRIPT
+from .conftest import TOKEN, XSS_IMG, XSS_MUNICIPALITY, XSS_SCRIPT
 
 Fixture = tuple[Path, dict[str, int]]
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def names(response) -> list[str]:
@@ -80,18 +82,19 @@ def test_bad_filter_values_are_refused_with_the_parameter_named(client: TestClie
 
 
 def test_csv_and_xlsx_downloads_carry_the_selection_with_export_columns(client: TestClient) -> None:
-    response = client.get("/api/services/export", params={"q": "버스정류장", "format": "csv"})
+    response = client.get("/api/services/export", params={"q": "버스정류장", "format": "csv"}, headers=AUTH)
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert tuple(rows[0].keys()) == EXPORT_COLUMNS
     assert len(rows) == 4 and {r["municipality"] for r in rows} == {"춘천시", "목포시", "고양시", XSS_MUNICIPALITY}
-    xlsx = client.get("/api/services/export", params={"domain": "safety", "format": "xlsx"})
+    xlsx = client.get("/api/services/export", params={"domain": "safety", "format": "xlsx"}, headers=AUTH)
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     values = list(sheet.values)
     assert values[0] == EXPORT_COLUMNS and len(values) == 3
-    as_json = client.get("/api/services/export", params={"format": "json", "function": "기반구축"}).json()
+    as_json = client.get("/api/services/export", params={"format": "json", "function": "기반구축"},
+                         headers=AUTH).json()
     assert [r["name"] for r in as_json] == [XSS_SCRIPT]
-    assert client.get("/api/services/export", params={"format": "pdf"}).status_code == 422
+    assert client.get("/api/services/export", params={"format": "pdf"}, headers=AUTH).status_code == 422
 
 
 def test_service_detail_has_source_coding_history_and_similar_services(client: TestClient,

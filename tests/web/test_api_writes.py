@@ -126,7 +126,7 @@ def test_oversized_upload_is_413_whether_or_not_a_length_is_declared(
     with make_client(fresh_catalogue[0], max_upload_bytes=100_000) as small:
         big = b"a,b\n" + b"1,2\n" * 100_000  # 400 kB, over the 100 kB limit (and its multipart slack)
         declared = small.post("/api/uploads", files={"file": ("big.csv", big, "text/csv")}, headers=AUTH)
-        assert declared.status_code == 413 and "limit" in declared.json()["detail"]
+        assert declared.status_code == 413 and "한도" in declared.json()["detail"]
 
         def chunks():  # no Content-Length: the limit is enforced while reading
             boundary = b"--xyz\r\n"

@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
-from .conftest import XSS_IMG, XSS_MUNICIPALITY, XSS_SCRIPT, login
+from .conftest import TOKEN, XSS_IMG, XSS_MUNICIPALITY, XSS_SCRIPT, login
 
 RAW = (XSS_SCRIPT, "<img src=x onerror=alert(1)>", XSS_MUNICIPALITY)
 
@@ -55,7 +55,8 @@ def test_markup_in_names_is_escaped_in_the_review_queue(writer_client: TestClien
 
 
 def test_csv_download_carries_the_names_as_plain_text(client: TestClient) -> None:
-    response = client.get("/api/services/export", params={"format": "csv", "q": "주입 시험"})
+    response = client.get("/api/services/export", params={"format": "csv", "q": "주입 시험"},
+                          headers={"Authorization": f"Bearer {TOKEN}"})
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert sorted(r["name"] for r in rows) == sorted([XSS_SCRIPT, XSS_IMG])
     assert response.headers["content-type"].startswith("text/csv")

@@ -105,7 +105,7 @@ def test_review_form_posts_store_human_codings_and_need_csrf(
     history = writer_client.get(f"/api/services/{sid}/history").json()
     assert [(h["coder"], h["domain_id"]) for h in history[:2]] == [("human:park", "environment"),
                                                                    ("human:park", "safety")]
-    assert "changed in review" in history[0]["rationale"]
+    assert "검토에서 수정" in history[0]["rationale"]  # the review note is in Korean by default
     bad = writer_client.post(f"/review/{sid}", data={"action": "set", "domain_id": "moon", "csrf_token": csrf})
     assert bad.status_code == 422
     assert writer_client.post("/review/99999", data={"action": "accept", "csrf_token": csrf}).status_code == 404
@@ -143,8 +143,12 @@ def test_logout_needs_csrf_and_ends_the_login(writer_client: TestClient) -> None
 
 
 def test_korean_font_is_served_from_the_installed_package(client: TestClient) -> None:
-    response = client.get("/fonts/NanumGothic.ttf")
-    assert response.status_code == 200 and response.content[:4] == b"\x00\x01\x00\x00"
+    for name in ("ScatlasGothic-Regular.woff2", "ScatlasGothic-Bold.woff2"):
+        response = client.get(f"/fonts/{name}")
+        assert response.status_code == 200 and response.content[:4] == b"wOF2"
+        assert response.headers["content-type"] == "font/woff2"
+    assert client.get("/fonts/..%2Fcodebook.json").status_code == 404
+    assert client.get("/fonts/NanumGothic.ttf").status_code == 404
 
 
 def test_every_sort_key_has_words_in_both_languages() -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 FICTION_NOTICE = "※ 이 문서는 scatlas 시험용 가상 문서이며 실제 지방자치단체의 계획이 아닙니다."
 
-#: Every domain label printed in a sample -> the canonical DESIGN.md domain name, or None where the label is
+#: Every domain label printed in a sample -> the canonical domain name (docs/contracts.md), or None where the label is
 #: plan-specific and does not map with certainty. Written by hand, not computed with scatlas's normaliser,
 #: so the truth stays independent of the code under test.
 LABEL_DOMAIN: dict[str, str | None] = {

@@ -7,7 +7,6 @@ row. Drawing by hand keeps all three exact and visible in the code.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,22 +21,23 @@ FONT_BOLD = "NanumGothicBold"
 
 
 def font_dir() -> Path:
-    """NanumGothic from koreanize-matplotlib's wheel (a pinned dependency), else Debian's fonts-nanum."""
-    # find_spec, not import: importing the package would pull in matplotlib for nothing
-    spec = importlib.util.find_spec("koreanize_matplotlib")
-    if spec and spec.origin:
-        bundled = Path(spec.origin).parent / "fonts"
-        if (bundled / "NanumGothic.ttf").exists():
-            return bundled
-    return Path("/usr/share/fonts/truetype/nanum")
+    """The Korean font shipped inside scatlas (a NanumGothic subset, data/fonts/): no system font package needed."""
+    from scatlas import fonts
+
+    return fonts.font_dir()
+
+
+def font_file(bold: bool = False) -> Path:
+    from scatlas import fonts
+
+    return fonts.ttf(bold)
 
 
 def register_fonts() -> None:
     if {FONT, FONT_BOLD} <= set(pdfmetrics.getRegisteredFontNames()):
         return
-    folder = font_dir()
-    pdfmetrics.registerFont(TTFont(FONT, str(folder / "NanumGothic.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / "NanumGothicBold.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT, str(font_file())))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(font_file(bold=True))))
 
 
 def wrap(text: str, width: float, font: str = FONT, size: float = 10) -> list[str]:

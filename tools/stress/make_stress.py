@@ -48,7 +48,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "samples"))
-from pdf_layout import font_dir
+from pdf_layout import font_file
 
 FONT = "StressNanum"
 W, H = A4
@@ -58,7 +58,7 @@ NOTICE = "이 문서는 시험용으로 만든 가상의 계획이며 실제 계
 
 def _register() -> None:
     if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(font_dir() / "NanumGothic.ttf")))
+        pdfmetrics.registerFont(TTFont(FONT, str(font_file())))
 
 
 # ---------------------------------------------------------------------------------------------------- content

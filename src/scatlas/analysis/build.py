@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def build_analysis(cat: "Catalogue", basis: Basis = "effective") -> dict[str, Any]:
-    """analysis.json as a dict (DESIGN.md shape, extended): all services of the catalogue on `basis`."""
+    """analysis.json as a dict (docs/contracts.md#analysisjson, extended): all services of the catalogue on `basis`."""
     return analyse_rows(load_rows(cat, basis), basis)
 
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 Basis = Literal["effective", "declared", "auto"]
 BASES: tuple[str, ...] = ("effective", "declared", "auto")
-#: The bucket for services without a label on the chosen basis: counted, never dropped (DESIGN.md).
+#: The bucket for services without a label on the chosen basis: counted, never dropped (docs/architecture.md).
 UNLABELLED = "unlabelled"
 #: The period label of plans whose period is unknown.
 NO_PERIOD = "기간 미상"
@@ -82,7 +82,7 @@ def _first(*values: object) -> object:
 def load_rows(cat: "Catalogue", basis: Basis = "effective", municipality: str | None = None) -> list[Row]:
     """Every service of the catalogue (or of one municipality) with its codes on `basis`.
 
-    effective: DESIGN.md's effective coding (latest human; else declared domain with auto's other dimensions, auto's
+    effective: docs/architecture.md's rule (latest human; else declared domain with auto's other dimensions, auto's
     sub-type only where it belongs to that domain; else latest auto) — as service_view defines it.
     declared: the plan's own domain label; the other dimensions follow the effective order without the
     declared step, and a sub-type is kept only if it belongs to the declared domain.

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any, Protocol, Sequence
 
 from scatlas.catalogue.migrations import migrate
@@ -123,6 +124,12 @@ class Catalogue:
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # Checked again under the write lock: another process may have imported the same content while this one
+            # was reading and coding it. Same content is 'unchanged', never a UNIQUE error, and keeps its ids.
+            existing = self.find_source(source.sha256)
+            if existing is not None:
+                conn.execute("ROLLBACK")
+                return ImportResult("unchanged", existing["id"])
             old = conn.execute("SELECT id FROM source WHERE path = ?", (source.path,)).fetchone()
             carried: dict[tuple[str | None, str], list[sqlite3.Row]] = {}
             status = "added"
@@ -219,6 +226,13 @@ class Catalogue:
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [dict(r) for r in self.conn.execute(sql, tuple(params))]
+
+    def iter_services(self, where: str = "", params: Sequence[Any] = (),
+                      order_by: str = "service_id") -> Iterator[dict[str, Any]]:
+        """Like `services`, one row at a time: an export of 100,000 services never holds them all in memory."""
+        sql = "SELECT * FROM service_view" + (f" WHERE {where}" if where else "") + f" ORDER BY {order_by}"
+        for row in self.conn.execute(sql, tuple(params)):
+            yield dict(row)
 
     def coding_history(self, service_id: int) -> list[dict[str, Any]]:
         """Every coding of a service, newest first."""

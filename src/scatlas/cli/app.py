@@ -9,6 +9,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from scatlas.i18n import _
+
 app = typer.Typer(
     name="scatlas",
     help="Smart City service Atlas: Korean smart city plans in, an analysed inventory of their services out.\n\n"
@@ -21,12 +23,26 @@ app = typer.Typer(
 console = Console()
 err_console = Console(stderr=True)
 
-#: `--db FILE`, the catalogue (DESIGN.md: scatlas.db in the current directory by default).
+
+@app.callback()
+def _language(
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Language of messages and reports: ko (default) or en. Else SCATLAS_LANG or LANG.")] = None,
+) -> None:
+    """Smart City service Atlas: Korean smart city plans in, an analysed inventory of their services out."""
+    from scatlas.i18n import LANGUAGES, set_language
+
+    if lang is not None:
+        if lang not in LANGUAGES:
+            raise typer.BadParameter(f"{lang!r}: ko | en", param_hint="--lang")
+        set_language(lang)
+
+#: `--db FILE`, the catalogue (docs/contracts.md#command-line: scatlas.db in the current directory by default).
 DbOption = Annotated[Path, typer.Option("--db", help="The catalogue (SQLite file).", envvar="SCATLAS_DB")]
 DEFAULT_DB = Path("scatlas.db")
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print a clean error and return the Exit to raise."""
-    err_console.print(f"[bold red]error:[/] {escape(message)}")  # user text may hold [brackets]
+    err_console.print(f"[bold red]{escape(_('오류'))}:[/] {escape(message)}")  # user text may hold [brackets]
     return typer.Exit(code)

@@ -26,10 +26,8 @@ def _json_safe(value: Any) -> Any:
 
 
 def _fail(message: str) -> typer.Exit:
-    """fail() for messages that quote user data (file names, labels): shown as text, never as Rich markup."""
-    from rich.markup import escape
-
-    return fail(escape(message))
+    """fail() for messages that quote user data (file names, labels): fail() already shows them as plain text."""
+    return fail(message)
 
 
 def _print_json(data: Any) -> None:

@@ -18,21 +18,29 @@ from scatlas.errors import DocumentError
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="A plan document (PDF, HWP, HWPX, DOCX, TXT, MD) or inventory (CSV, XLSX).")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the DESIGN.md JSON object instead of a table.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the docs/contracts.md JSON object instead.")] = False,
 ) -> None:
     """Extract a plan's services, municipality, title and period, and print them (nothing is stored).
 
-    On a document that cannot be read the JSON carries `error: {code, message}` and the exit status is 2.
+    On a document that cannot be read, or in which no service is found, the JSON carries `error: {code, message}`
+    and the exit status is 2.
 
     Example: scatlas extract plan.pdf --json
     """
     from scatlas.extract.output import error_json, plan_json
-    from scatlas.pipeline import detect, extract_file
+    from scatlas.pipeline import detect
+    from scatlas.sandbox import ReaderCrashed, extract_within_budget
 
     fmt = None
     try:
         fmt = detect(file) if file.is_file() else None
-        extraction = extract_file(file)
+        try:
+            extraction = extract_within_budget(file)
+        except ReaderCrashed as crash:
+            raise DocumentError("corrupt", f"unexpected {crash}", path=file) from None
+        if not any(p.services for p in extraction.plans):
+            # the same result `ingest` reports: a clear non-zero exit, never an empty list that looks like success
+            raise DocumentError("no_services", "no service list was recognised", path=file)
     except DocumentError as exc:
         result = error_json(file, fmt or file.suffix.lstrip(".").lower() or None, exc)
         if as_json:

@@ -13,6 +13,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from scatlas.cli.app import DEFAULT_DB, DbOption, app, console, fail
+from scatlas.i18n import _
+
+#: What an ingest did with a file, for people (the codes stay in the API).
+STATUS = {"added": lambda: _("새로 추가"), "replaced": lambda: _("새 판으로 교체"),
+          "unchanged": lambda: _("같은 내용이 이미 있음")}
 
 
 def _load_coder(enabled: bool):
@@ -30,13 +35,13 @@ def run_ingest(db: Path, paths: list[Path], code: bool = True) -> list:
 
     files = list(iter_input_files(paths))
     if not files:
-        raise fail("no plan files found in " + ", ".join(map(str, paths)))
+        raise fail(_("계획 파일을 찾지 못했다: {paths}").format(paths=", ".join(map(str, paths))))
     with Catalogue.open(db) as cat, Progress(
             TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=console, transient=True) as progress:
-        task = progress.add_task("loading the coder" if code else "ingesting", total=len(files))
+        task = progress.add_task(_("분류기 불러오는 중") if code else _("읽는 중"), total=len(files))
         coder = _load_coder(code)
-        progress.update(task, description="ingesting")
+        progress.update(task, description=_("읽는 중"))
 
         def done(result) -> None:
             _print_result(result)
@@ -51,12 +56,13 @@ def _print_result(result) -> None:
         console.print(f"[red]✗[/] {name}: [red]{result.error['code']}[/] — {escape(result.error['message'])}")
         return
     mark = {"added": "[green]✓[/]", "replaced": "[yellow]↻[/]", "unchanged": "[dim]=[/]"}[result.status]
-    console.print(f"{mark} {name}: {result.status}, {result.plans} plan(s), {result.services} service(s)"
-                  + (f", {len(result.warnings)} warning(s)" if result.warnings else ""))
+    console.print(f"{mark} {name}: {escape(STATUS[result.status]())}, "
+                  + _("계획 {plans}건, 서비스 {services}개").format(plans=result.plans, services=result.services)
+                  + (", " + _("경고 {n}건").format(n=len(result.warnings)) if result.warnings else ""))
     for warning in result.warnings[:8]:
         console.print(f"    [dim]· {escape(warning)}[/]")
     if len(result.warnings) > 8:
-        console.print(f"    [dim]· … and {len(result.warnings) - 8} more[/]")
+        console.print("    [dim]· … " + _("외 {n}건").format(n=len(result.warnings) - 8) + "[/]")
 
 
 @app.command()
@@ -74,8 +80,8 @@ def ingest(
     """
     results = run_ingest(db, paths, code)
     failed = sum(r.failed for r in results)
-    console.print(f"{len(results)} file(s): {sum(r.services for r in results)} service(s) added, "
-                  f"{failed} failed → {db}")
+    console.print(_("파일 {files}개: 서비스 {services}개 추가, 실패 {failed}개 → {db}").format(
+        files=len(results), services=sum(r.services for r in results), failed=failed, db=db))
     if failed:
         raise typer.Exit(1)
 
@@ -86,7 +92,7 @@ def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or xlsx.")] = "csv",
     out: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")] = Path("services.csv"),
 ) -> None:
-    """Export the catalogue's services with their effective coding (DESIGN.md columns).
+    """Export the catalogue's services with their effective coding (columns: docs/contracts.md#export-columns).
 
     Example: scatlas export --db scatlas.db --format xlsx -o services.xlsx
     """
@@ -94,13 +100,14 @@ def export(
     from scatlas.catalogue.export import EXPORT_FORMATS, export_records, write_export
 
     if fmt not in EXPORT_FORMATS:
-        raise fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {fmt!r}", 2)
+        raise fail(_("--format은 {formats} 중 하나여야 한다 ({fmt!r}은 아님)").format(
+            formats=", ".join(EXPORT_FORMATS), fmt=fmt), 2)
     if not db.exists():
-        raise fail(f"{db}: no such catalogue (run scatlas ingest first)")
+        raise fail(_("{db}: 카탈로그가 없다 (먼저 scatlas ingest)").format(db=db))
     with Catalogue.open(db) as cat:
         records = export_records(cat)
     write_export(records, fmt, out)
-    console.print(f"{len(records)} service(s) → {out}")
+    console.print(_("서비스 {n}개 → {out}").format(n=len(records), out=out))
 
 
 def bundled_samples() -> list[Path]:
@@ -129,25 +136,22 @@ def demo(
     """
     samples = bundled_samples()
     if not samples:
-        raise fail("no bundled sample files found: the installation is incomplete")
+        raise fail(_("함께 설치된 예시 파일이 없다: 설치가 불완전하다"))
     out.mkdir(parents=True, exist_ok=True)
     db = out / "scatlas.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)  # a demo starts from an empty catalogue
-    console.rule("[bold]1. ingest + code")
+    console.rule("[bold]1. " + escape(_("읽기와 분류")))
     results = run_ingest(db, samples, code=True)
     expected_failures = [r for r in results if r.failed and r.error and r.error["code"] == "no_text_layer"]
-    console.print(f"{sum(r.services for r in results)} services from {len(results)} files "
-                  f"({len(expected_failures)} scanned sample without a text layer, reported as such)")
-    console.rule("[bold]2. analyse + report")
-    from scatlas.cli.report import write_full_report
+    console.print(_("파일 {files}개에서 서비스 {services}개 (텍스트 층 없는 스캔 예시 {scanned}개는 그렇게 보고함)").format(
+        files=len(results), services=sum(r.services for r in results), scanned=len(expected_failures)))
+    console.rule("[bold]2. " + escape(_("분석과 보고서")))
+    from scatlas.cli.report import files_table, write_full_report
 
     report_dir = out / "report"
     if report_dir.exists():
         shutil.rmtree(report_dir)
     paths = write_full_report(db, report_dir)
-    table = Table("file", "what")
-    for path, what in paths:
-        table.add_row(str(path), what)
-    console.print(table)
-    console.print(f"[bold green]Report:[/] {(report_dir / 'report.html').resolve()}")
+    console.print(files_table(paths))
+    console.print(f"[bold green]{escape(_('보고서'))}:[/] {(report_dir / 'report.html').resolve()}")

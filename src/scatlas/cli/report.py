@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Iterable
+from typing import TYPE_CHECKING, Annotated, Iterable
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from scatlas.cli.app import DEFAULT_DB, DbOption, app, console, fail
+from scatlas.i18n import N_, _
+
+if TYPE_CHECKING:
+    from scatlas.report.writer import ReportOptions
 
 
 class BasisChoice(str, Enum):
@@ -27,8 +31,9 @@ class ByChoice(str, Enum):
 
 BasisOption = Annotated[BasisChoice, typer.Option(
     "--basis", help="Which coding to count: effective (human > declared > auto), declared, or auto.")]
-FILE_WHAT = {"json": "every computed table (analysis.json)", "html": "the report, self-contained (open offline)",
-             "xlsx": "one sheet per table + the coded catalogue", "pdf": "A4 report with charts"}
+FILE_WHAT = {"json": N_("계산한 모든 표 (analysis.json)"), "html": N_("보고서, 파일 하나로 완결 (오프라인으로 열림)"),
+             "xlsx": N_("표마다 시트 하나 + 분류한 서비스 목록"), "pdf": N_("차트가 든 A4 보고서"),
+             "charts": N_("모든 차트를 300dpi PNG와 SVG로")}
 
 
 def _open(db: Path):  # noqa: ANN202 - Catalogue
@@ -36,7 +41,7 @@ def _open(db: Path):  # noqa: ANN202 - Catalogue
     from scatlas.errors import ScatlasError
 
     if not db.exists():
-        raise fail(f"{db}: no catalogue here; ingest plans first (scatlas ingest PATH --db {db})")
+        raise fail(_("{db}: 카탈로그가 없다. 먼저 계획을 넣는다 (scatlas ingest PATH --db {db})").format(db=db))
     try:
         return Catalogue.open(db, readonly=True)
     except ScatlasError as exc:
@@ -50,17 +55,24 @@ def _rows(db: Path, basis: BasisChoice) -> list:
         return load_rows(cat, basis.value)  # type: ignore[arg-type]
 
 
-def write_full_report(db: Path, out: Path, basis: str = "effective",
-                      municipality: str | None = None) -> list[tuple[Path, str]]:
+def write_full_report(db: Path, out: Path, basis: str = "effective", municipality: str | None = None,
+                      options: "ReportOptions | None" = None) -> list[tuple[Path, str]]:
     """Write the report files for a catalogue; (path, what) per file. Used by `report` and `demo`."""
     from scatlas.report.writer import ReportError, write_report
 
     with _open(db) as cat:
         try:
-            result = write_report(cat, out, basis, municipality)  # type: ignore[arg-type]
+            result = write_report(cat, out, basis, municipality, options=options)  # type: ignore[arg-type]
         except ReportError as exc:
             raise fail(str(exc)) from exc
-    return [(path, FILE_WHAT[kind]) for kind, path in result.files.items()]
+    return [(path, _(FILE_WHAT[kind])) for kind, path in result.files.items()]
+
+
+def files_table(files: list[tuple[Path, str]]) -> Table:
+    table = Table(_("파일"), _("내용"))
+    for path, what in files:
+        table.add_row(str(path), what)
+    return table
 
 
 @app.command()
@@ -70,6 +82,10 @@ def report(
     basis: BasisOption = BasisChoice.effective,
     municipality: Annotated[str | None, typer.Option(
         "--municipality", "-m", help="Diagnose one municipality's plan against all the others.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The report's title.")] = None,
+    author: Annotated[str | None, typer.Option("--author", help="Author line of the report.")] = None,
+    institution: Annotated[str | None, typer.Option("--institution", help="Institution line of the report.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Date printed on the report (default: today).")] = None,
 ) -> None:
     """Write the analysis report: report.html, report.xlsx, report.pdf and analysis.json.
 
@@ -77,13 +93,15 @@ def report(
     near-identical services across municipalities; distinctiveness, concentration and similarity; declared-vs-coded
     disagreements; the reference study's figures beside ours; trends between plan periods; a diagnosis per plan.
 
-    Example: scatlas report --db scatlas.db -o report/ --municipality 목포시
+    Every chart is also written beside the report as a 300-dpi PNG and an SVG (charts/).
+
+    Example: scatlas report --db scatlas.db -o report/ --title "스마트도시 서비스 분석" --author 홍길동 --institution 한국지방행정연구원
     """
-    files = write_full_report(db, out, basis.value, municipality)
-    table = Table("file", "what")
-    for path, what in files:
-        table.add_row(str(path), what)
-    console.print(table)
+    from scatlas.report.writer import ReportOptions
+
+    files = write_full_report(db, out, basis.value, municipality,
+                              ReportOptions(title=title, author=author, institution=institution, date=date))
+    console.print(files_table(files))
 
 
 def _pct(x: float) -> str:
@@ -102,15 +120,17 @@ def stats(
     Example: scatlas stats --db scatlas.db --by municipality
     """
     from scatlas.analysis import distributions, load_rows, trends
+    from scatlas.report.document import BASIS_NOTES
     from scatlas.taxonomy import DOMAIN_ORDER
 
     with _open(db) as cat:
         rows = load_rows(cat, basis.value)  # type: ignore[arg-type]
     if not rows:
-        raise fail(f"{db}: the catalogue holds no services")
+        raise fail(_("{db}: 카탈로그에 서비스가 없다").format(db=db))
     plans = len({r.plan_id for r in rows})
     munis = len({r.municipality for r in rows})
-    console.print(f"[bold]{len(rows):,}[/] services · {plans} plans · {munis} municipalities · basis {basis.value}")
+    console.print(_("서비스 {services}개 · 계획 {plans}건 · 자치단체 {munis}곳 · 분류 기준 {basis}").format(
+        services=f"{len(rows):,}", plans=plans, munis=munis, basis=BASIS_NOTES[basis.value][0]))
     if by is ByChoice.domain:
         table = Table("분야", "서비스 수", "비중", "순위", title="분야별 현황")
         for d in distributions.domain_table(rows):
@@ -128,11 +148,11 @@ def stats(
     groups = distributions.by_municipality(rows) if by is ByChoice.municipality else trends.by_period(rows)
     key = "municipality" if by is ByChoice.municipality else "period"
     table = Table("자치단체" if key == "municipality" else "기간", "계", title=f"{'자치단체' if key == 'municipality' else '기간'} × 분야")
-    for _, name in DOMAIN_ORDER:
+    for _did, name in DOMAIN_ORDER:
         table.add_column(name[:2], justify="right", no_wrap=True)
     table.add_column("미분류", justify="right")
     for g in groups:
-        table.add_row(str(g[key]), f"{g['services']:,}", *[str(g["domains"].get(d, 0)) for d, _ in DOMAIN_ORDER],
+        table.add_row(str(g[key]), f"{g['services']:,}", *[str(g["domains"].get(d, 0)) for d, _name in DOMAIN_ORDER],
                       str(g["domains"].get("unlabelled", 0)))
     # A 14-column cross-tab needs more than 80 cells; a wider console beats squeezed, ellipsised headers.
     Console(width=max(console.width, 140)).print(table)
@@ -159,7 +179,8 @@ def export_matrix(
 
     rows = _rows(db, basis)
     matrix, labels = write_matrix(rows, out)
-    console.print(f"{len(rows):,} services → {matrix} (variable labels: {labels})")
+    console.print(_("서비스 {n}개 → {matrix} (변수 설명: {labels})").format(n=f"{len(rows):,}", matrix=matrix,
+                                                                     labels=labels))
 
 
 @app.command("export-qda")
@@ -178,7 +199,8 @@ def export_qda(
 
     suffix = out.suffix.lower()
     if suffix not in (".qdpx", ".qdc"):
-        raise fail(f"{out}: the file name must end in .qdpx (project) or .qdc (codebook)")
+        raise fail(_("{out}: 파일 이름은 .qdpx(프로젝트) 또는 .qdc(코드북)로 끝나야 한다").format(out=out))
     rows = _rows(db, basis)
     path = write_qdc(rows, out) if suffix == ".qdc" else write_qdpx(rows, out, name=out.stem)
-    console.print(f"{'codebook' if suffix == '.qdc' else f'{len(rows):,} coded services'} → {path}")
+    what = _("코드북") if suffix == ".qdc" else _("분류한 서비스 {n}개").format(n=f"{len(rows):,}")
+    console.print(f"{what} → {path}")

@@ -9,7 +9,7 @@ from scatlas.coding.csvio import read_csv, write_csv
 from scatlas.records import CodingRecord, ServiceRecord
 from scatlas.taxonomy import domain_name
 
-#: Columns added to the input's (DESIGN.md: classify); an input column of the same name is overwritten.
+#: Columns added to the input's (docs/contracts.md#scatlas-classify); an input column of the same name is overwritten.
 OUTPUT_COLUMNS = ("domain", "domain_id", "confidence", "subtype", "function", "target_groups", "technologies",
                   "rationale")
 

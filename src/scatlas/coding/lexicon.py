@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, Codebook, load_codebook
 
-#: Technologies plans name that the codebook's list does not hold (the open list of DESIGN.md): only clear ones.
+#: Technologies plans name that the codebook's list does not hold (an open list, docs/contracts.md): only clear ones.
 EXTRA_TECHNOLOGIES: dict[str, tuple[str, ...]] = {
     "QR코드": ("QR코드", "QR 코드", "QR"),
     "라이다": ("라이다", "LiDAR", "LIDAR"),

@@ -19,6 +19,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
+from scatlas.labels import subtype_labels
 from scatlas.records import CodingRecord
 from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, load_codebook
 
@@ -64,7 +65,7 @@ def _show(console: Console, row: dict[str, Any], auto: dict[str, Any] | None, po
     if row.get("declared_domain") or row.get("declared_label"):
         t.add_row("계획상 분야", escape(f"{row.get('declared_domain') or '-'} ({row.get('declared_label') or ''})"))
     t.add_row("분야", f"{escape(str(row.get('domain') or '-'))}  [dim]{escape(str(row.get('domain_id') or ''))}[/]")
-    t.add_row("세부유형", escape(str(row.get("subtype") or "-")))
+    t.add_row("세부유형", escape(subtype_labels().get(row.get("subtype") or "", row.get("subtype") or "-")))
     t.add_row("기능", escape(str(row.get("function") or "-")))
     t.add_row("대상", escape(", ".join(_list(row.get("target_groups"))) or "-"))
     t.add_row("기술", escape(", ".join(_list(row.get("technologies"))) or "-"))
@@ -77,7 +78,7 @@ def _show(console: Console, row: dict[str, Any], auto: dict[str, Any] | None, po
             t.add_row("상위 2개", ", ".join(f"{names.get(d, d)} {s:.2f}" for d, s in top2))
         if auto.get("rationale"):
             t.add_row("근거", escape(str(auto["rationale"])))
-    console.print(Panel(t, title=escape(f"[{position}/{total}] service {row['service_id']}"), expand=False))
+    console.print(Panel(t, title=escape(f"[{position}/{total}] 서비스 {row['service_id']}"), expand=False))
 
 
 def _pick(ask: Ask, console: Console, title: str, options: list[tuple[str, str]], allow_none: bool = False
@@ -113,7 +114,7 @@ def run_review(cat: Any, reviewer: str, ask: Ask, console: Console, limit: int =
     queue = cat.review_queue(limit=limit, low_confidence=low_confidence)
     summary = ReviewSummary()
     if not queue:
-        console.print("검토할 서비스가 없습니다 (no services waiting for review).")
+        console.print("검토할 서비스가 없습니다.")
         return summary
     book = load_codebook()
     for pos, row in enumerate(queue, start=1):
@@ -141,7 +142,7 @@ def run_review(cat: Any, reviewer: str, ask: Ask, console: Console, limit: int =
                 summary.quit = True
                 return summary
             coding.domain_id = domain_id
-            subs = [(s.id, f"{s.label} ({s.id})") for s in book.subtypes_of(domain_id)]
+            subs = [(s.id, s.label) for s in book.subtypes_of(domain_id)]
             ok, sub = _pick(ask, console, "세부유형:", subs, allow_none=True)
             if not ok:
                 summary.quit = True
@@ -167,5 +168,5 @@ def run_review(cat: Any, reviewer: str, ask: Ask, console: Console, limit: int =
             summary.changed += 1
         summary.stored.append(cat.add_coding(row["service_id"], coding))
         console.print(f"[green]저장됨[/] {escape(reviewer)}: {dict(DOMAIN_ORDER).get(coding.domain_id, '-')} / "
-                      f"{coding.subtype or '-'} / {coding.function or '-'}")
+                      f"{subtype_labels().get(coding.subtype or '', '-')} / {coding.function or '-'}")
     return summary

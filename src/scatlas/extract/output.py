@@ -1,4 +1,4 @@
-"""The `scatlas extract --json` object (DESIGN.md) for an extracted plan or a document-level failure."""
+"""The `scatlas extract --json` object (docs/contracts.md) for an extracted plan or a document-level failure."""
 
 from __future__ import annotations
 

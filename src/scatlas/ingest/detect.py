@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 from scatlas.errors import DocumentError
+from scatlas.i18n import _
 from scatlas.ingest.limits import ZIP_DAMAGE
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -34,7 +35,7 @@ def detect_format(path: str | Path) -> str:
     except OSError as exc:
         raise DocumentError("corrupt", f"cannot open: {exc.strerror or exc}", path=path) from exc
     if not head:
-        raise DocumentError("empty", "0 bytes", path=path)
+        raise DocumentError("empty", _("0바이트"), path=path)
     suffix = path.suffix.lower()
     if b"%PDF-" in head:
         return "pdf"

@@ -19,7 +19,7 @@ class Cell:
 
 @dataclass
 class Table:
-    """A table with its cell structure; `rows()` gives a dense grid with merged cells expanded."""
+    """A table with its cell structure; `grid(fill_merged=True)` gives a dense grid with merged cells expanded."""
 
     cells: list[Cell]
     n_rows: int

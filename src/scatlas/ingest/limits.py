@@ -11,6 +11,7 @@ from typing import IO, Self
 from lxml import etree
 
 from scatlas.errors import DocumentError
+from scatlas.i18n import _
 
 
 #: What zipfile and zlib raise on a damaged package (truncated, bad CRC, unknown compression, …).
@@ -36,6 +37,8 @@ class Limits:
     #: the ratio test only applies to members whose declared size exceeds this (tiny members compress oddly)
     ratio_floor_bytes: int = 1024 * 1024
     max_xml_depth: int = 200
+    #: one XML member parsed into a tree costs ~10x its size in memory; real plans' document.xml stay under 40 MB
+    max_xml_bytes: int = 128 * 1024 * 1024
     max_ole_stream_bytes: int = 512 * 1024 * 1024
 
 
@@ -46,7 +49,7 @@ def check_file_size(path: Path, limits: Limits) -> int:
     """The file's size in bytes; raises `empty` or `too_large` as the limits say."""
     size = path.stat().st_size
     if size == 0:
-        raise DocumentError("empty", "0 bytes", path=path)
+        raise DocumentError("empty", _("0바이트"), path=path)
     if size > limits.max_file_bytes:
         raise DocumentError("too_large", f"{size:,} bytes > limit {limits.max_file_bytes:,}", path=path)
     return size
@@ -149,7 +152,11 @@ def _xml_parser() -> etree.XMLParser:
 
 
 def parse_xml(data: bytes, path: Path, member: str, limits: Limits = DEFAULT_LIMITS) -> etree._Element:
-    """Parse one package member; malformed or too deeply nested XML is `corrupt`."""
+    """Parse one package member; malformed or too deeply nested XML is `corrupt`, XML too big to hold as a tree is
+    `too_large` (checked before parsing)."""
+    if len(data) > limits.max_xml_bytes:
+        raise DocumentError("too_large", f"{member}: {len(data):,} bytes of XML > limit {limits.max_xml_bytes:,}",
+                            path=path)
     try:
         root = etree.fromstring(data, parser=_xml_parser())
     except etree.XMLSyntaxError as exc:

@@ -1,4 +1,4 @@
-"""Charts of the analysis as PNG bytes (matplotlib, object API, NanumGothic so Hangul renders).
+"""Charts of the analysis as matplotlib Figures, drawn to PNG or SVG by render() (matplotlib, object API, the package's Korean font so Hangul renders).
 
 Importing this module has no side effects; the Korean font is set up on the first chart.
 """
@@ -21,24 +21,30 @@ HEATMAP_ROWS = 40
 
 @lru_cache(maxsize=1)
 def korean_font() -> str:
-    """Set matplotlib up for Hangul (NanumGothic shipped in koreanize-matplotlib); returns the font's path."""
-    import warnings
-
-    with warnings.catch_warnings():  # koreanize-matplotlib 0.1.1 still imports distutils' LooseVersion
-        warnings.simplefilter("ignore", DeprecationWarning)
-        import koreanize_matplotlib  # noqa: F401  (sets rcParams: NanumGothic, unicode minus)
+    """Register the package's Korean font with matplotlib and make it the default; returns the font's path."""
     import matplotlib
+    from matplotlib import font_manager
 
-    matplotlib.rcParams["axes.unicode_minus"] = False
+    from scatlas import fonts
+
+    for bold in (False, True):
+        font_manager.fontManager.addfont(str(fonts.ttf(bold)))
+    matplotlib.rcParams["font.family"] = [fonts.FAMILY, "DejaVu Sans"]
+    matplotlib.rcParams["axes.unicode_minus"] = True  # the font has U+2212
     matplotlib.rcParams["svg.fonttype"] = "path"
-    return koreanize_matplotlib.get_font_ttf_path() if hasattr(koreanize_matplotlib, "get_font_ttf_path") else ""
+    return str(fonts.ttf())
+
+
+#: Resolution of the charts inside report.html; the PNG files beside the report (and the PDF) use FILE_DPI.
+PAGE_DPI = 110
+FILE_DPI = 300
 
 
 def _figure(width: float, height: float):  # noqa: ANN202 - matplotlib Figure
     korean_font()
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(width, height), dpi=110)
+    fig = Figure(figsize=(width, height), dpi=PAGE_DPI)
     return fig
 
 
@@ -49,13 +55,30 @@ class MaxNLocator:  # resolved lazily: matplotlib stays off the import path of t
         return _Locator(**kwargs)
 
 
-def _png(fig) -> bytes:  # noqa: ANN001
+def _png(fig):  # noqa: ANN001, ANN202 - the chart functions hand back the Figure; render() draws it
+    return fig
+
+
+def downscale(png: bytes, dpi: int = PAGE_DPI, source_dpi: int = FILE_DPI) -> bytes:
+    """A PNG rendered at `source_dpi` resampled to `dpi` (cheaper than drawing the chart again)."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as img:
+        size = (max(1, round(img.width * dpi / source_dpi)), max(1, round(img.height * dpi / source_dpi)))
+        small = img.convert("RGBA").resize(size, Image.LANCZOS)
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", bbox_inches="tight")
+    small.save(buf, format="PNG", optimize=True)
     return buf.getvalue()
 
 
-def domain_bars(analysis: dict[str, Any]) -> bytes:
+def render(fig, fmt: str = "png", dpi: int = PAGE_DPI) -> bytes:  # noqa: ANN001
+    """A chart as PNG (at `dpi`) or SVG bytes."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format=fmt, dpi=dpi, bbox_inches="tight", metadata={"Software": None} if fmt == "png" else None)
+    return buf.getvalue()
+
+
+def domain_bars(analysis: dict[str, Any]):  # noqa: ANN201 - a matplotlib Figure
     """유형별 현황: the 12 domains as horizontal bars, largest on top, labelled 'n개 (x.x%)'."""
     rows = sorted(analysis["domains"], key=lambda d: (d["count"], -DOMAIN_INDEX[d["domain_id"]]))
     fig = _figure(7.5, 4.6)
@@ -76,7 +99,7 @@ def domain_bars(analysis: dict[str, Any]) -> bytes:
 DOMAIN_INDEX = {did: k for k, (did, _) in enumerate(DOMAIN_ORDER)}
 
 
-def subtype_bars(analysis: dict[str, Any], domain_id: str = "transport") -> bytes:
+def subtype_bars(analysis: dict[str, Any], domain_id: str = "transport"):  # noqa: ANN201 - a matplotlib Figure
     """One domain's sub-types as bars with their share of the domain."""
     rows = analysis["subtypes"].get(domain_id, [])
     fig = _figure(7, 0.45 * max(len(rows), 3) + 1.2)
@@ -95,7 +118,7 @@ def subtype_bars(analysis: dict[str, Any], domain_id: str = "transport") -> byte
     return _png(fig)
 
 
-def function_by_domain(analysis: dict[str, Any]) -> bytes:
+def function_by_domain(analysis: dict[str, Any]):  # noqa: ANN201 - a matplotlib Figure
     """Stacked 100% bars: the function mix inside each domain that has services."""
     per = analysis["functions_by_domain"]
     domains = [d for d, _ in DOMAIN_ORDER if sum(x["count"] for x in per.get(d, [])) > 0][::-1]
@@ -120,7 +143,7 @@ def function_by_domain(analysis: dict[str, Any]) -> bytes:
     return _png(fig)
 
 
-def municipality_heatmap(analysis: dict[str, Any]) -> bytes:
+def municipality_heatmap(analysis: dict[str, Any]):  # noqa: ANN201 - a matplotlib Figure
     """Municipality × domain shares as a heat map (the HEATMAP_ROWS largest municipalities)."""
     rows = sorted(analysis["by_municipality"], key=lambda m: -m["services"])[:HEATMAP_ROWS]
     rows.sort(key=lambda m: m["municipality"])
@@ -146,7 +169,7 @@ def municipality_heatmap(analysis: dict[str, Any]) -> bytes:
     return _png(fig)
 
 
-def reference_bars(analysis: dict[str, Any]) -> bytes:
+def reference_bars(analysis: dict[str, Any]):  # noqa: ANN201 - a matplotlib Figure
     """Our domain shares beside the reference study's, where the study gives one."""
     rows = analysis["reference"]["domains"]
     fig = _figure(8, 4)
@@ -164,7 +187,7 @@ def reference_bars(analysis: dict[str, Any]) -> bytes:
     return _png(fig)
 
 
-def technology_bars(analysis: dict[str, Any], top: int = 15) -> bytes:
+def technology_bars(analysis: dict[str, Any], top: int = 15):  # noqa: ANN201 - a matplotlib Figure
     rows = analysis["technologies"][:top][::-1]
     fig = _figure(7, 0.32 * max(len(rows), 3) + 1.2)
     ax = fig.add_subplot()
@@ -176,27 +199,30 @@ def technology_bars(analysis: dict[str, Any], top: int = 15) -> bytes:
     return _png(fig)
 
 
-def trend_lines(analysis: dict[str, Any]) -> bytes | None:
+def trend_lines(analysis: dict[str, Any]):  # noqa: ANN201 - Figure | None
     """Domain shares across plan periods (None when fewer than two periods)."""
     t = analysis["trends"]
     if not t["available"]:
         return None
     periods = list(t["domains"][0]["shares"])
-    fig = _figure(8, 4.2)
+    fig = _figure(8, 5.2)
     ax = fig.add_subplot()
+    markers = "osD^v<>ph*Xd"
     for k, d in enumerate(t["domains"]):
         vals = [100 * d["shares"][p] for p in periods]
         if any(vals):
-            ax.plot(periods, vals, marker="o", label=d["domain"], color=PALETTE[k % len(PALETTE)])
+            ax.plot(periods, vals, marker=markers[k % len(markers)], linewidth=1.8, markersize=5,
+                    label=d["domain"], color=PALETTE[k % len(PALETTE)])
     ax.set_ylabel("비중(%)")
     ax.set_title("계획 기간별 분야 비중")
-    ax.legend(fontsize=7, ncol=2, frameon=False, bbox_to_anchor=(1.02, 1), loc="upper left")
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    ax.legend(fontsize=8.5, ncol=4, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.12))
     ax.spines[["top", "right"]].set_visible(False)
     return _png(fig)
 
 
-def all_charts(analysis: dict[str, Any]) -> dict[str, bytes]:
-    """Every chart of the report, by name (trends only when there are periods to compare)."""
+def all_charts(analysis: dict[str, Any]):  # noqa: ANN201 - dict[str, Figure]
+    """Every chart of the report as a matplotlib Figure, by name (trends only when there are periods to compare)."""
     charts = {"domains": domain_bars(analysis), "transport_subtypes": subtype_bars(analysis, "transport"),
               "functions": function_by_domain(analysis), "municipalities": municipality_heatmap(analysis),
               "reference": reference_bars(analysis), "technologies": technology_bars(analysis)}

@@ -38,13 +38,23 @@ def pct(share: float | None) -> str:
 
 
 def pp(value: float) -> str:
-    return f"{value:+.1f}%p".replace("-", "−")
+    """Percentage points with their sign, the minus as U+2212: −0.9%p, +1.2%p, 0.0%p."""
+    text = f"{value:+.1f}"
+    return ("0.0" if text in ("+0.0", "-0.0") else text.replace("-", "\u2212")) + "%p"
+
+
+def join_words(words: list[str]) -> str:
+    """A Korean list: 'A', 'A 및 B', 'A, B 및 C' (never '·', which domain names such as 근로·고용 use themselves)."""
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " 및 " + words[-1]
 
 
 def _join(words: list[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + "·" + words[-1] if len(words) > 2 else josa(words[0], "과", "와") + " " + words[1]
+    """A sentence subject: 'A와 B' for two, else join_words."""
+    if len(words) == 2:
+        return josa(words[0], "과", "와") + " " + words[1]
+    return join_words(words)
 
 
 def domains(analysis: dict[str, Any]) -> list[str]:

@@ -1,4 +1,5 @@
-"""report.xlsx: one sheet per table plus the full coded catalogue; header rows frozen, autofilters on.
+"""report.xlsx: a contents sheet, one sheet per table of the report (number formats, totals rows) and the coded
+catalogue; header rows frozen, autofilters on.
 
 Written in openpyxl's write-only mode so 100,000 services stream to disk without building a cell tree.
 """
@@ -17,6 +18,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from scatlas.analysis.frame import Row
+from scatlas.report.document import BASIS_NOTES, Cell, Document, Table, build_document
+from scatlas.labels import coder_label, subtype_labels
 from scatlas.taxonomy import DOMAIN_ORDER
 
 NAMES = dict(DOMAIN_ORDER)
@@ -25,16 +28,36 @@ _HEAD_FONT = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="DDE7F0")
 
 
+#: Excel number formats per cell kind (document.Cell); a derived reference figure shows a '*' after its number.
+FORMATS = {"int": "#,##0", "pct": "0.0%", "pp": '+0.0"%p";"\u2212"0.0"%p";0.0"%p"', "signed": '+#,##0;"\u2212"#,##0;0',
+           "float2": "0.00", "float3": "0.000"}
+DERIVED_FORMATS = {"int": '#,##0"*"', "pct": '0.0%"*"', "float3": '0.000"*"'}
+
+
 class _Book:
     """A write-only workbook whose sheets get openpyxl's header, frozen pane and filter, and streamed rows.
 
     openpyxl builds an object per cell (about 45 s for the 2M cells of 100,000 services); the data rows are instead
-    written as sheet XML straight into the saved file (inline strings, so document text is never a formula).
+    written as sheet XML straight into the saved file (inline strings, so document text is never a formula), with
+    the style ids of number formats registered in the workbook's style table.
     """
 
     def __init__(self) -> None:
         self.wb = Workbook(write_only=True)
         self.pending: dict[str, tuple[Iterable[Sequence[Any]], str]] = {}  # sheet XML → (rows, used range)
+
+    def style(self, number_format: str | None = None, bold: bool = False) -> int:
+        """The workbook's style id (xf index) for a number format and weight."""
+        from openpyxl.styles.cell_style import StyleArray
+        from openpyxl.styles.numbers import BUILTIN_FORMATS_REVERSE
+
+        arr = StyleArray()
+        if number_format:
+            arr.numFmtId = BUILTIN_FORMATS_REVERSE.get(number_format,
+                                                       self.wb._number_formats.add(number_format) + 164)
+        if bold:
+            arr.fontId = self.wb._fonts.add(_HEAD_FONT)
+        return self.wb._cell_styles.add(arr)
 
     def sheet(self, title: str, header: Sequence[str], rows: Iterable[Sequence[Any]], count: int,
               widths: Sequence[int] | None = None) -> None:
@@ -52,11 +75,35 @@ class _Book:
         self.pending[f"xl/worksheets/sheet{len(self.wb.worksheets)}.xml"] = (
             rows, f"A1:{get_column_letter(len(header))}{count + 1}")
 
+    def table(self, t: Table) -> None:
+        """A report table as a sheet: every row, numbers with their formats, the totals row in bold."""
+        def styled(cell: Cell, bold: bool = False) -> Any:
+            fmt = (DERIVED_FORMATS if cell.derived else FORMATS).get(cell.kind)
+            if cell.value is None or cell.value == "" or (fmt is None and not bold):
+                return cell.value
+            return _Styled(cell.value, self.style(fmt, bold))
+
+        rows: list[list[Any]] = [[styled(c) for c in r] for r in t.rows]
+        if t.total:
+            rows.append([styled(c, bold=True) for c in t.total])
+        widths = [max(10, min(40, max([2 * len(h) + 4] + [len(str(r[k].value or "")) + 2 for r in t.rows[:200]])))
+                  for k, h in enumerate(t.header)]
+        self.sheet(t.sheet, t.header, rows, len(rows), widths)
+
     def save(self, path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.wb.save(path)
         _stream_rows(path, self.pending)
         return path
+
+
+class _Styled:
+    """A value to stream with a style id."""
+
+    __slots__ = ("value", "style")
+
+    def __init__(self, value: Any, style: int) -> None:
+        self.value, self.style = value, style
 
 
 def _sheet(book: _Book, title: str, header: Sequence[str], rows: Iterable[Sequence[Any]],
@@ -65,81 +112,46 @@ def _sheet(book: _Book, title: str, header: Sequence[str], rows: Iterable[Sequen
     book.sheet(title, header, rows, len(rows), widths)
 
 
-def write_xlsx(analysis: dict[str, Any], rows: Sequence[Row], path: Path) -> Path:
-    """Write the workbook; `rows` are the analysed services (the coded catalogue sheet)."""
+def write_xlsx(analysis: dict[str, Any], rows: Sequence[Row], path: Path, doc: Document | None = None) -> Path:
+    """Write the workbook: a contents sheet (the report's numbered sections and where their tables are), one sheet
+    per table of the report, the method, and the coded catalogue (`rows`, the analysed services)."""
+    doc = doc or build_document(analysis)
     wb = _Book()
     a = analysis
     arch_of = {m["service_id"]: x["id"] for x in a["archetypes"] for m in x["members"]}
+    contents = [[doc.title, None, None]] + [[line, None, None] for line in doc.meta]
+    contents.append([None, None, None])
+    for s in doc.sections:
+        sheets = [t.sheet for t in s.tables]
+        if s.items:
+            sheets.append("방법")
+        contents.append([s.heading, ", ".join(dict.fromkeys(sheets)) or "—", " ".join(s.findings) or None])
+    contents.append(["서비스 목록 (전체)", CATALOGUE_SHEET, None])
+    _sheet(wb, "목차", ["항목", "시트", "주요 내용"], contents, [44, 30, 100])
+    t = a["totals"]
     _sheet(wb, "요약", ["항목", "값"], [
-        ["분류 기준", a["basis"]], ["자치단체 수", a["totals"]["municipalities"]], ["계획 수", a["totals"]["plans"]],
-        ["서비스 수", a["totals"]["services"]], ["미분류 서비스 수", a["totals"]["unlabelled"]],
+        ["분류 기준", BASIS_NOTES[a["basis"]][0]], ["자치단체 수", t["municipalities"]], ["계획 수", t["plans"]],
+        ["서비스 수", t["services"]], ["미분류 서비스 수", t["unlabelled"]],
         ["유사 서비스 유형 수", a["archetype_summary"]["archetypes"]],
         ["유형 판정 기준값", a["archetype_summary"]["threshold"]]], [24, 20])
-    _sheet(wb, "분야별", ["domain_id", "분야", "서비스 수", "비중", "순위"],
-           [[d["domain_id"], d["domain"], d["count"], d["share"], d["rank"]] for d in a["domains"]]
-           + ([["unlabelled", "미분류", a["unlabelled"]["count"], a["unlabelled"]["share"], None]]
-              if a["unlabelled"]["count"] else []))
-    ids = [d for d, _ in DOMAIN_ORDER]
-    _sheet(wb, "자치단체×분야", ["자치단체", "계획 수", "서비스 수"] + [NAMES[d] for d in ids] + ["미분류"],
-           [[m["municipality"], m["plans"], m["services"]] + [m["domains"].get(d, 0) for d in ids]
-            + [m["domains"].get("unlabelled", 0)] for m in a["by_municipality"]])
-    _sheet(wb, "자치단체×분야 비중", ["자치단체", "서비스 수"] + [NAMES[d] for d in ids],
-           [[m["municipality"], m["services"]] + [m["shares"].get(d, 0.0) for d in ids] for m in a["by_municipality"]])
-    _sheet(wb, "기간별", ["기간", "계획 수", "자치단체 수", "서비스 수"] + [NAMES[d] for d in ids],
-           [[p["period"], p["plans"], p["municipalities"], p["services"]] + [p["domains"].get(d, 0) for d in ids]
-            for p in a["by_period"]])
-    _sheet(wb, "세부유형", ["domain_id", "분야", "subtype", "세부 유형", "서비스 수", "분야 내 비중"],
-           [[d, NAMES[d], t["subtype"], t["label"], t["count"], t["share"]]
-            for d, table in a["subtypes"].items() for t in table])
-    _sheet(wb, "기능", ["분야", "기능", "서비스 수", "비중"],
-           [["전체", f["function"] or "미분류", f["count"], f["share"]] for f in a["functions"]]
-           + [[NAMES.get(d, "미분류"), f["function"] or "미분류", f["count"], f["share"]]
-              for d, table in a["functions_by_domain"].items() for f in table])
-    _sheet(wb, "대상", ["대상", "서비스 수", "비중"],
-           [[t["target_group"] or "대상 미상", t["count"], t["share"]] for t in a["target_groups"]])
-    _sheet(wb, "기술", ["기술", "서비스 수", "비중"] + [NAMES[d] for d in ids],
-           [[t["technology"], t["count"], t["share"]] + [t["domains"].get(d, 0) for d in ids]
-            for t in a["technologies"]])
-    _sheet(wb, "유사유형", ["유형", "유형 이름", "자치단체 수", "서비스 수", "분야", "자치단체", "서비스명", "계획",
-                        "쪽"],
-           [[x["id"], x["label"], x["municipalities"], x["services"], NAMES.get(x["domain_id"] or "", ""),
-             m["municipality"], m["name"], m.get("plan_title", ""), m.get("page")]
-            for x in a["archetypes"] for m in x["members"]])
-    _sheet(wb, "차별성", ["자치단체", "서비스 수", "3곳 이상 공유", "3곳 이상 공유 비중", "고유", "고유 비중", "소수 공유",
-                       "소수 공유 비중", "보편", "보편 비중", "차별성 지수", "가장 차별적인 서비스"],
-           [[d["municipality"], d["services"], d.get("shared"), d.get("shared_share"), d["unique"], d["unique_share"],
-             d["few"], d["few_share"], d["generic"], d["generic_share"], d["index"],
-             ", ".join(s["name"] for s in d["most_distinctive"])] for d in a["distinctiveness"]])
-    _sheet(wb, "집중도", ["plan_id", "자치단체", "계획", "서비스 수", "분류된 서비스", "HHI", "정규화 엔트로피",
-                       "JS 거리"],
-           [[c["plan_id"], c["municipality"], c["plan_title"], c["services"], c["labelled"], c["hhi"], c["entropy"],
-             c["js_distance"]] for c in a["concentration"]])
-    sim = a["similarity"]
-    if "domain_cosine" in sim:
-        munis = sim["municipalities"]
-        _sheet(wb, "유사도", ["자치단체 A", "자치단체 B", "분야 구성 코사인", "공유 유형 비율"],
-               [[munis[i], munis[j], sim["domain_cosine"][i][j], sim["archetype_jaccard"][i][j]]
-                for i in range(len(munis)) for j in range(len(munis)) if i < j])
-    else:
-        _sheet(wb, "유사도", ["자치단체 A", "자치단체 B", "분야 구성 코사인", "공유 유형 비율"],
-               [[n["municipality"], x["municipality"], x["domain_cosine"], x["archetype_jaccard"]]
-                for n in sim["neighbours"] for x in n["neighbours"]])
-    _sheet(wb, "분야불일치", ["service_id", "자치단체", "서비스", "쪽", "계획서 분야", "자동 분류", "신뢰도", "근거"],
-           [[d["service_id"], d["municipality"], d["name"], d["page"], d["declared_domain"], d["coded_domain"],
-             d["confidence"], d["rationale"]] for d in a["declared_vs_coded"]])
-    _sheet(wb, "참고연구", ["항목", "key", "참고 연구", "구분", "이 목록", "차이", "출처", "도출 방법"],
-           [[f["label"], f["key"], f["reference"], f["status"], f["ours"], f["difference"], f["where"],
-             f["method"] or ""] for f in a["reference"]["figures"]])
-    if a["trends"]["available"]:
-        periods = list(a["trends"]["domains"][0]["shares"])
-        _sheet(wb, "추세", ["분야"] + periods + ["변화(%p)"],
-               [[d["domain"]] + [d["shares"][p] for p in periods] + [d["change_pp"]] for d in a["trends"]["domains"]])
-    header = ["service_id", "자치단체", "계획", "계획 시작", "계획 끝", "원본 파일", "쪽", "서비스명", "설명", "계획서 분야",
-              "분야", "domain_id", "세부 유형", "기능", "대상", "기술", "분류자", "자동 분류", "자동 신뢰도", "유사 유형"]
+    seen: set[str] = set()
+    for s in doc.sections:
+        for table in s.tables:
+            if table.sheet in seen:  # a focus report's diagnosis tables share a name; the first is kept
+                continue
+            seen.add(table.sheet)
+            wb.table(table)
+    method = next((s for s in doc.sections if s.items), None)
+    if method is not None:
+        _sheet(wb, "방법", [method.heading], [[x] for x in method.items], [140])
+    header = ["서비스 ID", "자치단체", "계획", "계획 시작", "계획 끝", "원본 파일", "쪽", "서비스명", "설명", "계획서 분야",
+              "분야", "분야 코드", "세부 유형", "기능", "대상", "기술", "분류 출처", "자동 분류", "자동 신뢰도", "유사 유형"]
+    labels = subtype_labels()
     catalogue = ([r.service_id, r.municipality, r.plan_title, r.period_start, r.period_end, r.source_file, r.page,
                   r.name, r.description, NAMES.get(r.declared_domain_id or "", None),
-                  NAMES.get(r.domain_id or "", "미분류"), r.domain_id, r.subtype, r.function,
-                  ";".join(r.target_groups), ";".join(r.technologies), r.coder, r.auto_domain_id, r.auto_confidence,
+                  NAMES.get(r.domain_id or "", "미분류"), r.domain_id, labels.get(r.subtype or "", r.subtype),
+                  r.function, ";".join(r.target_groups), ";".join(r.technologies), coder_label(r.coder),
+                  NAMES.get(r.auto_domain_id or "", r.auto_domain_id), r.auto_confidence,
                   arch_of.get(r.service_id)] for r in rows)
     wb.sheet(CATALOGUE_SHEET, header, catalogue, len(rows),
              [10, 12, 28, 8, 8, 18, 6, 30, 50, 14, 14, 12, 18, 10, 12, 18, 14, 12, 10, 10])
@@ -147,6 +159,8 @@ def write_xlsx(analysis: dict[str, Any], rows: Sequence[Row], path: Path) -> Pat
 
 
 def _xml_cell(ref: str, value: Any) -> str:
+    if isinstance(value, _Styled):
+        return _xml_cell(ref, value.value).replace(f'<c r="{ref}"', f'<c r="{ref}" s="{value.style}"', 1)
     if value is None:
         return ""
     if isinstance(value, bool):

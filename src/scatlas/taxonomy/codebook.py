@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-#: The 12 domains of DESIGN.md, in the decree's order: (domain_id, Korean name). The contract.
+#: The 12 domains of docs/contracts.md#taxonomy, in the decree's order: (domain_id, Korean name). The contract.
 DOMAIN_ORDER: tuple[tuple[str, str], ...] = (
     ("admin", "행정"),
     ("transport", "교통"),
@@ -95,7 +95,7 @@ def _validate(raw: dict) -> Codebook:
     seen_sub: set[str] = set()
     for entry, (want_id, want_name) in zip(raw["domains"], DOMAIN_ORDER, strict=True):
         if entry["id"] != want_id or _nfc(entry["name"]) != want_name:
-            raise ValueError(f"codebook: domain {entry['id']}/{entry['name']} differs from DESIGN.md "
+            raise ValueError(f"codebook: domain {entry['id']}/{entry['name']} differs from docs/contracts.md "
                              f"({want_id}/{want_name})")
         subs = []
         for s in entry.get("subtypes", []):
@@ -118,6 +118,6 @@ def _validate(raw: dict) -> Codebook:
 
 @lru_cache(maxsize=1)
 def load_codebook() -> Codebook:
-    """The bundled codebook, validated against DESIGN.md's domain list."""
+    """The bundled codebook, validated against the domain list of docs/contracts.md#taxonomy."""
     text = resources.files("scatlas.data").joinpath("codebook.json").read_text(encoding="utf-8")
     return _validate(json.loads(text))

@@ -10,7 +10,7 @@ from itertools import permutations
 from scatlas.errors import LabelError
 from scatlas.taxonomy.codebook import DOMAIN_ORDER
 
-# Separators seen between a domain's parts: / · ・ ㆍ ‧ • , and spaces (DESIGN.md, PLANS.md).
+# Separators seen between a domain's parts: / · ・ ㆍ ‧ • , and spaces (docs/contracts.md, docs/plan-layouts.md).
 _SEPARATORS = re.compile(r"[\s/·・ㆍ\u119e\u318d‧•∙⋅,，、.\-–_&+|]+")
 _DECORATION = re.compile(r"^(?:스마트|smart|u-?)\s*|\s*(?:분야|부문|영역|서비스|서비스군|사업)$", re.IGNORECASE)
 _BRACKETS = re.compile(r"^[\s\[\(（〈<【「『]+|[\s\]\)）〉>】」』:：]+$")

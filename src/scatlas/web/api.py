@@ -5,27 +5,29 @@ from __future__ import annotations
 import json
 import tempfile
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Header, HTTPException, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.background import BackgroundTask
 
 from scatlas.catalogue import Catalogue
-from scatlas.catalogue.export import EXPORT_FORMATS, export_record, write_export
+from scatlas.catalogue.export import EXPORT_FORMATS, csv_chunks, export_record, json_chunks, write_export
 from scatlas.errors import CatalogueError
 from scatlas.records import CodingRecord
 from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, load_codebook
-from scatlas.web.deps import context, reader, require_token
+from scatlas.web.deps import JobId, MunicipalityName, ServiceId, check_token, context, reader, require_token
 from scatlas.web.insights import compare
-from scatlas.web.search import FilterError, ServiceFilter, all_matching, search_services
-from scatlas.web.session import login_form_name, valid_login
+from scatlas.web.search import FilterError, ServiceFilter, search_services
+from scatlas.web.session import bearer_token, login_form_name, valid_login
 from scatlas.web.similar import similar_services
 from scatlas.web.uploads import UploadRefused, store_upload
 
 router = APIRouter(prefix="/api", tags=["api"])
+MAX_COMPARE = 20
 Reader = Annotated[Catalogue, Depends(reader)]
 
 _FILTER_DOC = ("Filters (all optional, repeatable where a list): q (Korean substring search), municipality, domain "
@@ -91,39 +93,68 @@ def services(cat: Reader, flt: Annotated[ServiceFilter, Depends(parse_filter)]) 
     return search_services(cat, flt).to_json()
 
 
-@router.get("/services/export", summary="The current selection as CSV, XLSX or JSON (DESIGN.md export columns)",
-            description=_FILTER_DOC + " format: csv, xlsx or json.")
-def export(cat: Reader, flt: Annotated[ServiceFilter, Depends(parse_filter)],
-           format: Annotated[str, Query(pattern="^(csv|xlsx|json)$")] = "csv") -> Response:
-    return export_response(cat, flt, format)
+@router.get("/services/export", summary="The current selection as CSV, XLSX or JSON (docs/contracts.md export columns)",
+            description=_FILTER_DOC + " format: csv, xlsx or json. Needs the bearer token or a logged-in session "
+                        "unless the server runs with --public-exports.")
+def export(request: Request, flt: Annotated[ServiceFilter, Depends(parse_filter)],
+           format: Annotated[str, Query(pattern="^(csv|xlsx|json)$")] = "csv",
+           authorization: Annotated[str | None, Header()] = None) -> Response:
+    require_export_access(request, authorization)
+    return export_response(request, flt, format)
 
 
-def export_response(cat: Catalogue, flt: ServiceFilter, fmt: str) -> Response:
-    """Write the selection with the catalogue's exporter and send it as a download."""
+def require_export_access(request: Request, authorization: str | None) -> None:
+    """Exports of the whole catalogue are heavy: open to a logged-in coder or the token holder, or to everyone when
+    the server was started with --public-exports."""
+    if context(request).settings.public_exports or request.state.session.get("user"):
+        return
+    given = bearer_token(authorization)
+    if given is None:
+        raise HTTPException(401, "내보내기에는 로그인(또는 'Authorization: Bearer <SCATLAS_TOKEN>')이 필요합니다. "
+                                 "서버를 --public-exports로 시작하면 누구나 받을 수 있습니다.",
+                            headers={"WWW-Authenticate": "Bearer"})
+    if not check_token(request, given):
+        raise HTTPException(403, "the bearer token is not valid")
+
+
+_MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8",
+          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def export_response(request: Request, flt: ServiceFilter, fmt: str) -> Response:
+    """The selection as a download. CSV and JSON stream row by row from their own read connection (memory stays
+    flat at any size); XLSX is written in openpyxl's write-only mode to a temporary file first."""
     assert fmt in EXPORT_FORMATS
-    records = [export_record(r) for r in all_matching(cat, flt)]
+    pool = context(request).pool
+    where, params = flt.where()
+    disposition = {"Content-Disposition": f'attachment; filename="scatlas-services.{fmt}"'}
+
+    def records() -> Iterator[dict[str, Any]]:
+        with pool.reader() as cat:
+            yield from (export_record(r) for r in cat.iter_services(where, params, order_by=flt.order_by()))
+
+    if fmt in ("csv", "json"):
+        chunks = csv_chunks(records()) if fmt == "csv" else json_chunks(records())
+        return StreamingResponse((c.encode("utf-8") for c in chunks), media_type=_MEDIA[fmt], headers=disposition)
     tmp = Path(tempfile.mkdtemp(prefix="scatlas-export-")) / f"services.{fmt}"
-    write_export(records, fmt, tmp)
-    media = {"csv": "text/csv; charset=utf-8",
-             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-             "json": "application/json"}[fmt]
+    write_export(records(), fmt, tmp)
     cleanup = BackgroundTask(lambda: (tmp.unlink(missing_ok=True), tmp.parent.rmdir()))
-    return FileResponse(tmp, media_type=media, filename=f"scatlas-services.{fmt}", background=cleanup)
+    return FileResponse(tmp, media_type=_MEDIA[fmt], filename=f"scatlas-services.{fmt}", background=cleanup)
 
 
 @router.get("/services/{service_id}", summary="One service: text, source, coding, history, similar services")
-def service(request: Request, cat: Reader, service_id: int) -> dict[str, Any]:
+def service(request: Request, cat: Reader, service_id: ServiceId) -> dict[str, Any]:
     return service_detail(request, cat, service_id)
 
 
 @router.get("/services/{service_id}/history", summary="Every coding of a service, newest first")
-def history(cat: Reader, service_id: int) -> list[dict[str, Any]]:
+def history(cat: Reader, service_id: ServiceId) -> list[dict[str, Any]]:
     get_service(cat, service_id)
     return coding_history(cat, service_id)
 
 
 @router.get("/services/{service_id}/similar", summary="Similar services in other municipalities")
-def similar(request: Request, cat: Reader, service_id: int) -> dict[str, Any]:
+def similar(request: Request, cat: Reader, service_id: ServiceId) -> dict[str, Any]:
     service = get_service(cat, service_id)
     return similar_services(cat, service, context(request).insights.latest_archetypes())
 
@@ -141,7 +172,7 @@ class CodingIn(BaseModel):
 
 
 @router.post("/services/{service_id}/codings", status_code=201, summary="Store a human coding (token needed)")
-def add_coding(request: Request, service_id: int, body: CodingIn,
+def add_coding(request: Request, service_id: ServiceId, body: CodingIn,
                _: Annotated[str, Depends(require_token)]) -> dict[str, Any]:
     body.coder = login_form_name(body.coder)
     if not valid_login(body.coder):
@@ -172,7 +203,7 @@ def municipalities(request: Request) -> list[dict[str, Any]]:
 
 
 @router.get("/municipalities/{name:path}", summary="One municipality's profile")
-def municipality(request: Request, name: str) -> dict[str, Any]:
+def municipality(request: Request, name: MunicipalityName) -> dict[str, Any]:
     profile = context(request).insights.municipality(name)
     if profile is None:
         raise HTTPException(404, f"no services of a municipality named {name!r}")
@@ -183,6 +214,8 @@ def municipality(request: Request, name: str) -> dict[str, Any]:
 def compare_municipalities(request: Request, m: Annotated[list[str], Query()] = []) -> list[dict[str, Any]]:  # noqa: B006
     if len(m) < 2:
         raise HTTPException(422, "name two or more municipalities: ?m=A&m=B")
+    if len(m) > MAX_COMPARE or any(len(x) > 200 for x in m):
+        raise HTTPException(422, f"비교할 지자체는 {MAX_COMPARE}곳 이내, 이름은 200자 이내여야 합니다")
     try:
         return compare(context(request).insights, m)
     except KeyError as exc:
@@ -230,7 +263,7 @@ def jobs(request: Request) -> list[dict[str, Any]]:
 
 
 @router.get("/jobs/{job_id}", summary="One upload job's progress and what it found")
-def job(request: Request, cat: Reader, job_id: str) -> dict[str, Any]:
+def job(request: Request, cat: Reader, job_id: JobId) -> dict[str, Any]:
     return job_status(cat, request, job_id)
 
 

@@ -17,22 +17,22 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from scatlas.catalogue.store import Coder
 from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, load_codebook
 from scatlas.web import charts
 from scatlas.web.database import CataloguePool
+from scatlas.web.guard import BodyLimits, RequestGuard, readable_size
 from scatlas.web.insights import Insights
+from scatlas.i18n import set_language
+from scatlas.labels import coder_label
 from scatlas.web.messages import DEFAULT_LANGUAGE, LANGUAGES
 from scatlas.web.session import COOKIE, MAX_AGE, SessionSigner, new_session
+from scatlas.web.session_store import SessionStore
 from scatlas.web.uploads import DEFAULT_MAX_BYTES, JobRunner
 
 WEB_DIR = Path(str(resources.files("scatlas.web")))
 LANG_COOKIE = "scatlas_lang"
-UPLOAD_PATHS = ("/upload", "/api/uploads")
-#: multipart framing around the file: a request this much over the limit may still carry a file under it
-_MULTIPART_SLACK = 64 * 1024
 
 
 def default_coder_factory() -> Coder | None:
@@ -53,6 +53,10 @@ class WebSettings:
     upload_dir: Path | None = None
     coder_factory: Callable[[], Coder | None] | None = default_coder_factory
     pool_size: int = 8
+    #: exports of the catalogue open to everyone (default: a logged-in coder or the token holder only)
+    public_exports: bool = False
+    #: live logins and failed-token counts (default: '<catalogue>.sessions' beside the catalogue)
+    session_db: Path | None = None
 
     def __post_init__(self) -> None:
         self.db = Path(self.db)
@@ -60,6 +64,8 @@ class WebSettings:
         env_secret = os.environ.get("SCATLAS_SECRET")
         self.secret = self.secret or (env_secret.encode() if env_secret else secrets.token_bytes(32))
         self.upload_dir = Path(self.upload_dir) if self.upload_dir else self.db.resolve().parent / "uploads"
+        self.session_db = Path(self.session_db) if self.session_db else \
+            self.db.resolve().parent / f"{self.db.name}.sessions"
 
 
 @dataclass
@@ -71,6 +77,7 @@ class WebContext:
     insights: Insights
     jobs: JobRunner
     signer: SessionSigner
+    sessions: SessionStore
     templates: Jinja2Templates
     domain_names: dict[str, str] = field(default_factory=lambda: dict(DOMAIN_ORDER))
 
@@ -89,70 +96,8 @@ def _template_env() -> jinja2.Environment:
                        municipality_bars=charts.municipality_bars)
     env.filters["pct"] = lambda x: f"{100 * (x or 0):.1f}%"
     env.filters["split"] = lambda s: [v for v in (s or "").split(";") if v]
+    env.filters["coder"] = lambda c: coder_label(c) or "—"  # codes stay in the API; people see labels
     return env
-
-
-class BodyLimit:
-    """Refuses upload requests over the size limit before (Content-Length) or while (streamed) reading them."""
-
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
-        self.max_bytes = max_bytes + _MULTIPART_SLACK
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] not in UPLOAD_PATHS:
-            await self.app(scope, receive, send)
-            return
-        length = dict(scope["headers"]).get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > self.max_bytes:
-            await self._refuse(scope, receive, send)
-            return
-        seen = 0
-        started = refused = False
-
-        async def counting_receive() -> Message:
-            nonlocal seen, refused
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.max_bytes and not refused:
-                refused = True
-                if not started:
-                    await self._refuse(scope, receive, send)
-                raise _TooLarge  # the app may turn this into its own error response: tracking_send drops it
-            return message
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if refused:
-                return
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge:
-            pass
-
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        limit = f"{(self.max_bytes - _MULTIPART_SLACK) / (1024 * 1024):g} MB"
-        response = JSONResponse({"detail": f"the upload is larger than the limit of {limit}"}, status_code=413,
-                                headers={"Connection": "close"})
-        await response(scope, receive, send)
-
-
-class _TooLarge(Exception):
-    pass
-
-
-_SECURITY_HEADERS = {
-    # scripts only from our own static files: a second wall behind autoescaping against injected markup
-    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                               "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; "
-                               "frame-ancestors 'none'; form-action 'self'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "X-Frame-Options": "DENY",
-}
 
 
 def create_app(settings: WebSettings) -> FastAPI:
@@ -163,12 +108,14 @@ def create_app(settings: WebSettings) -> FastAPI:
     assert settings.secret is not None
     ctx = WebContext(settings=settings, pool=pool, insights=Insights(pool),
                      jobs=JobRunner(settings.db, settings.coder_factory), signer=SessionSigner(settings.secret),
+                     sessions=SessionStore(settings.session_db or settings.db.with_suffix(".sessions"), MAX_AGE),
                      templates=Jinja2Templates(env=_template_env()))
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
         ctx.jobs.shutdown()
         pool.close()
+        ctx.sessions.close()
 
     # docs_url/redoc_url off: their pages load Swagger/ReDoc from a CDN; /openapi.json describes the API
     app = FastAPI(title="scatlas", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -183,20 +130,22 @@ def create_app(settings: WebSettings) -> FastAPI:
     async def session_language_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
         raw = request.cookies.get(COOKIE)
         session = ctx.signer.loads(raw)
+        if session is not None and session.get("user") is not None \
+                and ctx.sessions.user(session.get("sid")) != session["user"]:
+            session = None  # logged out, expired or never a server-side login: the cookie opens nothing
         fresh = session is None
         request.state.session = session if session is not None else new_session()
         request.state.session_dirty = fresh
         asked = request.query_params.get("lang")
         lang = asked if asked in LANGUAGES else request.cookies.get(LANG_COOKIE)
         request.state.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        set_language(request.state.lang)  # messages made while serving this request (scatlas.i18n)
         response: Response = await call_next(request)
         if request.state.session_dirty and not request.url.path.startswith(("/api/", "/static/")):
             response.set_cookie(COOKIE, ctx.signer.dumps(request.state.session), max_age=MAX_AGE, httponly=True,
                                 samesite="lax", path="/")
         if asked in LANGUAGES:
             response.set_cookie(LANG_COOKIE, asked, max_age=365 * 24 * 3600, samesite="lax", path="/")
-        for name, value in _SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
         return response
 
     @app.exception_handler(StarletteHTTPException)
@@ -205,5 +154,8 @@ def create_app(settings: WebSettings) -> FastAPI:
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
         return pages.error_page(request, exc.status_code, str(exc.detail))
 
-    app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)  # outermost: refuse before parsing
+    # outermost: refuse an oversized body before anything parses it; security headers on every response
+    app.add_middleware(RequestGuard, limits=BodyLimits(upload=settings.max_upload_bytes),
+                       too_large_message=lambda n: f"요청 본문이 허용 한도({readable_size(n)})를 넘습니다",
+                       error_message="서버 내부 오류입니다. 관리자에게 알려 주세요.")
     return app

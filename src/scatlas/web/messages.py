@@ -1,9 +1,10 @@
-"""The interface's words in Korean (the default) and English: one catalogue, looked up by key."""
+"""The interface's words, looked up by key: the Korean text here is the msgid of the message catalogue
+(scatlas.i18n, locale/en/LC_MESSAGES/scatlas.po), where the English lives; the English text here only seeds a new
+entry when `python tools/i18n/catalogue.py` merges it (docs/i18n.md)."""
 
 from __future__ import annotations
 
-LANGUAGES = ("ko", "en")
-DEFAULT_LANGUAGE = "ko"
+from scatlas.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate_to  # noqa: F401  (re-exported for the app)
 
 MESSAGES: dict[str, dict[str, str]] = {
     "app_title": {"ko": "스마트도시 서비스 아틀라스", "en": "Smart City Service Atlas"},
@@ -130,12 +131,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not_found": {"ko": "찾을 수 없습니다.", "en": "Not found."},
     "language": {"ko": "English", "en": "한국어"},
     "api_docs": {"ko": "API 문서", "en": "API docs"},
+    "result_added": {"ko": "새로 추가", "en": "added"},
+    "result_replaced": {"ko": "새 판으로 교체", "en": "replaced"},
+    "result_unchanged": {"ko": "같은 내용이 이미 있음", "en": "unchanged (same content already in the catalogue)"},
+    "stage_queued": {"ko": "대기 중", "en": "queued"},
+    "stage_loading_coder": {"ko": "분류기 불러오는 중", "en": "loading the coder"},
+    "stage_ingesting": {"ko": "문서 읽는 중", "en": "reading the document"},
+    "stage_finished": {"ko": "끝남", "en": "finished"},
 }
 
 
 def translate(key: str, lang: str) -> str:
-    """The message in `lang`, else in Korean, else the key itself (a missing key shows, it does not crash)."""
+    """The message in `lang` from the catalogue, else this table's text for `lang`, else Korean, else the key itself
+    (a missing key shows, it does not crash)."""
     entry = MESSAGES.get(key)
     if entry is None:
         return key
-    return entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    korean = entry[DEFAULT_LANGUAGE]
+    if lang == DEFAULT_LANGUAGE:
+        return korean
+    text = translate_to(korean, lang)
+    return text if text != korean else entry.get(lang) or korean

@@ -13,21 +13,22 @@ from starlette.datastructures import UploadFile
 
 from scatlas.errors import CatalogueError
 from scatlas.web import api
-from scatlas.web.deps import check_csrf, context, login_name, session
+from scatlas.web.deps import (JobId, MunicipalityName, ServiceId, check_csrf, check_token, context, login_name,
+                              session)
 from scatlas.web.insights import compare
 from scatlas.web.messages import translate
 from scatlas.web.review import review_coding
 from scatlas.web.search import SORTS, FilterError, ServiceFilter, search_services
-from scatlas.web.session import CSRF_FIELD, login_form_name, token_matches, valid_login
+from scatlas.web.session import CSRF_FIELD, login_form_name, new_session, valid_login
 
 router = APIRouter(include_in_schema=False)
-FONT_PATH = "koreanize_matplotlib"  # NanumGothic ships inside koreanize-matplotlib's wheel (LIBRARIES.md)
 
 
 def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
     """A page in the request's language, with the login state and CSRF token every form needs."""
     lang = request.state.lang
     values.update(request=request, lang=lang, t=lambda key: translate(key, lang), user=login_name(request),
+                  exports_open=context(request).settings.public_exports or login_name(request) is not None,
                   csrf_field=CSRF_FIELD, csrf_token=session(request)["csrf"], path=request.url.path,
                   query=request.url.query)
     return context(request).templates.TemplateResponse(request, template, values, status_code=status)
@@ -64,7 +65,7 @@ def services(request: Request) -> HTMLResponse:
 
 
 @router.get("/services/{service_id}", response_class=HTMLResponse)
-def service(request: Request, service_id: int) -> HTMLResponse:
+def service(request: Request, service_id: ServiceId) -> HTMLResponse:
     with _read(request) as cat:
         detail = api.service_detail(request, cat, service_id)
     return render(request, "service.html", **detail)
@@ -76,7 +77,7 @@ def municipalities(request: Request) -> HTMLResponse:
 
 
 @router.get("/municipalities/{name:path}", response_class=HTMLResponse)
-def municipality(request: Request, name: str) -> HTMLResponse:
+def municipality(request: Request, name: MunicipalityName) -> HTMLResponse:
     profile = context(request).insights.municipality(name)
     if profile is None:
         raise HTTPException(404, f"no services of a municipality named {name!r}")
@@ -88,6 +89,8 @@ def municipality(request: Request, name: str) -> HTMLResponse:
 @router.get("/compare", response_class=HTMLResponse)
 def compare_page(request: Request) -> HTMLResponse:
     names = [m for m in request.query_params.getlist("m") if m]
+    if len(names) > api.MAX_COMPARE or any(len(m) > 200 for m in names):
+        return error_page(request, 422, f"비교할 지자체는 {api.MAX_COMPARE}곳 이내, 이름은 200자 이내여야 합니다")
     insights = context(request).insights
     profiles: list[dict[str, Any]] = []
     if len(names) >= 2:
@@ -120,9 +123,11 @@ async def login(request: Request) -> Response:
     name, token, target = login_form_name(form.get("name")), str(form.get("token", "")), _local(form.get("next"))
     if not valid_login(name):
         return render(request, "login.html", status=400, next=target, failed="login_bad_name")
-    if not token_matches(token, context(request).settings.token or ""):
+    if not check_token(request, token):
         return render(request, "login.html", status=403, next=target, failed="login_failed")
-    request.state.session = {**session(request), "user": name}
+    # a new server-side session and a new CSRF token at login: nothing from before the login carries over
+    sid = context(request).sessions.create(name)
+    request.state.session = {**new_session(), "user": name, "sid": sid}
     request.state.session_dirty = True
     return RedirectResponse(target, status_code=303)
 
@@ -130,7 +135,8 @@ async def login(request: Request) -> Response:
 @router.post("/logout")
 async def logout(request: Request) -> Response:
     check_csrf(request, await request.form())
-    request.state.session = {**session(request), "user": None}
+    context(request).sessions.end(session(request).get("sid"))  # the old cookie opens nothing from now on
+    request.state.session = new_session()
     request.state.session_dirty = True
     return RedirectResponse("/", status_code=303)
 
@@ -156,7 +162,7 @@ def review(request: Request) -> Response:
 
 
 @router.post("/review/{service_id}")
-async def review_save(request: Request, service_id: int) -> Response:
+async def review_save(request: Request, service_id: ServiceId) -> Response:
     form = await request.form()
     check_csrf(request, form)
     user = login_name(request)
@@ -213,17 +219,20 @@ async def upload(request: Request) -> Response:
 
 
 @router.get("/upload/{job_id}", response_class=HTMLResponse)
-def upload_status(request: Request, job_id: str) -> HTMLResponse:
+def upload_status(request: Request, job_id: JobId) -> HTMLResponse:
     with _read(request) as cat:
         status = api.job_status(cat, request, job_id)
     return render(request, "job.html", job=status)
 
 
 # ---------------------------------------------------------------------------------------------- font
-@router.get("/fonts/NanumGothic.ttf")
-def font() -> Response:
-    """NanumGothic from koreanize-matplotlib, for browsers without a Korean system font."""
-    from importlib import resources
+@router.get("/fonts/{name}")
+def font(name: str) -> Response:
+    """The package's Korean web font (WOFF2, checked by the OpenType Sanitizer in the tests), for browsers without
+    a Korean system font."""
+    from scatlas import fonts
 
-    path = resources.files(FONT_PATH).joinpath("fonts/NanumGothic.ttf")
-    return FileResponse(str(path), media_type="font/ttf", headers={"Cache-Control": "max-age=86400"})
+    if name not in fonts.WEB_FONTS:
+        raise HTTPException(404, "no such font")
+    return FileResponse(str(fonts.font_dir() / name), media_type="font/woff2",
+                        headers={"Cache-Control": "max-age=86400"})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from scatlas.i18n import _
+from scatlas.labels import coder_label
 from scatlas.records import CodingRecord
 from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, load_codebook
 
@@ -31,11 +33,12 @@ def review_coding(current: dict[str, Any], login: str, *, domain_id: str | None 
         subtype = None
     changes = []
     if new_domain != current.get("domain_id"):
-        changes.append(f"domain {current.get('domain_id')} → {new_domain}")
+        changes.append(_("분야 {old} → {new}").format(old=names.get(current.get("domain_id") or "", "—"),
+                                                   new=names.get(new_domain or "", "—")))
     if new_function != current.get("function"):
-        changes.append(f"function {current.get('function')} → {new_function}")
-    rationale = ("changed in review: " + "; ".join(changes)) if changes else \
-        f"accepted in review ({current.get('coder') or 'uncoded'})"
+        changes.append(_("기능 {old} → {new}").format(old=current.get("function") or "—", new=new_function or "—"))
+    rationale = (_("검토에서 수정") + ": " + "; ".join(changes)) if changes else \
+        _("검토에서 승인") + f" ({coder_label(current.get('coder')) or _('분류 없음')})"
     return CodingRecord(domain_id=new_domain, subtype=subtype, function=new_function,
                         target_groups=_split(current.get("target_groups")),
                         technologies=_split(current.get("technologies")), confidence=1.0,

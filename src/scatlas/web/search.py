@@ -15,6 +15,11 @@ SORTS: dict[str, str] = {
     "confidence": "confidence", "page": "page", "period": "period_start",
 }
 MAX_PER_PAGE = 200
+#: bounds on what a client may send: longer values, more words or later pages are refused with 422, never a 500
+MAX_TEXT = 200
+MAX_WORDS = 20
+MAX_VALUES = 50
+MAX_PAGE = 100_000
 #: counting every match of a broad query costs a scan of the whole catalogue; past this we say "N+"
 COUNT_CAP = 1000
 _PERIOD = re.compile(r"^\s*(\d{4})\s*(?:[~\-–]\s*(\d{4}))?\s*$")
@@ -58,7 +63,12 @@ class ServiceFilter:
             if not raw:
                 return None
             try:
-                return kind(raw)
+                if len(raw) > 30:
+                    raise ValueError(raw)
+                value = kind(raw)
+                if kind is float and value != value:  # NaN compares false with everything: refuse it here
+                    raise ValueError(raw)
+                return value
             except ValueError:
                 raise FilterError(f"{name}: {raw!r} is not a number") from None
 
@@ -73,8 +83,20 @@ class ServiceFilter:
     def validate(self) -> None:
         if self.sort.lstrip("-") not in SORTS:
             raise FilterError(f"sort: {self.sort!r} is not one of {', '.join(SORTS)} (prefix '-' for descending)")
-        if self.page < 1:
-            raise FilterError("page: must be 1 or more")
+        if not 1 <= self.page <= MAX_PAGE:
+            raise FilterError(f"page: 1에서 {MAX_PAGE} 사이여야 합니다")
+        if len(self.q) > MAX_TEXT:
+            raise FilterError(f"q: 검색어는 {MAX_TEXT}자 이내여야 합니다 ({len(self.q)}자)")
+        if len(self.q.split()) > MAX_WORDS:
+            raise FilterError(f"q: 검색어는 {MAX_WORDS}단어 이내여야 합니다 ({len(self.q.split())}단어)")
+        for name in ("municipality", "domain", "subtype", "function", "target", "tech"):
+            values = getattr(self, name)
+            if len(values) > MAX_VALUES:
+                raise FilterError(f"{name}: 값은 {MAX_VALUES}개 이내여야 합니다 ({len(values)}개)")
+            if any(len(v) > MAX_TEXT for v in values):
+                raise FilterError(f"{name}: 값은 {MAX_TEXT}자 이내여야 합니다")
+        if len(self.period) > MAX_TEXT or len(self.sort) > MAX_TEXT:
+            raise FilterError(f"period/sort: 값은 {MAX_TEXT}자 이내여야 합니다")
         if not 1 <= self.per_page <= MAX_PER_PAGE:
             raise FilterError(f"per_page: must be between 1 and {MAX_PER_PAGE}")
         for name in ("conf_min", "conf_max"):
@@ -180,12 +202,6 @@ def search_services(cat: Catalogue, flt: ServiceFilter) -> SearchResult:
         rows = cat.services(where, params, order_by=flt.order_by(), limit=flt.per_page, offset=offset)
     capped = count > COUNT_CAP
     return SearchResult(rows, COUNT_CAP if capped else count, capped, flt.page, flt.per_page)
-
-
-def all_matching(cat: Catalogue, flt: ServiceFilter) -> list[dict[str, Any]]:
-    """Every service matching the filter (no paging), in the filter's order: the download of a selection."""
-    where, params = flt.where()
-    return cat.services(where, params, order_by=flt.order_by())
 
 
 def text_condition(q: str) -> tuple[str, list[Any]]:

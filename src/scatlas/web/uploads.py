@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
+import sqlite3
 import tempfile
 import threading
 import time
@@ -128,51 +130,84 @@ class Job:
         return data
 
 
-class JobRunner:
-    """Runs ingestion jobs one after another on a worker thread; keeps every job's status in memory."""
+class JobStore:
+    """Upload jobs in a small SQLite file shared by every worker process: a job submitted to one worker shows on a
+    status page served by another."""
 
-    def __init__(self, db_path: Path, coder_factory: Callable[[], Coder | None] | None) -> None:
+    def __init__(self, path: Path) -> None:
+        self._lock = threading.Lock()
+        self._conn = sqlite3.connect(path, timeout=30.0, check_same_thread=False, isolation_level=None)
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("CREATE TABLE IF NOT EXISTS upload_job (id TEXT PRIMARY KEY, created REAL NOT NULL, "
+                           "data TEXT NOT NULL)")
+
+    def save(self, job: Job) -> None:
+        data = json.dumps(asdict(job), ensure_ascii=False)
+        with self._lock:
+            self._conn.execute("INSERT OR REPLACE INTO upload_job(id, created, data) VALUES (?, ?, ?)",
+                               (job.id, job.created, data))
+            # a long-running server keeps the latest jobs, not all of them
+            self._conn.execute("DELETE FROM upload_job WHERE id NOT IN "
+                               "(SELECT id FROM upload_job ORDER BY created DESC LIMIT ?)", (MAX_JOBS,))
+
+    def get(self, job_id: str) -> Job | None:
+        with self._lock:
+            row = self._conn.execute("SELECT data FROM upload_job WHERE id = ?", (job_id,)).fetchone()
+        return Job(**json.loads(row[0])) if row else None
+
+    def latest(self, limit: int = MAX_JOBS) -> list[Job]:
+        with self._lock:
+            rows = self._conn.execute("SELECT data FROM upload_job ORDER BY created DESC LIMIT ?", (limit,))
+            return [Job(**json.loads(r[0])) for r in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+class JobRunner:
+    """Runs this worker's ingestion jobs one after another on a thread; every job's status lives in the JobStore."""
+
+    def __init__(self, db_path: Path, coder_factory: Callable[[], Coder | None] | None,
+                 store: JobStore | None = None) -> None:
         self.db_path = db_path
         self._coder_factory = coder_factory
         self._coder: Coder | None = None
         self._coder_loaded = False
-        self._jobs: dict[str, Job] = {}
-        self._lock = threading.Lock()
+        self.store = store or JobStore(db_path.resolve().parent / f"{db_path.name}.jobs")
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="scatlas-ingest")
 
     def submit(self, path: Path, submitted_by: str) -> Job:
         """Queue a stored upload for ingestion; returns its job."""
         job = Job(id=uuid.uuid4().hex, file_name=path.name, path=str(path),
                   submitted_by=submitted_by)
-        with self._lock:
-            self._jobs[job.id] = job
-            finished = [j for j in self._jobs.values() if j.status in ("done", "failed")]
-            for old in sorted(finished, key=lambda j: j.created)[:max(0, len(self._jobs) - MAX_JOBS)]:
-                del self._jobs[old.id]  # a long-running server keeps the latest jobs, not all of them
+        self.store.save(job)
         self._executor.submit(self._run, job)
         return job
 
     def get(self, job_id: str) -> Job | None:
-        with self._lock:
-            return self._jobs.get(job_id)
+        return self.store.get(job_id)
 
     def jobs(self) -> list[Job]:
-        with self._lock:
-            return sorted(self._jobs.values(), key=lambda j: j.created, reverse=True)
+        return self.store.latest()
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
+        self.store.close()
 
     def _run(self, job: Job) -> None:
         from scatlas.pipeline import ingest_file, sha256_of
 
         job.status, job.started = "running", time.time()
+        self.store.save(job)
         try:
             if not self._coder_loaded and self._coder_factory is not None:
                 job.stage = "loading_coder"
+                self.store.save(job)
                 self._coder = self._coder_factory()
             self._coder_loaded = True
             job.stage = "ingesting"
+            self.store.save(job)
             # its own connection: a long ingestion must not hold the server's writer (reviews go on meanwhile)
             with Catalogue.open(self.db_path) as cat:
                 result = ingest_file(cat, job.path, self._coder)
@@ -187,6 +222,18 @@ class JobRunner:
             job.error = {"code": "internal", "message": f"{job.file_name}: {type(exc).__name__}: {exc}"}
         finally:
             job.stage, job.finished = "finished", time.time()
+            if job.status == "failed":  # a file that did not land is not kept on the server
+                _remove_upload(Path(job.path))
+            self.store.save(job)
+
+
+def _remove_upload(path: Path) -> None:
+    """Delete a failed upload and its per-content folder if that is now empty."""
+    path.unlink(missing_ok=True)
+    try:
+        path.parent.rmdir()
+    except OSError:
+        pass
 
 
 def found_services(cat: Catalogue, sha256: str) -> list[int]:

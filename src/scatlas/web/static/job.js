@@ -13,7 +13,9 @@
     fetch("/api/jobs/" + encodeURIComponent(id), {headers: {Accept: "application/json"}})
       .then(function (r) { return r.json(); })
       .then(function (job) {
-        document.getElementById("job-stage").textContent = job.stage;
+        var stage = document.getElementById("job-stage");
+        var labels = JSON.parse(stage.dataset.labels || "{}");
+        stage.textContent = labels[job.stage] || job.stage;
         document.getElementById("job-elapsed").textContent = job.elapsed + " s";
         document.getElementById("job-progress").value = stages[job.stage] || 0;
         if (job.status === "done" || job.status === "failed") {
