@@ -74,8 +74,8 @@ def test_export_writes_design_columns_in_json_csv_and_xlsx(tmp_path):
     assert runner.invoke(app, ["export", "--db", str(db), "--format", "json", "-o", str(out)]).exit_code == 0
     record = json.loads(out.read_text(encoding="utf-8"))[0]
     assert list(record) == ["municipality", "municipality_code", "plan_title", "period", "source_file", "page", "name",
-                            "description", "declared_domain", "domain", "domain_id", "subtype", "function",
-                            "target_groups", "technologies", "confidence", "coder"]
+                            "description", "declared_domain", "domain", "domain_id", "subtype", "subtype_label",
+                            "function", "target_groups", "technologies", "confidence", "coder", "coder_label"]
     assert record["name"] == "스마트 버스정류장" and record["domain_id"] == "transport"
     assert record["municipality_code"] == "4611000000"
     csv_out = tmp_path / "out.csv"

@@ -7,6 +7,7 @@ keeps every other file (each file is written in its own transaction).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -34,7 +35,7 @@ class FileResult:
     """The outcome for one file of a batch."""
 
     path: str
-    status: str  # added | unchanged | replaced | failed
+    status: str  # added | unchanged | replaced | failed | skipped
     plans: int = 0
     services: int = 0
     warnings: list[str] = field(default_factory=list)
@@ -61,10 +62,11 @@ def detect(path: Path) -> str:
     return detect_format(path)
 
 
-def extract_file(path: str | Path, sha256: str | None = None) -> Extraction:
+def extract_file(path: str | Path, sha256: str | None = None, mapping: dict[str, str] | None = None) -> Extraction:
     """Read one file and extract its plans, without touching a catalogue. Raises DocumentError.
 
-    ``sha256`` may be passed when the caller has already hashed the file (it is not read twice).
+    ``sha256`` may be passed when the caller has already hashed the file (it is not read twice); ``mapping``
+    (header -> role) names inventory columns the header vocabulary does not know.
     """
     path = Path(path)
     fmt = detect(path)
@@ -72,7 +74,7 @@ def extract_file(path: str | Path, sha256: str | None = None) -> Extraction:
     if fmt in TABULAR_FORMATS:
         from scatlas.ingest.tabular import import_tabular
 
-        table = import_tabular(path)
+        table = import_tabular(path, mapping)
         plans, pages = table.plans, None
         notes.extend(table.notes)
         notes.extend(f"skipped {problem}" for problem in table.skipped)
@@ -91,11 +93,13 @@ def extract_file(path: str | Path, sha256: str | None = None) -> Extraction:
     return Extraction(source, plans, notes)
 
 
-def ingest_file(cat: Catalogue, path: str | Path, coder: Coder | None = None) -> FileResult:
+def ingest_file(cat: Catalogue, path: str | Path, coder: Coder | None = None,
+                mapping: dict[str, str] | None = None) -> FileResult:
     """Extract, code and store one file; never raises for a bad document (the result says what went wrong)."""
     path = Path(path)
     if not path.is_file():
-        error = DocumentError("corrupt", "no such file" if not path.exists() else "not a file", path=path)
+        error = (DocumentError("not_found", "no such file", path=path) if not path.exists() else
+                 DocumentError("unsupported_format", "not a file", path=path))
         return FileResult(str(path), "failed", error=error.to_json())
     try:
         digest = sha256_of(path)
@@ -104,7 +108,8 @@ def ingest_file(cat: Catalogue, path: str | Path, coder: Coder | None = None) ->
         from scatlas.sandbox import ReaderCrashed, extract_within_budget
 
         try:
-            extraction = extract_within_budget(path, digest)  # a child process under a memory and time budget
+            # a child process under a memory and time budget
+            extraction = extract_within_budget(path, digest, mapping=mapping)
         except ReaderCrashed as crash:
             raise DocumentError("corrupt", f"unexpected {crash}", path=path) from None
         plans = [p for p in extraction.plans if p.services]
@@ -112,6 +117,10 @@ def ingest_file(cat: Catalogue, path: str | Path, coder: Coder | None = None) ->
         if not plans:
             raise DocumentError("no_services", "no service list was recognised", path=path)
         result = cat.import_source(extraction.source, plans, coder=coder)
+        if result.status != "unchanged":
+            from scatlas.catalogue.sources import keep_source_file
+
+            keep_source_file(cat, result.source_id, path, extraction.source.format)  # shown when the folder moves
     except DocumentError as exc:
         return FileResult(str(path), "failed", error=exc.to_json())
     except (OSError, MemoryError, RecursionError, ValueError, KeyError, IndexError, TypeError,
@@ -123,27 +132,70 @@ def ingest_file(cat: Catalogue, path: str | Path, coder: Coder | None = None) ->
                       warnings=warnings)
 
 
-def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named, and the plan files inside folders named (recursively, sorted, hidden files skipped)."""
+#: Files in a folder that are never plans, whatever their format (a folder's own notes).
+_NOT_PLANS = re.compile(r"^(readme|license|licence|changelog|notice|contributing|authors|todo|index)(\.|$)", re.I)
+_PLAN_WORDS = ("스마트", "서비스", "계획")
+
+
+def skip_reason(path: Path) -> str | None:
+    """Why a file found in a folder is not a plan (None: it may be one). Files named explicitly are never skipped."""
     from scatlas.ingest.detect import SUPPORTED_SUFFIXES
 
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return f"계획 문서 형식이 아님 ({path.suffix or '확장자 없음'})"
+    if _NOT_PLANS.match(path.name):
+        return "폴더 설명 파일 (README 등): 계획 문서가 아님"
+    if path.suffix.lower() in {".txt", ".text", ".md", ".markdown"}:
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(64 * 1024)
+        except OSError:
+            return None
+        text = head.decode("utf-8", "ignore") + head.decode("cp949", "ignore")
+        if not any(word in text for word in _PLAN_WORDS):
+            return "텍스트 파일에 스마트도시·서비스·계획이라는 말이 없음: 계획 문서가 아님"
+    return None
+
+
+def scan_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """(files to ingest, [(file, why skipped)]): files named, and the plan files inside folders named (recursively,
+    sorted, hidden files left out); non-plan files in folders (README, images, notes) are skipped with a reason."""
+    files: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts) \
-                        and child.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield child
+                if not child.is_file() or any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                reason = skip_reason(child)
+                if reason is None:
+                    files.append(child)
+                else:
+                    skipped.append((child, reason))
         else:
-            yield path
+            files.append(path)
+    return files, skipped
+
+
+def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The files scan_inputs would ingest."""
+    yield from scan_inputs(paths)[0]
 
 
 def ingest_paths(cat: Catalogue, paths: Sequence[str | Path], coder: Coder | None = None,
-                 on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
-    """Ingest every file; one failing file never stops the batch."""
+                 on_result: Callable[[FileResult], None] | None = None,
+                 mapping: dict[str, str] | None = None) -> list[FileResult]:
+    """Ingest every file; one failing file never stops the batch. Non-plan files in folders come back 'skipped'."""
     results = []
-    for path in iter_input_files(paths):
-        result = ingest_file(cat, path, coder)
+    files, skipped = scan_inputs(paths)
+    for path, reason in skipped:
+        result = FileResult(str(path), "skipped", warnings=[reason])
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+    for path in files:
+        result = ingest_file(cat, path, coder, mapping)
         results.append(result)
         if on_result is not None:
             on_result(result)

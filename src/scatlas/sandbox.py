@@ -74,7 +74,8 @@ def _main_importable() -> bool:
     return main_file is None or os.path.isfile(main_file)
 
 
-def _child(conn: Connection, path: str, sha256: str | None, memory_bytes: int) -> None:
+def _child(conn: Connection, path: str, sha256: str | None, memory_bytes: int,
+           mapping: dict[str, str] | None = None) -> None:
     if memory_bytes > 0:
         current = _address_space()
         if current is not None:
@@ -84,7 +85,7 @@ def _child(conn: Connection, path: str, sha256: str | None, memory_bytes: int) -
     try:
         from scatlas.pipeline import extract_file
 
-        conn.send(("ok", extract_file(path, sha256)))
+        conn.send(("ok", extract_file(path, sha256, mapping)))
     except DocumentError as exc:
         conn.send(("error", (exc.code, exc.detail, exc.path, exc.page)))
     except MemoryError:
@@ -100,17 +101,18 @@ class ReaderCrashed(Exception):
     """The reader raised something other than a DocumentError (the caller reports it as it sees fit)."""
 
 
-def extract_within_budget(path: str | Path, sha256: str | None = None, budget: Budget | None = None) -> Extraction:
+def extract_within_budget(path: str | Path, sha256: str | None = None, budget: Budget | None = None,
+                          mapping: dict[str, str] | None = None) -> Extraction:
     """`scatlas.pipeline.extract_file` in a child process under `budget`. Raises DocumentError (`too_large` when the
     memory or time budget ran out) or ReaderCrashed."""
     budget = budget or Budget.from_env()
     if not _main_importable():
         from scatlas.pipeline import extract_file  # see _main_importable: the budget cannot apply here
 
-        return extract_file(path, sha256)
+        return extract_file(path, sha256, mapping)
     ctx = _ctx()
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, str(path), sha256, budget.memory_bytes), daemon=True)
+    proc = ctx.Process(target=_child, args=(child, str(path), sha256, budget.memory_bytes, mapping), daemon=True)
     proc.start()
     child.close()
     try:

@@ -24,13 +24,13 @@ def test_catalogue_file_is_wal_with_foreign_keys(catalogue):
     assert catalogue.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert catalogue.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     versions = [r[0] for r in catalogue.conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
-    assert versions == [1, 2]
+    assert versions == [1, 2, 3]
 
 
 def test_reopening_applies_no_migration_twice(tmp_path):
     Catalogue.open(tmp_path / "c.db").close()
     with Catalogue.open(tmp_path / "c.db") as cat:
-        assert cat.conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == 2
+        assert cat.conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == 3
 
 
 def test_a_catalogue_from_a_newer_schema_is_refused(tmp_path):

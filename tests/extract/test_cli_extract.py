@@ -60,3 +60,24 @@ def test_help_ends_with_an_example():
     result = CliRunner().invoke(app, ["extract", "--help"])
     assert result.exit_code == 0
     assert "Example: scatlas extract plan.pdf --json" in result.stdout
+
+
+def test_extract_reads_the_period_from_the_title_on_a_cover_with_phasing_lines(tmp_path):
+    """A real PDF cover: quoted title with the period, a 기준연도/단기/중기/장기 line that must not decide."""
+    import json as _json
+
+    from typer.testing import CliRunner
+
+    from scatlas.cli import app
+    from tests.ingest.builders import build_pdf, grid_table, text
+
+    pdf = build_pdf(tmp_path / "cover.pdf", [
+        lambda c: (text(80, 700, "「목포시 스마트도시계획(2023~2027)」", 18)(c),
+                   text(80, 660, "기준연도 2022년, 단기(2023~2024), 중기(2025~2026), 장기(2027)", 11)(c)),
+        grid_table(60, 760, [80, 200], [["분야", "서비스명"], ["교통", "스마트 버스정류장"], ["안전", "지능형 CCTV"]]),
+    ])
+    result = CliRunner().invoke(app, ["extract", str(pdf), "--json"])
+    assert result.exit_code == 0, result.output
+    data = _json.loads(result.output)
+    assert data["period"] == [2023, 2027]
+    assert data["plan_title"] == "목포시 스마트도시계획(2023~2027)"

@@ -83,3 +83,16 @@ def test_metadata_from_workbook_cover_lines():
     assert meta.title == "양평군 스마트도시계획(2024~2028)"
     assert meta.period == (2024, 2028)
     assert (meta.municipality, meta.municipality_code) == ("양평군", "4183000000")
+
+
+def test_cover_with_phasing_line_takes_the_period_from_the_title():
+    plan = extract_plan(document([
+        "“목포시 스마트도시계획(2023~2027)”", "기준연도 2022년, 단기(2023~2024), 중기(2025~2026), 장기(2027)",
+        "2023. 5.", "목포시"]))
+    assert plan.title == "목포시 스마트도시계획(2023~2027)"
+    assert plan.period == (2023, 2027)
+
+
+def test_cover_with_korean_range_words():
+    plan = extract_plan(document(["순천시 스마트도시 기본계획", "계획기간 2021년부터 2025년까지", "순천시"]))
+    assert plan.period == (2021, 2025)

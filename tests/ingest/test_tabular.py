@@ -36,9 +36,11 @@ def test_one_file_with_many_municipalities_gives_one_plan_each_with_official_nam
     path = tmp_path / "inventory.csv"
     path.write_bytes(_csv_bytes(ROWS, "utf-8"))
     result = import_tabular(path)
-    assert [(p.municipality, len(p.services)) for p in result.plans] == [("목포시", 3), ("순천시", 1)]
-    assert [s.declared_domain for s in result.plans[0].services] == ["교통", "방범·방재", "문화·관광·스포츠"]
-    assert [s.page for s in result.plans[0].services] == [57, 61, 70]
+    # the row with a blank 지자체 cell is never filed under the city above it (nothing is merged in a CSV)
+    assert [(p.municipality, len(p.services)) for p in result.plans] == [("목포시", 2), (None, 1), ("순천시", 1)]
+    assert [s.declared_domain for s in result.plans[0].services] == ["교통", "방범·방재"]
+    assert [s.page for s in result.plans[0].services] == [57, 61]
+    assert any("행 4" in note for note in result.notes)
     assert result.columns == {"municipality": "지자체", "domain": "분야", "name": "서비스명",
                               "description": "서비스 내용", "page": "페이지"}
 

@@ -131,7 +131,7 @@ def test_open_a_service_from_the_list(page, live) -> None:
     page.click("#results .svc-name")
     page.wait_for_url("**/services/*")
     assert page.locator("#service-name").inner_text() == "AI 독거노인 돌봄"
-    assert "auto:fixture" in page.locator("#history").inner_text()
+    assert "자동 분류(fixture)" in page.locator("#history").inner_text()  # the coder's label, not its code
     assert page.locator("#similar").is_visible()
     shot(page, "service")
 
@@ -178,8 +178,14 @@ def test_review_with_the_keyboard(page, live) -> None:
     page.wait_for_selector(f"#rv-{first_id}.saved")
     assert page.locator(f"#rv-{first_id} .rv-domain").inner_text() == "방범·방재"
     assert "human:reviewer" in page.locator(f"#rv-{first_id} .rv-status").inner_text()
+    # a domain pick stays on the card and asks for the sub-type again: only the new domain's sub-types are offered
+    assert "current" in (first.get_attribute("class") or "")
+    offered = page.locator(f"#rv-{first_id} select[name=subtype] option:not([hidden])").evaluate_all(
+        "opts => opts.map(o => o.dataset.domain || '')")
+    assert set(offered) <= {"", "safety"}
+    page.keyboard.press("j")
     second = page.locator("article.rv").nth(1)
-    assert "current" in (second.get_attribute("class") or "")  # a domain pick moves on
+    assert "current" in (second.get_attribute("class") or "")
     second_id = second.get_attribute("data-id")
     before = page.locator(f"#rv-{second_id} .rv-function").inner_text()
     page.keyboard.press("f")
@@ -214,7 +220,7 @@ def test_upload_a_plan_inventory_and_see_its_services(page, live, tmp_path: Path
     shot(page, "upload")
     page.click("#job-services a >> nth=0")
     page.wait_for_url("**/services/*")
-    assert page.locator("#coding").inner_text().count("auto:") == 1  # coded by the real coder
+    assert page.locator("#coding").inner_text().count("자동 분류(") == 1  # coded by the real coder
     shot(page, "uploaded-service")
 
 

@@ -92,9 +92,9 @@ def test_review_coding_keeps_dimensions_and_drops_a_subtype_of_another_domain() 
                "technologies": "IoT", "coder": "auto:x"}
     accepted = review_coding(current, "kim")
     assert (accepted.domain_id, accepted.subtype, accepted.coder) == ("transport", "parking", "human:kim")
-    assert accepted.target_groups == ["일반", "노인"] and accepted.rationale.startswith("accepted")
+    assert accepted.target_groups == ["일반", "노인"] and accepted.rationale.startswith("검토에서 승인")
     moved = review_coding(current, "kim", domain_id="safety", function="문제해결")
-    assert moved.subtype is None and moved.function == "문제해결" and "transport → safety" in moved.rationale
+    assert moved.subtype is None and moved.function == "문제해결" and "교통 → 방범·방재" in moved.rationale
     with pytest.raises(ValueError):
         review_coding(current, "kim", domain_id="moon")
     with pytest.raises(ValueError):

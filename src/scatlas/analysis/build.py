@@ -20,8 +20,14 @@ def build_analysis(cat: "Catalogue", basis: Basis = "effective") -> dict[str, An
 
 
 def analyse_rows(rows: Sequence[Row], basis: Basis = "effective") -> dict[str, Any]:
-    """The analysis of already loaded rows (build_analysis without the catalogue)."""
+    """The analysis of already loaded rows (build_analysis without the catalogue).
+
+    Each municipality is counted once, on the plan that counts for it (the latest unless a person chose); the
+    tables over periods (by_period, trends) see every plan, so a city's earlier plan still shows in its period.
+    """
     started = time.perf_counter()
+    every_plan = rows
+    rows = [r for r in rows if r.counted]
     arch = find_archetypes(rows)
     funcs_by_muni: dict[str, Counter[str]] = defaultdict(Counter)
     for r in rows:
@@ -33,10 +39,11 @@ def analyse_rows(rows: Sequence[Row], basis: Basis = "effective") -> dict[str, A
                    "municipalities": len({r.municipality for r in rows}),
                    "services": len(rows),
                    "unlabelled": sum(1 for r in rows if r.domain_id is None)},
+        "plans_not_counted": sorted({(r.municipality, r.plan_id, r.plan_title) for r in every_plan if not r.counted}),
         "domains": distributions.domain_table(rows),
         "unlabelled": distributions.unlabelled(rows),
         "by_municipality": distributions.by_municipality(rows),
-        "by_period": trends.by_period(rows),
+        "by_period": trends.by_period(every_plan),
         "subtypes": distributions.subtype_tables(rows),
         "functions": distributions.function_table(rows),
         "functions_by_domain": distributions.functions_by_domain(rows),
@@ -52,7 +59,7 @@ def analyse_rows(rows: Sequence[Row], basis: Basis = "effective") -> dict[str, A
         "similarity": differentiation.similarity(rows, arch),
         "declared_vs_coded": consistency.declared_vs_coded(rows),
         "consistency": consistency.agreement(rows),
-        "trends": trends.trends(rows),
+        "trends": trends.trends(every_plan),
     }
     analysis["reference"] = reference.compare(analysis)
     analysis["timing_seconds"] = round(time.perf_counter() - started, 3)

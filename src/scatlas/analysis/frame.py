@@ -43,6 +43,7 @@ class Row:
     target_groups: list[str] = field(default_factory=list)
     technologies: list[str] = field(default_factory=list)
     coder: str | None = None
+    counted: bool = True  # the plan counts for its municipality (one per municipality; see catalogue.plans)
 
 
 def _split(text: str | None) -> list[str]:
@@ -58,15 +59,16 @@ def _nfc(text: str | None) -> str:
 # test_frame.py pins that both agree.
 _QUERY = """
 WITH la AS MATERIALIZED (SELECT service_id, max(id) AS id FROM coding WHERE coder LIKE 'auto:%' GROUP BY service_id),
-     lh AS MATERIALIZED (SELECT service_id, max(id) AS id FROM coding WHERE coder LIKE 'human:%' GROUP BY service_id)
+     lh AS MATERIALIZED (SELECT service_id, max(id) AS id FROM coding WHERE coder LIKE 'human:%' GROUP BY service_id),
+     pc AS MATERIALIZED (SELECT plan_id, counted FROM plan_choice)
 SELECT s.id AS service_id, s.plan_id, p.municipality, p.title AS plan_title, p.period_start, p.period_end,
        p.source_file, s.page, s.name, s.description, s.declared_domain, dd.id AS declared_id,
        a.domain_id AS a_domain_id, a.subtype AS a_subtype, a.function AS a_function,
        a.target_groups AS a_target_groups, a.technologies AS a_technologies, a.confidence AS a_confidence,
        a.rationale AS a_rationale, a.coder AS a_coder,
        h.id AS h_id, h.domain_id AS h_domain_id, h.subtype AS h_subtype, h.function AS h_function,
-       h.target_groups AS h_target_groups, h.technologies AS h_technologies, h.coder AS h_coder
-FROM service s JOIN plan p ON p.id = s.plan_id
+       h.target_groups AS h_target_groups, h.technologies AS h_technologies, h.coder AS h_coder, pc.counted
+FROM service s JOIN plan p ON p.id = s.plan_id JOIN pc ON pc.plan_id = p.id
 LEFT JOIN domain dd ON dd.name = s.declared_domain
 LEFT JOIN la ON la.service_id = s.id LEFT JOIN coding a ON a.id = la.id
 LEFT JOIN lh ON lh.service_id = s.id LEFT JOIN coding h ON h.id = lh.id
@@ -125,7 +127,7 @@ def load_rows(cat: "Catalogue", basis: Basis = "effective", municipality: str | 
             description=_nfc(r["description"]), declared_domain_id=declared_id, auto_domain_id=r["a_domain_id"],
             auto_confidence=r["a_confidence"], auto_rationale=_nfc(r["a_rationale"]),
             domain_id=domain_id, subtype=subtype if domain_id else None, function=function,
-            target_groups=_split(groups), technologies=_split(techs), coder=coder))
+            target_groups=_split(groups), technologies=_split(techs), coder=coder, counted=bool(r["counted"])))
     return rows
 
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import re
 from pathlib import Path
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from scatlas.catalogue.store import Catalogue
 from scatlas.labels import coder_label, subtype_labels
+from scatlas.sheets.safe_writer import csv_chunks as safe_csv_chunks
+from scatlas.sheets.safe_writer import spreadsheet_safe, write_csv, write_xlsx
 
 #: The `scatlas export` columns, in order (docs/contracts.md#export-columns); codes for programs, *_label for people.
 EXPORT_COLUMNS: tuple[str, ...] = (
@@ -42,17 +41,6 @@ def export_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-# Text a spreadsheet would run as a formula (CSV injection): =, +, @, tab/CR, or '-' followed by a formula start.
-_FORMULA = re.compile(r"^(?:[=+@\t\r]|-[\d=+@(])")
-
-
-def spreadsheet_safe(value: Any) -> Any:
-    """Document text made inert for Excel/LibreOffice: a leading apostrophe before anything formula-like."""
-    if isinstance(value, str) and _FORMULA.match(value):
-        return "'" + value
-    return value
-
-
 def flat_record(record: dict[str, Any]) -> dict[str, Any]:
     """An export object flattened for CSV/XLSX: lists ';'-separated, period as '2023~2027', formulas defused."""
     flat = dict(record)
@@ -70,17 +58,7 @@ def export_records(cat: Catalogue, where: str = "", params: Iterable[Any] = ()) 
 
 def csv_chunks(records: Iterable[dict[str, Any]], batch: int = 500) -> Iterator[str]:
     """The CSV export as text chunks (BOM first, so Excel shows Hangul), for streaming a download."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=EXPORT_COLUMNS)
-    buf.write("\ufeff")
-    writer.writeheader()
-    for n, record in enumerate(records, start=1):
-        writer.writerow(flat_record(record))
-        if n % batch == 0:
-            yield buf.getvalue()
-            buf.seek(0)
-            buf.truncate()
-    yield buf.getvalue()
+    return safe_csv_chunks(EXPORT_COLUMNS, (flat_record(r) for r in records), batch)
 
 
 def json_chunks(records: Iterable[dict[str, Any]]) -> Iterator[str]:
@@ -98,24 +76,9 @@ def write_export(records: Iterable[dict[str, Any]], fmt: str, out: Path) -> Path
         with out.open("w", encoding="utf-8") as fh:
             fh.writelines(json_chunks(records))
     elif fmt == "csv":
-        with out.open("w", encoding="utf-8", newline="") as fh:
-            fh.writelines(csv_chunks(records))
+        write_csv(out, EXPORT_COLUMNS, (flat_record(r) for r in records))
     elif fmt == "xlsx":
-        from openpyxl import Workbook
-        from openpyxl.utils import get_column_letter
-
-        # write-only mode streams rows to the file: memory stays flat however many services there are
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet("services")
-        ws.freeze_panes = "A2"
-        ws.append(list(EXPORT_COLUMNS))
-        rows = 1
-        for record in records:
-            flat = flat_record(record)
-            ws.append([flat[c] for c in EXPORT_COLUMNS])
-            rows += 1
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(EXPORT_COLUMNS))}{rows}"
-        wb.save(out)
+        write_xlsx(out, EXPORT_COLUMNS, (flat_record(r) for r in records))  # write-only: memory stays flat
     else:
         raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
     return out

@@ -131,51 +131,69 @@ class Catalogue:
                 conn.execute("ROLLBACK")
                 return ImportResult("unchanged", existing["id"])
             old = conn.execute("SELECT id FROM source WHERE path = ?", (source.path,)).fetchone()
-            carried: dict[tuple[str | None, str], list[sqlite3.Row]] = {}
-            status = "added"
+            previous = _PreviousImport.load(conn, old["id"], source.path) if old is not None else None
             if old is not None:
-                status = "replaced"
-                for row in conn.execute(
-                        "SELECT p.municipality, s.name, c.* FROM coding c JOIN service s ON s.id = c.service_id "
-                        "JOIN plan p ON p.id = s.plan_id WHERE p.source_id = ? AND c.coder LIKE 'human:%' "
-                        "ORDER BY c.id", (old["id"],)):
-                    carried.setdefault((row["municipality"], fold_name(row["name"])), []).append(row)
-                conn.execute("DELETE FROM source WHERE id = ?", (old["id"],))
+                # free the path for the new row; the old one goes once its edited services have moved over
+                conn.execute("UPDATE source SET path = path || ' (replaced ' || id || ')' WHERE id = ?", (old["id"],))
             cur = conn.execute(
                 "INSERT INTO source(path, file_name, sha256, format, pages, size, ingested_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (source.path, source.file_name, source.sha256, source.format, source.pages, source.size, now))
             source_id = cur.lastrowid
-            result = ImportResult(status, source_id)
+            result = ImportResult("added" if previous is None else "replaced", source_id)
             coding_iter = iter(codings)
+            new_plans: list[tuple[int, PlanRecord]] = []
             for plan in plans:
                 period = plan.period or (None, None)
                 plan_id = conn.execute(
                     "INSERT INTO plan(source_id, municipality, municipality_code, title, period_start, period_end, "
-                    "source_file, sha256, pages, format, ingested_at, warnings) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "source_file, sha256, pages, format, ingested_at, warnings, counts) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (source_id, plan.municipality, plan.municipality_code, plan.title, period[0], period[1],
                      source.file_name, source.sha256, source.pages, source.format, now,
-                     json.dumps(plan.warnings, ensure_ascii=False))).lastrowid
+                     json.dumps(plan.warnings, ensure_ascii=False),
+                     previous.plan_choice(plan) if previous else None)).lastrowid
                 result.plan_ids.append(plan_id)
+                new_plans.append((plan_id, plan))
                 for position, service in enumerate(plan.services):
-                    service_id = conn.execute(
-                        "INSERT INTO service(plan_id, position, name, description, declared_domain, "
-                        "declared_label, page, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        (plan_id, position, service.name, service.description or "", service.declared_domain,
-                         service.declared_label, service.page,
-                         json.dumps(service.extra, ensure_ascii=False))).lastrowid
+                    coding = next(coding_iter) if codings else None
+                    key = (plan.municipality, fold_name(service.name or ""))
+                    if previous is not None and previous.take_gone(key):
+                        continue  # deleted, merged away or moved by a person: stays so
+                    kept = previous.take_match(key) if previous is not None else None
+                    if kept is not None:
+                        service_id = self._update_kept(kept, plan_id, position, service)
+                        result.kept_human_codings += kept["human_codings"]
+                    else:
+                        service_id = conn.execute(
+                            "INSERT INTO service(plan_id, position, name, description, declared_domain, "
+                            "declared_label, page, extra, extracted_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (plan_id, position, service.name, service.description or "", service.declared_domain,
+                             service.declared_label, service.page, json.dumps(service.extra, ensure_ascii=False),
+                             service.name)).lastrowid
                     result.services += 1
-                    if codings:
-                        self._insert_coding(service_id, next(coding_iter), now)
-                    for row in carried.get((plan.municipality, fold_name(service.name)), []):
-                        self._copy_coding(service_id, row)
-                        result.kept_human_codings += 1
+                    if coding is not None:
+                        self._insert_coding(service_id, coding, now)
+            if previous is not None:
+                previous.rehome_added(conn, new_plans)
+                conn.execute("DELETE FROM source WHERE id = ?", (old["id"],))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         return result
+
+    def _update_kept(self, kept: dict[str, Any], plan_id: int, position: int, service: ServiceRecord) -> int:
+        """A service seen again in a re-ingested file: same id and codings; fields a person edited stay theirs."""
+        edited = set(json.loads(kept["edited"] or "[]"))
+        fresh = {"name": service.name, "description": service.description or "", "page": service.page,
+                 "declared_domain": service.declared_domain, "declared_label": service.declared_label,
+                 "extra": json.dumps(service.extra, ensure_ascii=False)}
+        fresh = {k: v for k, v in fresh.items() if k not in edited}
+        sets = ", ".join(f"{k} = ?" for k in fresh)
+        self.conn.execute(f"UPDATE service SET plan_id = ?, position = ?, extracted_name = ?, {sets} WHERE id = ?",
+                          [plan_id, position, service.name, *fresh.values(), kept["id"]])
+        return int(kept["id"])
 
     def add_coding(self, service_id: int, coding: CodingRecord) -> int:
         """Store a coding (human or auto) for a service; earlier codings stay as history. Returns its id."""
@@ -202,13 +220,6 @@ class Catalogue:
              coding.subtype, coding.function, ";".join(coding.target_groups), ";".join(coding.technologies),
              coding.confidence, coding.rationale, json.dumps([list(t) for t in coding.top2]),
              coding.coder, created_at)).lastrowid
-
-    def _copy_coding(self, service_id: int, row: sqlite3.Row) -> None:
-        self.conn.execute(
-            _INSERT_CODING,
-            (service_id, row["domain_id"], row["domain"], row["subtype"], row["function"], row["target_groups"],
-             row["technologies"], row["confidence"], row["rationale"], row["top2"], row["coder"],
-             row["created_at"]))
 
     # ------------------------------------------------------------------ reading
     def service(self, service_id: int) -> dict[str, Any] | None:
@@ -247,14 +258,31 @@ class Catalogue:
             "GROUP BY service_id)", (pattern,))
         return {r["service_id"]: dict(r) for r in rows}
 
-    def review_queue(self, limit: int = 50, low_confidence: float = 0.6) -> list[dict[str, Any]]:
-        """Services no person has coded: declared-vs-auto disagreements and low confidence first."""
+    def review_queue(self, limit: int | None = None, low_confidence: float = 0.6, *,
+                     municipality: str | None = None, domain_id: str | None = None,
+                     max_confidence: float | None = None, include_reviewed: bool = False,
+                     offset: int = 0) -> list[dict[str, Any]]:
+        """Services to review: declared-vs-auto disagreements and low confidence first; no cap unless ``limit``.
+
+        Filters: a municipality, an effective domain, a confidence ceiling; ``include_reviewed`` also lists
+        services a person has already coded (to revise them).
+        """
+        where, params = [] if include_reviewed else ["human_coder IS NULL"], []
+        if municipality:
+            where.append("municipality = ?")
+            params.append(municipality)
+        if domain_id:
+            where.append("domain_id = ?")
+            params.append(domain_id)
+        if max_confidence is not None:
+            where.append("COALESCE(confidence, 0) <= ?")
+            params.append(float(max_confidence))
         return self.services(
-            "human_coder IS NULL",
+            " AND ".join(where), params,
             order_by=(f"(declared_domain IS NOT NULL AND auto_domain_id IS NOT NULL AND auto_domain_id != domain_id) "
                       f"DESC, (COALESCE(auto_confidence, 0) < {float(low_confidence)}) DESC, "
                       "COALESCE(auto_confidence, 0) ASC, service_id"),
-            limit=limit)
+            limit=limit, offset=offset)
 
     def plans(self) -> list[dict[str, Any]]:
         """Every plan with its service count."""
@@ -311,3 +339,70 @@ def _sync_codebook(conn: sqlite3.Connection) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+class _PreviousImport:
+    """What a re-ingested file had: its services (to keep ids, codings and edits) and what people took off its list."""
+
+    def __init__(self, services: list[dict[str, Any]], gone: list[tuple[str | None, str]],
+                 plans: list[dict[str, Any]]) -> None:
+        self.by_key: dict[tuple[str | None, str], list[dict[str, Any]]] = {}
+        self.added: list[dict[str, Any]] = []
+        for row in services:
+            if row["origin"] == "human":
+                self.added.append(row)
+            else:
+                key = (row["municipality"], fold_name(row["extracted_name"] or row["name"]))
+                self.by_key.setdefault(key, []).append(row)
+        self.gone: dict[tuple[str | None, str], int] = {}
+        for key in gone:
+            self.gone[key] = self.gone.get(key, 0) + 1
+        self.plans = plans
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection, source_id: int, path: str) -> "_PreviousImport":
+        services = [dict(r) for r in conn.execute(
+            "SELECT s.*, p.municipality, p.title AS plan_title, "
+            "(SELECT count(*) FROM coding c WHERE c.service_id = s.id AND c.coder LIKE 'human:%') AS human_codings "
+            "FROM service s JOIN plan p ON p.id = s.plan_id WHERE p.source_id = ? ORDER BY s.plan_id, s.position",
+            (source_id,))]
+        # deleted and moved services by their file; merged-away ones by the origins their merge recorded
+        gone = [(r["municipality"], fold_name(r["extracted_name"])) for r in conn.execute(
+            "SELECT municipality, extracted_name FROM service_edit WHERE undone_at IS NULL AND source_path = ? "
+            "AND action IN ('delete', 'move') AND extracted_name IS NOT NULL", (path,))]
+        for row in conn.execute("SELECT after FROM service_edit WHERE undone_at IS NULL AND action = 'merge'"):
+            gone += [(o.get("municipality"), fold_name(o["extracted_name"]))
+                     for o in json.loads(row["after"]).get("origins", [])
+                     if o.get("source_path") == path and o.get("extracted_name")]
+        plans = [dict(r) for r in conn.execute("SELECT * FROM plan WHERE source_id = ?", (source_id,))]
+        return cls(services, gone, plans)
+
+    def take_gone(self, key: tuple[str | None, str]) -> bool:
+        if self.gone.get(key, 0) > 0:
+            self.gone[key] -= 1
+            return True
+        return False
+
+    def take_match(self, key: tuple[str | None, str]) -> dict[str, Any] | None:
+        rows = self.by_key.get(key)
+        return rows.pop(0) if rows else None
+
+    def plan_choice(self, plan: PlanRecord) -> int | None:
+        """A person's choice of which plan counts, carried to the same plan of the new import."""
+        for old in self.plans:
+            if old["municipality"] == plan.municipality and old["title"] == plan.title:
+                return old["counts"]
+        return None
+
+    def rehome_added(self, conn: sqlite3.Connection, new_plans: list[tuple[int, PlanRecord]]) -> None:
+        """Services people added (or split off) move to the new plan of their municipality, same ids and codings."""
+        for row in self.added:
+            target = next((pid for pid, p in new_plans if p.municipality == row["municipality"]
+                           and p.title == row["plan_title"]), None) or \
+                next((pid for pid, p in new_plans if p.municipality == row["municipality"]), None) or \
+                (new_plans[0][0] if new_plans else None)
+            if target is None:
+                continue
+            position = conn.execute("SELECT COALESCE(max(position), -1) + 1 FROM service WHERE plan_id = ?",
+                                    (target,)).fetchone()[0]
+            conn.execute("UPDATE service SET plan_id = ?, position = ? WHERE id = ?", (target, position, row["id"]))

@@ -26,6 +26,7 @@ err_console = Console(stderr=True)
 
 @app.callback()
 def _language(
+    ctx: typer.Context,
     lang: Annotated[str | None, typer.Option(
         "--lang", help="Language of messages and reports: ko (default) or en. Else SCATLAS_LANG or LANG.")] = None,
 ) -> None:
@@ -36,6 +37,7 @@ def _language(
         if lang not in LANGUAGES:
             raise typer.BadParameter(f"{lang!r}: ko | en", param_hint="--lang")
         set_language(lang)
+        ctx.call_on_close(lambda: set_language(None))  # for this command only (tests run many in one process)
 
 #: `--db FILE`, the catalogue (docs/contracts.md#command-line: scatlas.db in the current directory by default).
 DbOption = Annotated[Path, typer.Option("--db", help="The catalogue (SQLite file).", envvar="SCATLAS_DB")]

@@ -11,6 +11,8 @@ from typing import Annotated, Any
 import typer
 
 from scatlas.cli.app import DEFAULT_DB, DbOption, app, console, fail
+from rich.markup import escape as escape_text
+
 from scatlas.errors import ScatlasError
 
 
@@ -99,11 +101,14 @@ def classify(
 
     try:
         coder = _coder(baseline)
-        n = classify_csv(in_csv, output, coder)
+        bad_rows: list = []
+        n = classify_csv(in_csv, output, coder, bad_rows=bad_rows)
     except CsvInputError as exc:
         raise _fail(str(exc)) from None
     except OSError as exc:
         raise _fail(f"{output}: cannot write the coded CSV ({exc.strerror or exc})") from None
+    for bad in bad_rows:
+        console.print(f"[yellow]건너뜀[/] {escape_text(str(bad))}")
     console.print(f"coded {n} services with {coder.version} → {output}")
 
 
@@ -177,14 +182,19 @@ def evaluate(
 def review(
     db: DbOption = DEFAULT_DB,
     coder: Annotated[str | None, typer.Option("--coder", help="Your name: codings are stored as human:<name>.")] = None,
-    limit: Annotated[int, typer.Option("--limit", help="Services to show at most.")] = 50,
+    limit: Annotated[int | None, typer.Option("--limit", help="Services to show at most (default: all).")] = None,
     low_confidence: Annotated[float, typer.Option("--low-confidence", help="Confidence below this is 'low'.")] = 0.6,
+    municipality: Annotated[str | None, typer.Option("--municipality", help="Only this municipality.")] = None,
+    domain: Annotated[str | None, typer.Option("--domain", help="Only this domain (id or Korean name).")] = None,
+    max_confidence: Annotated[float | None, typer.Option("--max-confidence",
+                                                         help="Only services at or below this confidence.")] = None,
 ) -> None:
-    """Review codings in the terminal: low confidence and declared-vs-coded disagreements first.
+    """Review codings in the terminal: low confidence and declared-vs-coded disagreements first; no cap.
 
-    Keys: a accept, d change domain, f change function, s skip, q quit. Works with piped input.
+    Keys: a accept, d domain (the sub-type is asked again), t sub-type, f function, g target groups,
+    k technologies, u undo the last decision, s skip, q quit. Works with piped input.
 
-    Example: scatlas review --db scatlas.db --coder kim --limit 20
+    Example: scatlas review --db scatlas.db --coder kim --municipality 목포시 --max-confidence 0.6
     """
     from rich.markup import escape
 
@@ -200,11 +210,27 @@ def review(
 
     with _open_catalogue(db) as cat:
         try:
-            summary = run_review(cat, name, ask, console, limit=limit, low_confidence=low_confidence)
+            summary = run_review(cat, name, ask, console, limit=limit, low_confidence=low_confidence,
+                                 municipality=municipality, domain_id=_domain_id(domain),
+                                 max_confidence=max_confidence)
         except ScatlasError as exc:
             raise _fail(str(exc)) from None
     console.print(f"reviewed {summary.shown}: {summary.accepted} accepted, {summary.changed} changed, "
-                  f"{summary.skipped} skipped")
+                  f"{summary.skipped} skipped" + (f", {summary.undone} undone" if summary.undone else ""))
+
+
+def _domain_id(label: str | None) -> str | None:
+    """A domain given as its id (transport) or any Korean spelling (교통)."""
+    if not label:
+        return None
+    from scatlas.taxonomy import DOMAIN_ORDER, try_normalise_domain
+
+    if label in dict(DOMAIN_ORDER):
+        return label
+    found = try_normalise_domain(label)
+    if found is None:
+        raise _fail(f"--domain {label!r}: 12개 법정 분야 중 어느 것도 아닙니다")
+    return found
 
 
 @app.command()

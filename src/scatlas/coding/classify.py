@@ -26,12 +26,13 @@ def coding_columns(c: CodingRecord) -> dict[str, object]:
             "technologies": ";".join(c.technologies), "rationale": c.rationale}
 
 
-def classify_csv(in_path: str | Path, out_path: str | Path, coder: Coder, batch_size: int = 2000) -> int:
+def classify_csv(in_path: str | Path, out_path: str | Path, coder: Coder, batch_size: int = 2000,
+                 bad_rows: list | None = None) -> int:
     """Codes the rows of ``in_path`` (needs a ``name`` column; ``description`` if present) into ``out_path``.
 
-    Returns the number of rows written.
+    Returns the number of rows written; rows that could not be read are skipped and added to ``bad_rows``.
     """
-    header, rows, _ = read_csv(in_path, required=("name",))
+    header, rows, _ = read_csv(in_path, required=("name",), bad_rows=bad_rows)
     services = [ServiceRecord(name=r.get("name") or "", description=r.get("description") or "") for r in rows]
     codings: list[CodingRecord] = []
     for start in range(0, len(services), batch_size):

@@ -1,60 +1,48 @@
-"""Reading the CSV files researchers hand us (UTF-8, UTF-8 with BOM or CP949) and writing coded ones."""
+"""The CSV files researchers hand the coder: read with the shared reader, written with the shared safe writer."""
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
-from scatlas.errors import ScatlasError
-
-#: Tried in order. CP949 is the Korean Windows encoding Excel writes ("CSV" without "UTF-8").
-ENCODINGS = ("utf-8-sig", "cp949")
+from scatlas.errors import DocumentError, ScatlasError
+from scatlas.sheets.csv_reader import BadRow, read_csv_rows
+from scatlas.sheets.safe_writer import write_csv as _write_safe_csv
 
 
 class CsvInputError(ScatlasError, ValueError):
     """A CSV file that cannot be used: names the file and the reason."""
 
 
-def read_csv(path: str | Path, required: tuple[str, ...] = ("name",)) -> tuple[list[str], list[dict[str, str]], str]:
-    """The header, rows and encoding of a CSV file; CsvInputError if unreadable or a required column is missing."""
+def read_csv(path: str | Path, required: tuple[str, ...] = ("name",),
+             bad_rows: list[BadRow] | None = None) -> tuple[list[str], list[dict[str, str]], str]:
+    """The header, rows and encoding of a CSV file (UTF-8, UTF-8-BOM, CP949/EUC-KR, UTF-16 with BOM).
+
+    A row that cannot be decoded or parsed is skipped and appended to ``bad_rows`` (with its line number); the file
+    is refused (CsvInputError) only when it is unreadable as a whole or a required column is missing.
+    """
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CsvInputError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
-    if not data.strip():
+        table = read_csv_rows(path)
+    except DocumentError as exc:
+        raise CsvInputError(exc.message) from None
+    if not table.rows:
         raise CsvInputError(f"{path}: the file is empty")
-    text, encoding = None, None
-    for enc in ENCODINGS:
-        try:
-            text, encoding = data.decode(enc), enc
-            break
-        except UnicodeDecodeError:
+    header = [h.strip() for h in table.rows[0][1]]
+    rows = []
+    for _, cells in table.rows[1:]:
+        if not any(c.strip() for c in cells):
             continue
-    if text is None or encoding is None:
-        raise CsvInputError(f"{path}: not UTF-8 or CP949 text; save it as 'CSV UTF-8' and try again")
-    try:
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        header = [h.strip() for h in (reader.fieldnames or [])]
-        reader.fieldnames = header
-        rows = []
-        for row in reader:
-            rows.append({k: (v if isinstance(v, str) else "" if v is None else ";".join(v))
-                         for k, v in row.items() if k is not None})
-    except csv.Error as exc:
-        raise CsvInputError(f"{path}, line {reader.line_num}: {exc}") from None
+        row = {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header)}
+        rows.append(row)
+    if bad_rows is not None:
+        bad_rows.extend(table.bad_rows)
     missing = [c for c in required if c not in header]
     if missing:
         shown = ", ".join(header) if header else "none"
         raise CsvInputError(f"{path}: no {', '.join(repr(m) for m in missing)} column (columns found: {shown})")
-    return header, rows, encoding
+    return header, rows, table.encoding
 
 
 def write_csv(path: str | Path, header: list[str], rows: list[dict[str, object]]) -> None:
-    """Writes rows as UTF-8 with a BOM, so Excel on Korean Windows opens the Hangul correctly."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=header, extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(row)
+    """Writes rows as spreadsheet-safe UTF-8 with a BOM, so Excel on Korean Windows opens the Hangul correctly."""
+    _write_safe_csv(path, header, rows)

@@ -2,9 +2,11 @@
 
 The queue comes from the catalogue (declared-vs-coded disagreements and low confidence first). Each service is
 shown with its effective coding, the coder's top two domains and rationale; the reviewer answers with one key:
-``a`` accept (stores a human coding equal to the one shown), ``d`` change domain (then a number), ``f`` change
-function (then a number), ``s`` skip, ``q`` quit. Every answer is read with ``ask``, so the queue works with piped
-stdin (end of input quits). Changes are added to the history; nothing is overwritten.
+``a`` accept (stores a human coding equal to the one shown), ``d`` change domain (then a number; the sub-type is
+asked again, since it belongs to the domain), ``t`` sub-type, ``f`` function, ``g`` target groups (numbers, comma-
+separated), ``k`` technologies (names, ';'-separated), ``u`` undo the last decision (it goes back on the queue),
+``s`` skip, ``q`` quit. Every answer is read with ``ask``, so the queue works with piped stdin (end of input quits).
+Changes are added to the history; an undone decision is kept in the edit log.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from rich.table import Table
 
 from scatlas.labels import subtype_labels
 from scatlas.records import CodingRecord
-from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, load_codebook
+from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, load_codebook
 
 Ask = Callable[[str], str | None]  # prompt -> answer, or None at end of input
 
@@ -32,6 +34,7 @@ class ReviewSummary:
     accepted: int = 0
     changed: int = 0
     skipped: int = 0
+    undone: int = 0
     stored: list[int] = field(default_factory=list)  # coding ids written
     quit: bool = False
 
@@ -106,54 +109,122 @@ def _coding_from_row(row: dict[str, Any], reviewer: str) -> CodingRecord:
                         rationale="검토자 확인", coder=reviewer)
 
 
-def run_review(cat: Any, reviewer: str, ask: Ask, console: Console, limit: int = 50,
-               low_confidence: float = 0.6) -> ReviewSummary:
-    """Walks the catalogue's review queue, storing each accepted or changed coding as ``reviewer``'s."""
+def _pick_many(ask: Ask, console: Console, title: str, options: tuple[str, ...], current: list[str]
+               ) -> tuple[bool, list[str]]:
+    """(answered, values): numbers separated by commas; Enter keeps the current ones, '-' clears them."""
+    console.print(title + f" (지금: {', '.join(current) or '없음'})")
+    for k, label in enumerate(options, start=1):
+        console.print(f"  {k:>2}. {label}")
+    while True:
+        answer = ask("번호들 (예: 1,3; Enter: 그대로, -: 없음): ")
+        if answer is None:
+            return False, current
+        answer = answer.strip()
+        if not answer:
+            return True, current
+        if answer == "-":
+            return True, []
+        parts = [a.strip() for a in answer.replace(" ", ",").split(",") if a.strip()]
+        if all(p.isdigit() and 1 <= int(p) <= len(options) for p in parts):
+            return True, list(dict.fromkeys(options[int(p) - 1] for p in parts))
+        console.print(f"[yellow]1–{len(options)} 사이의 번호를 쉼표로 구분해 입력하세요[/]")
+
+
+_KEYS = "adtfgksuq"
+_PROMPT = ("[a]ccept 승인  [d]omain 분야 변경  [t] 세부유형  [f]unction 기능 변경  [g] 대상  [k] 기술  [u] 되돌리기  "
+           "[s]kip 건너뛰기  [q]uit 종료: ")
+
+
+def _change(key: str, coding: CodingRecord, ask: Ask, console: Console) -> bool:
+    """Apply one change key to the draft coding; False when input ended."""
+    book = load_codebook()
+    if key in ("d", "t"):
+        if key == "d":
+            ok, domain_id = _pick(ask, console, "분야:", [(d, n) for d, n in DOMAIN_ORDER])
+            if not ok:
+                return False
+            coding.domain_id = domain_id
+        subs = [(s.id, s.label) for s in book.subtypes_of(coding.domain_id)] if coding.domain_id else []
+        if subs:
+            ok, sub = _pick(ask, console, "세부유형:", subs, allow_none=True)
+            if not ok:
+                return False
+            coding.subtype = sub
+        else:
+            coding.subtype = None
+            if key == "t":
+                console.print("[yellow]이 분야에는 세부유형이 없습니다[/]")
+    elif key == "f":
+        ok, function = _pick(ask, console, "기능:", [(f, f) for f in FUNCTIONS])
+        if not ok:
+            return False
+        coding.function = function
+    elif key == "g":
+        ok, groups = _pick_many(ask, console, "대상:", TARGET_GROUPS, coding.target_groups)
+        if not ok:
+            return False
+        coding.target_groups = groups
+    elif key == "k":
+        answer = ask(f"기술 (';'로 구분, 지금: {';'.join(coding.technologies) or '없음'}; Enter: 그대로, -: 없음): ")
+        if answer is None:
+            return False
+        if answer.strip() == "-":
+            coding.technologies = []
+        elif answer.strip():
+            coding.technologies = list(dict.fromkeys(t.strip() for t in answer.split(";") if t.strip()))
+    return True
+
+
+def run_review(cat: Any, reviewer: str, ask: Ask, console: Console, limit: int | None = None,
+               low_confidence: float = 0.6, **filters: Any) -> ReviewSummary:
+    """Walks the catalogue's review queue (filters: municipality, domain_id, max_confidence; no cap unless
+    ``limit``), storing each accepted or changed coding as ``reviewer``'s; ``u`` undoes the last one."""
+    from scatlas.catalogue.edits import ServiceEditor
+
     if not reviewer.startswith("human:"):
         reviewer = "human:" + reviewer
-    queue = cat.review_queue(limit=limit, low_confidence=low_confidence)
+    queue = cat.review_queue(limit=limit, low_confidence=low_confidence, **filters)
     summary = ReviewSummary()
     if not queue:
         console.print("검토할 서비스가 없습니다.")
         return summary
     book = load_codebook()
-    for pos, row in enumerate(queue, start=1):
+    decided: list[int] = []  # positions in the queue with a stored decision, for undo
+    pos = 0
+    while pos < len(queue):
+        row = cat.service(queue[pos]["service_id"]) or queue[pos]
         summary.shown += 1
-        _show(console, row, _auto_row(cat, row["service_id"]), pos, len(queue))
+        _show(console, row, _auto_row(cat, row["service_id"]), pos + 1, len(queue))
         while True:
-            answer = ask("[a]ccept 승인  [d]omain 분야 변경  [f]unction 기능 변경  [s]kip 건너뛰기  [q]uit 종료: ")
+            answer = ask(_PROMPT)
             if answer is None:
                 summary.quit = True
                 return summary
             key = answer.strip().lower()[:1]
-            if key in ("a", "d", "f", "s", "q"):
+            if key and key in _KEYS:
                 break
-            console.print("[yellow]a, d, f, s, q 중 하나를 입력하세요[/]")
+            console.print("[yellow]a, d, t, f, g, k, u, s, q 중 하나를 입력하세요[/]")
         if key == "q":
             summary.quit = True
             return summary
         if key == "s":
             summary.skipped += 1
+            pos += 1
+            continue
+        if key == "u":
+            if not decided:
+                console.print("[yellow]되돌릴 결정이 없습니다[/]")
+                continue
+            back = decided.pop()
+            ServiceEditor(cat, reviewer).uncode(queue[back]["service_id"], reason="검토 중 되돌림")
+            summary.undone += 1
+            console.print(f"[green]되돌림[/] 서비스 {queue[back]['service_id']}: 다시 검토합니다")
+            pos = back
             continue
         coding = _coding_from_row(row, reviewer)
-        if key == "d":
-            ok, domain_id = _pick(ask, console, "분야:", [(d, n) for d, n in DOMAIN_ORDER])
-            if not ok:
-                summary.quit = True
-                return summary
-            coding.domain_id = domain_id
-            subs = [(s.id, s.label) for s in book.subtypes_of(domain_id)]
-            ok, sub = _pick(ask, console, "세부유형:", subs, allow_none=True)
-            if not ok:
-                summary.quit = True
-                return summary
-            coding.subtype = sub
-        elif key == "f":
-            ok, function = _pick(ask, console, "기능:", [(f, f) for f in FUNCTIONS])
-            if not ok:
-                summary.quit = True
-                return summary
-            coding.function = function
+        if not _change(key, coding, ask, console):
+            summary.quit = True
+            return summary
         if coding.subtype is not None and coding.domain_id is not None:
             try:
                 if book.subtype(coding.subtype).domain_id != coding.domain_id:
@@ -167,6 +238,9 @@ def run_review(cat: Any, reviewer: str, ask: Ask, console: Console, limit: int =
             coding.rationale = "검토자 수정"
             summary.changed += 1
         summary.stored.append(cat.add_coding(row["service_id"], coding))
+        decided.append(pos)
         console.print(f"[green]저장됨[/] {escape(reviewer)}: {dict(DOMAIN_ORDER).get(coding.domain_id, '-')} / "
-                      f"{subtype_labels().get(coding.subtype or '', '-')} / {coding.function or '-'}")
+                      f"{subtype_labels().get(coding.subtype or '', '-')} / {coding.function or '-'} / "
+                      f"{', '.join(coding.target_groups) or '-'} / {escape(';'.join(coding.technologies)) or '-'}")
+        pos += 1
     return summary

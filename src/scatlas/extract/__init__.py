@@ -1,6 +1,6 @@
 """Extraction: the services a plan lists and the plan's metadata (municipality, title, period)."""
 
-from scatlas.extract.metadata import parse_period
+from scatlas.planmeta import parse_period
 from scatlas.extract.municipalities import load_register, resolve_municipality
 from scatlas.extract.plan import PlanExtractor, extract_plan
 

@@ -27,21 +27,11 @@ from scatlas.extract.cards import is_card_table
 from scatlas.extract.outline import EXCLUDED_ZONES, Line, Outline, TableItem, domain_heading_label
 from scatlas.extract.text import BULLETS, clean_cell, compact, is_only_number, is_service_id, strip_numbering
 from scatlas.ingest.document import Table
+from scatlas.sheets.headers import plan_table_role as _role
 from scatlas.taxonomy import try_normalise_domain
 
-_NAME_HEADER = re.compile(r"^(?:세부|단위|주요|대표|스마트도시|스마트|신규|도입|추진|후보|선정)?(?:서비스|사업)"
-                          r"(?:\(사업\)|사업|후보)?(?:명|명칭|이름|목록)?$")
-# '추진과제', '과제명': services only in a services chapter (in the vision chapter they are strategies).
-_TASK_HEADER = re.compile(r"^(?:세부|단위|주요|추진|실행|핵심)?과제(?:명|명칭)?$")
-_SELECT_HEADER = re.compile(r"^(?:최종)?(?:선정|채택|반영|선택)(?:여부|결과|유무)?$")
 _SELECTED = re.compile(r"^(?:[○●◎OoVv✓✔☑]|선정|채택|반영|최종선정|Y|y|예)$")
 _CANDIDATE = re.compile(r"후보")
-_DESC_HEADER = re.compile(r"(?:내용|개요|기능|설명|정의|서비스내용|서비스개요|사업내용|사업개요|주요내용)$")
-_DOMAIN_HEADER = re.compile(r"^(?:서비스|사업)?(?:분야|구분|부문|영역|대분류|분류|유형|중분류|그룹|테마)$")
-_NUMBER_HEADER = re.compile(r"^(?:no\.?|번호|연번|순번|순서|#|id|코드|code|서비스id|서비스코드|서비스번호|과제번호|"
-                            r"관리번호|식별번호)$", re.IGNORECASE)
-# English printed beside the Korean header: '서비스명(Service)', '서비스명 Service Name'.
-_ENGLISH_ASIDE = re.compile(r"[(（\[][^()（）\[\]]*[A-Za-z][^()（）\[\]]*[)）\]]|[A-Za-z][A-Za-z .&/-]*")
 # A line of a name that goes on on the next line ('교통약자 맞춤형' / '이동 지원'), not a whole name.
 _GOES_ON = re.compile(r"(?:및|의|와|과|을|를|에|형|기반|위한|통한|활용|연계|이용|대상|등|·|ㆍ|,)$")
 _SENTENCE = re.compile(r"(?:다|함|음|임|됨|요)\s*[.。]?\s*$|[.。]\s*$")
@@ -76,27 +66,6 @@ class ColumnMap:
     headers: list[str] = field(default_factory=list)  # header text of every column (for extra fields)
     score: int = 0
     reasons: list[str] = field(default_factory=list)
-
-
-def _role(header: str, tasks: bool = False) -> str | None:
-    words = re.sub(r"[\s·ㆍ・()（）\[\]]", "", header)
-    if not words:
-        return None
-    if _NUMBER_HEADER.match(words):
-        return "number"
-    if re.search(r"[가-힣]", header):
-        words = re.sub(r"[\s·ㆍ・()（）\[\]]", "", _ENGLISH_ASIDE.sub("", header)) or words
-    if _NAME_HEADER.match(words) or words in {"서비스(사업)명", "서비스명(사업명)"}:
-        return "name"
-    if _TASK_HEADER.match(words):
-        return "task" if tasks else None
-    if _SELECT_HEADER.match(words):
-        return "select"
-    if _DOMAIN_HEADER.match(words):
-        return "domain"
-    if _DESC_HEADER.search(words) and len(words) <= 10:
-        return "description"
-    return None
 
 
 def find_columns(grid: list[list[str]], tasks: bool = False) -> ColumnMap | None:

@@ -32,6 +32,8 @@ def detect_format(path: str | Path) -> str:
             head = fh.read(1024)
     except IsADirectoryError as exc:
         raise DocumentError("unsupported_format", "a folder, not a file", path=path) from exc
+    except FileNotFoundError as exc:
+        raise DocumentError("not_found", "no such file", path=path) from exc
     except OSError as exc:
         raise DocumentError("corrupt", f"cannot open: {exc.strerror or exc}", path=path) from exc
     if not head:

@@ -203,8 +203,16 @@ def _municipalities(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
     shares = Table("자치단체×분야 비중", "자치단체 × 분야 비중", ["자치단체", "서비스 수"] + [NAMES[d] for d in ids],
                    [[Cell(m["municipality"]), Cell(m["services"], "int")]
                     + [Cell(m["shares"].get(d, 0.0), "pct") for d in ids] for m in munis], xlsx_only=True)
+    tables = [summary, cross, shares]
+    if a.get("plans_not_counted"):
+        # several plans of one city: the tables count one (the latest unless a person chose); the others are named
+        tables.insert(1, Table("집계하지 않은 계획", "집계하지 않은 계획", ["자치단체", "계획 ID", "계획명"],
+                               [_cells(m, plan_id, title or "—", kinds="tit") for m, plan_id, title in
+                                a["plans_not_counted"]],
+                               note="한 자치단체에 계획이 여럿이면 한 계획만 집계한다(최신 계획; scatlas plans --count "
+                                    "계획ID로 바꿀 수 있다). 이 계획들은 표에서 빠지고 계획 기간별 변화에만 들어간다."))
     return Section("municipalities", 0, "자치단체별 현황과 교차표", [],
-                   [("municipalities", "자치단체별 분야 비중 히트맵")], [summary, cross, shares])
+                   [("municipalities", "자치단체별 분야 비중 히트맵")], tables)
 
 
 def _subtypes(a: dict[str, Any], f: dict[str, list[str]]) -> Section:

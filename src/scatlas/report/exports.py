@@ -20,6 +20,7 @@ from lxml import etree
 
 from scatlas import __version__
 from scatlas.analysis.frame import Row
+from scatlas.sheets.safe_writer import spreadsheet_safe
 from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, load_codebook
 
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -80,8 +81,9 @@ def write_matrix(rows: Sequence[Row], path: Path) -> tuple[Path, Path]:
                 on.add(FUNCTION_VARS[r.function])
             on.update(GROUP_VARS[g] for g in r.target_groups if g in GROUP_VARS)
             on.update(f"tech_{TECH_VARS[t]}" if t in TECH_VARS else extra[t] for t in r.technologies)
-            w.writerow([r.service_id, r.municipality, r.plan_id, r.plan_title, r.period_start, r.period_end, r.page,
-                        r.name, r.coder or ""] + [1 if c in on else 0 for c, _ in cols])
+            w.writerow([r.service_id, spreadsheet_safe(r.municipality), r.plan_id, spreadsheet_safe(r.plan_title),
+                        r.period_start, r.period_end, r.page, spreadsheet_safe(r.name), r.coder or ""]
+                       + [1 if c in on else 0 for c, _ in cols])
     labels = path.with_name(path.stem + ".labels.csv")
     with labels.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)

@@ -200,7 +200,11 @@ def write_pdf(analysis: dict[str, Any], charts: dict[str, bytes], path: Path, *,
         story += [_p(n, "note") for n in s.notes]
         story += [Paragraph(escape(x), _styles()["item"], bulletText="•") for x in s.items]
         for d in s.diagnoses:
-            story += [KeepTogether(_diagnosis(d, heading=s.id != "diagnosis")), Spacer(1, 4 * mm)]
+            # heading and findings stay together; the tables flow on (whole diagnoses kept together left pages
+            # half empty)
+            parts = _diagnosis(d, heading=s.id != "diagnosis")
+            head = 2 if s.id != "diagnosis" else 1
+            story += [CondPageBreak(45 * mm), KeepTogether(parts[:head])] + parts[head:] + [Spacer(1, 4 * mm)]
     pdf = _Report(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
                   bottomMargin=16 * mm, title=doc.title, author=author, creator="scatlas")
     path.parent.mkdir(parents=True, exist_ok=True)

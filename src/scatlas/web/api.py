@@ -232,8 +232,14 @@ def archetypes(request: Request, response: Response) -> dict[str, Any]:
 
 
 @router.get("/review-queue", summary="Services to review: disagreements and low confidence first")
-def review_queue(cat: Reader, limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[dict[str, Any]]:
-    return cat.review_queue(limit=limit)
+def review_queue(cat: Reader, limit: Annotated[int, Query(ge=1, le=500)] = 50,
+                 offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+                 municipality: Annotated[str | None, Query(max_length=100)] = None,
+                 domain_id: Annotated[str | None, Query(max_length=40)] = None,
+                 max_confidence: Annotated[float | None, Query(ge=0, le=1)] = None) -> list[dict[str, Any]]:
+    """One page of the queue (page on with offset: the queue itself has no cap), optionally filtered."""
+    return cat.review_queue(limit=limit, offset=offset, municipality=municipality, domain_id=domain_id,
+                            max_confidence=max_confidence)
 
 
 @router.post("/uploads", status_code=202, summary="Upload a plan document for ingestion (token needed)")

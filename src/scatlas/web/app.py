@@ -102,7 +102,7 @@ def _template_env() -> jinja2.Environment:
 
 def create_app(settings: WebSettings) -> FastAPI:
     """The dashboard and API over one catalogue file."""
-    from scatlas.web import api, pages
+    from scatlas.web import api, edit_pages, pages
 
     pool = CataloguePool(settings.db, size=settings.pool_size)
     assert settings.secret is not None
@@ -125,6 +125,8 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(edit_pages.router)
+    app.include_router(edit_pages.api_router)
 
     @app.middleware("http")
     async def session_language_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:

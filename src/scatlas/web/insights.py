@@ -22,7 +22,7 @@ from scatlas.catalogue import Catalogue
 from scatlas.taxonomy import DOMAIN_ORDER
 from scatlas.web.database import CataloguePool
 
-State = tuple[int, int, int]
+State = tuple[int, int, int, int, int]
 #: from this many services on, pages show the previous tables while fresh ones are computed (~3 s at 100,000)
 STALE_OK_ROWS = 20_000
 
@@ -30,8 +30,9 @@ STALE_OK_ROWS = 20_000
 def catalogue_state(cat: Catalogue) -> State:
     """What identifies the catalogue's content: services, last service id, last coding id."""
     row = cat.conn.execute("SELECT (SELECT count(*) FROM service), (SELECT COALESCE(max(id), 0) FROM service), "
-                           "(SELECT COALESCE(max(id), 0) FROM coding)").fetchone()
-    return (row[0], row[1], row[2])
+                           "(SELECT COALESCE(max(id), 0) FROM coding), (SELECT COALESCE(max(id), 0) FROM service_edit), "
+                           "(SELECT count(*) FROM service_edit WHERE undone_at IS NOT NULL)").fetchone()
+    return (row[0], row[1], row[2], row[3], row[4])
 
 
 @dataclass
@@ -78,7 +79,7 @@ class Insights:
                 if self._entry is not None and self._entry.state == state:
                     return self._entry
             rows = load_rows(cat)
-            entry = _Entry(state, rows, overview_tables(rows))
+            entry = _Entry(state, rows, overview_tables([r for r in rows if r.counted]))
         with self._lock:
             self._entry = entry
         return entry
@@ -92,13 +93,15 @@ class Insights:
 
     def municipality(self, name: str) -> dict[str, Any] | None:
         """One municipality's profile (its tables on its own services), or None if it has no services."""
-        rows = [r for r in self.rows() if r.municipality == name]
-        if not rows:
+        every_plan = [r for r in self.rows() if r.municipality == name]
+        if not every_plan:
             return None
-        profile = overview_tables(rows)
+        # the tables count the plan that counts; every plan of the city stays listed
+        profile = overview_tables([r for r in every_plan if r.counted] or every_plan)
         profile["municipality"] = name
         profile["plans"] = sorted({(r.plan_id, r.plan_title, r.period_start, r.period_end, r.source_file)
-                                   for r in rows})
+                                   for r in every_plan})
+        profile["counted_plans"] = sorted({r.plan_id for r in every_plan if r.counted})
         return profile
 
     def municipalities(self) -> list[dict[str, Any]]:

@@ -141,6 +141,11 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+from scatlas.web.edit_messages import EDIT_MESSAGES  # noqa: E402  (the editing pages' words)
+
+MESSAGES.update(EDIT_MESSAGES)
+
+
 def translate(key: str, lang: str) -> str:
     """The message in `lang` from the catalogue, else this table's text for `lang`, else Korean, else the key itself
     (a missing key shows, it does not crash)."""

@@ -17,11 +17,12 @@ from scatlas.web.deps import (JobId, MunicipalityName, ServiceId, check_csrf, ch
                               session)
 from scatlas.web.insights import compare
 from scatlas.web.messages import translate
-from scatlas.web.review import review_coding
+from scatlas.web.review import coding_from_form
 from scatlas.web.search import SORTS, FilterError, ServiceFilter, search_services
 from scatlas.web.session import CSRF_FIELD, login_form_name, new_session, valid_login
 
 router = APIRouter(include_in_schema=False)
+REVIEW_PAGE = 50  # services per review page; the queue itself has no cap (pages go on)
 
 
 def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
@@ -65,10 +66,19 @@ def services(request: Request) -> HTMLResponse:
 
 
 @router.get("/services/{service_id}", response_class=HTMLResponse)
-def service(request: Request, service_id: ServiceId) -> HTMLResponse:
+def service(request: Request, service_id: ServiceId) -> Response:
+    from scatlas.catalogue.edits import edited_away
+    from scatlas.catalogue.sources import service_source
+    from scatlas.web.editing import edit_panel
+
     with _read(request) as cat:
+        if edited_away(cat, service_id):
+            return RedirectResponse(f"/edits?service={service_id}", status_code=303)  # deleted or merged away
         detail = api.service_detail(request, cat, service_id)
-    return render(request, "service.html", **detail)
+        source = service_source(cat, service_id, with_data=False)
+        panel = edit_panel(cat, service_id) if login_name(request) else None
+    return render(request, "service.html", **detail, panel=panel,
+                  source_view=bool(source and source["kept"] and source["page"]))
 
 
 @router.get("/municipalities", response_class=HTMLResponse)
@@ -81,9 +91,13 @@ def municipality(request: Request, name: MunicipalityName) -> HTMLResponse:
     profile = context(request).insights.municipality(name)
     if profile is None:
         raise HTTPException(404, f"no services of a municipality named {name!r}")
+    from scatlas.catalogue.plans import duplicate_services, plan_overview
+
     with _read(request) as cat:
         items = cat.services("municipality = ?", (name,), order_by="plan_id, position", limit=500)
-    return render(request, "municipality.html", profile=profile, items=items)
+        plan_rows, duplicates = plan_overview(cat, name), duplicate_services(cat, name)
+    return render(request, "municipality.html", profile=profile, items=items, plan_rows=plan_rows,
+                  duplicates=duplicates)
 
 
 @router.get("/compare", response_class=HTMLResponse)
@@ -156,9 +170,19 @@ def _login_redirect(request: Request) -> RedirectResponse:
 def review(request: Request) -> Response:
     if login_name(request) is None:
         return _login_redirect(request)
+    from scatlas.web.editing import review_filters
+
+    try:
+        filters, page = review_filters(request.query_params)
+    except ValueError as exc:
+        return error_page(request, 422, str(exc))
     with _read(request) as cat:
-        queue = cat.review_queue(limit=50)
-    return render(request, "review.html", queue=queue)
+        queue = cat.review_queue(limit=REVIEW_PAGE + 1, offset=(page - 1) * REVIEW_PAGE, **filters)
+    more = len(queue) > REVIEW_PAGE
+    names = [m["municipality"] for m in context(request).insights.municipalities()]
+    page_url = lambda n: "/review?" + urlencode({**{k: v for k, v in filters.items() if v is not None}, "page": n})
+    return render(request, "review.html", queue=queue[:REVIEW_PAGE], filters=filters, page=page, more=more,
+                  page_url=page_url, municipality_names=names)
 
 
 @router.post("/review/{service_id}")
@@ -172,8 +196,6 @@ async def review_save(request: Request, service_id: ServiceId) -> Response:
             return JSONResponse({"detail": translate("login_required", request.state.lang)}, status_code=401)
         return _login_redirect(request)
     action = str(form.get("action", "accept"))
-    domain_id = str(form.get("domain_id")) if form.get("domain_id") else None
-    function = str(form.get("function")) if form.get("function") else None
     if action not in ("accept", "set"):
         raise HTTPException(422, f"action must be 'accept' or 'set', not {action!r}")
 
@@ -181,8 +203,7 @@ async def review_save(request: Request, service_id: ServiceId) -> Response:
         with context(request).pool.write() as cat:
             current = api.get_service(cat, service_id)
             try:
-                coding = review_coding(current, user, domain_id=domain_id if action == "set" else None,
-                                       function=function if action == "set" else None)
+                coding = coding_from_form(current, user, form, action)
                 cat.add_coding(service_id, coding)
             except (ValueError, CatalogueError) as exc:
                 raise HTTPException(422, str(exc)) from None
