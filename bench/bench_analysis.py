@@ -106,10 +106,38 @@ def build(path: Path, services: int, seed: int = 7) -> float:
     return time.perf_counter() - started
 
 
-def run_one(db: Path, out: Path) -> dict:
+def use_previous_method() -> None:
+    """The archetype method before the kind of service and weak links (issue 10), for the same-run comparison:
+    no kind block in the similarity, only near-identical pairs in average linkage, the old thresholds, each
+    archetype named after the name most of its municipalities use."""
+    from collections import Counter
+
+    from scatlas.analysis import archetypes, build, textsim
+
+    textsim.KIND_WEIGHT = 0.0
+    archetypes.WEAK_LINK = 1.0
+    archetypes.THRESHOLD = build.THRESHOLD = 0.18
+    archetypes.NAME_THRESHOLD = build.NAME_THRESHOLD = 0.16
+    find = archetypes.find_archetypes
+
+    def previous(rows, threshold=0.18, name_threshold=0.16, **kw):
+        return find(rows, threshold, name_threshold, **kw)
+
+    def label(members):
+        counts = Counter(name for name, _ in {(r.name, r.municipality) for r in members})
+        return min(counts, key=lambda nm: (-counts[nm], len(nm), nm))
+
+    archetypes._label = label
+    archetypes.find_archetypes = build.find_archetypes = previous
+
+
+def run_one(db: Path, out: Path, previous: bool = False) -> dict:
     """Analyse and report one catalogue in this process: seconds per step and peak memory."""
     from scatlas.catalogue import Catalogue
     from scatlas.report.writer import write_report
+
+    if previous:
+        use_previous_method()
 
     started = time.perf_counter()
     with Catalogue.open(db, readonly=True) as cat:
@@ -121,6 +149,7 @@ def run_one(db: Path, out: Path) -> dict:
             "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             "services": result.analysis["totals"]["services"],
             "archetypes": result.analysis["archetype_summary"]["archetypes"],
+            "largest_archetype": max((a["services"] for a in result.analysis["archetypes"]), default=0),
             "candidate_pairs": result.analysis["archetype_summary"]["candidate_pairs"],
             "bytes": {k: p.stat().st_size for k, p in result.files.items()}}
 
@@ -129,34 +158,46 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--one", nargs=2, metavar=("DB", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--previous", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--no-compare", action="store_true",
+                        help="skip the run of the previous archetype method on the same catalogues")
     parser.add_argument("--keep", type=Path, help="keep catalogues and reports in this folder")
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(Path(args.one[0]), Path(args.one[1]))))
+        print(json.dumps(run_one(Path(args.one[0]), Path(args.one[1]), args.previous)))
         return
     work = args.keep or Path(tempfile.mkdtemp(prefix="scatlas-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    results = {}
+    methods = ["current"] + ([] if args.no_compare else ["previous"])
+    results: dict[str, dict[int, dict]] = {m: {} for m in methods}
     for size in args.sizes:
         db = work / f"bench-{size}.db"
         if not db.exists():
             print(f"building {size:,} services …", flush=True)
             print(f"  built in {build(db, size):.1f} s", flush=True)
-        out = subprocess.run([sys.executable, __file__, "--one", str(db), str(work / f"report-{size}")],
-                             check=True, capture_output=True, text=True)
-        results[size] = json.loads(out.stdout.strip().splitlines()[-1])
-        r = results[size]
-        print(f"{size:>8,} services: analysis + report {r['seconds']:6.1f} s wall, {r['cpu_seconds']:6.1f} s CPU "
-              f"(whole process, imports included), peak {r['peak_mb']:,.0f} MB, "
-              f"{r['archetypes']:,} archetypes, {r['candidate_pairs']:,} scored pairs; steps {r['steps']}",
-              flush=True)
+        for method in methods:
+            out = subprocess.run([sys.executable, __file__, "--one", str(db), str(work / f"report-{size}-{method}")]
+                                 + (["--previous"] if method == "previous" else []),
+                                 check=True, capture_output=True, text=True)
+            results[method][size] = json.loads(out.stdout.strip().splitlines()[-1])
+            r = results[method][size]
+            print(f"{size:>8,} services, {method} method: analysis + report {r['seconds']:6.1f} s wall, "
+                  f"{r['cpu_seconds']:6.1f} s CPU (whole process, imports included), peak {r['peak_mb']:,.0f} MB, "
+                  f"{r['archetypes']:,} archetypes (largest {r['largest_archetype']:,} services), "
+                  f"{r['candidate_pairs']:,} scored pairs; steps {r['steps']}", flush=True)
     if len(args.sizes) >= 2:
         small, large = args.sizes[0], args.sizes[-1]
-        ratio = results[large]["seconds"] / results[small]["seconds"]
-        cpu_ratio = results[large]["cpu_seconds"] / results[small]["cpu_seconds"]
-        print(f"time ratio {large:,}/{small:,} = {ratio:.1f} wall, {cpu_ratio:.1f} CPU (goal ≤ 15 for 10×); "
-              f"{large:,}: {results[large]['seconds']:.1f} s (goal < 60 s), "
-              f"{results[large]['peak_mb'] / 1024:.2f} GB (goal < 4 GB)")
+        for method in methods:
+            res = results[method]
+            ratio = res[large]["seconds"] / res[small]["seconds"]
+            cpu_ratio = res[large]["cpu_seconds"] / res[small]["cpu_seconds"]
+            print(f"{method}: time ratio {large:,}/{small:,} = {ratio:.1f} wall, {cpu_ratio:.1f} CPU (goal ≤ 15 for "
+                  f"10×); {large:,}: {res[large]['seconds']:.1f} s (goal < 60 s), "
+                  f"{res[large]['peak_mb'] / 1024:.2f} GB (goal < 4 GB)")
+        if "previous" in results:
+            now, before = results["current"][large], results["previous"][large]
+            print(f"current vs previous at {large:,}: {now['seconds'] / before['seconds']:.2f}× the time, "
+                  f"{now['peak_mb'] / before['peak_mb']:.2f}× the memory")
     print(f"files in {work}")
 
 

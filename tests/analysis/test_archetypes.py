@@ -47,19 +47,21 @@ def test_pairs_split_into_a_fixed_tuning_part_and_a_disjoint_test_part():
     assert all(pair_split(p["pair_id"]) == "test" for p in test)
 
 
-def test_thresholds_in_code_are_the_ones_chosen_on_the_tuning_pairs():
+def test_first_pairs_still_choose_a_threshold_with_the_old_rule():
+    # The thresholds in code are chosen on the real pairs now (test_real_pairs.py); on these pairs written for the
+    # project the old rule still runs and finds a high-precision threshold.
     described = choose_threshold()
-    names_only = choose_threshold(names_only=True)
-    assert described.threshold == THRESHOLD and names_only.threshold == NAME_THRESHOLD
-    assert described.precision >= 0.9 and described.f1 >= 0.85  # pins the similarity's quality on the pairs
+    assert described.precision >= 0.9 and described.f1 >= 0.85
 
 
-def test_held_out_pairs_keep_quality_with_and_without_descriptions():
+def test_first_pairs_at_the_shipped_thresholds():
+    # Regression bounds on the pairs written for the project (their hard negatives share most words): at the
+    # thresholds chosen on real pairs, described P 0.68 / R 1.0, names only P 0.84 / R 0.93 (docs/analysis.md).
     test = load_labelled_pairs("test")
     p, r, _ = precision_recall(described_pairs(test), THRESHOLD)
-    assert p >= 0.85 and r >= 0.85
+    assert p >= 0.65 and r >= 0.95
     p, r, _ = precision_recall(test, NAME_THRESHOLD, names_only=True)
-    assert p >= 0.8 and r >= 0.75  # names alone: was P 0.94 / R 0.49 with character grams only
+    assert p >= 0.8 and r >= 0.9
 
 
 def test_paraphrased_services_with_descriptions_join_and_different_ones_do_not():
@@ -131,4 +133,19 @@ def test_groups_follow_the_labelled_concepts_names_alone():
 
     q = grouping_quality(names_only=True)
     assert q["concepts"] >= 70
-    assert q["precision"] >= 0.55 and q["f1"] >= 0.65  # star clustering on the same pairs: P 0.36, F1 0.47
+    assert q["precision"] >= 0.5 and q["f1"] >= 0.65  # star clustering on the same pairs: P 0.36, F1 0.47
+
+
+def test_weak_links_do_not_chain_a_long_line_of_look_alikes():
+    # 0~1~2~…~9 near-identical neighbours (1.2) and weak links two apart (0.8): average linkage with weak links
+    # counting their similarity may join a neighbour's neighbour, but never the whole line.
+    from scatlas.analysis.archetypes import _average_linkage
+
+    n = 10
+    left = np.array(list(range(n - 1)) + list(range(n - 2)))
+    right = np.array(list(range(1, n)) + list(range(2, n)))
+    weight = np.array([1.2] * (n - 1) + [0.8] * (n - 2))
+    uf = _UnionFind(n)
+    _average_linkage(n, left, right, weight, uf)
+    sizes = sorted(sum(1 for u in range(n) if uf.find(u) == root) for root in {uf.find(u) for u in range(n)})
+    assert max(sizes) <= 3 and len(sizes) >= 4

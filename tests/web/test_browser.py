@@ -157,6 +157,18 @@ def test_markup_names_stay_text_on_every_page(page, live) -> None:
     shot(page, "escaping-review")
 
 
+def test_archetypes_page_states_the_method_and_differentiation(page, live) -> None:
+    base, _ = live
+    page.goto(base + "/archetypes")
+    page.wait_for_selector("#shared-share", timeout=120_000)  # the page reloads itself while computing
+    assert "3곳 이상" in page.locator("#shared-share").inner_text()
+    assert page.locator("#distinctiveness tbody tr").count() >= 3  # one row per municipality
+    page.locator("#archetypes-method summary").click()
+    assert "평균 연결" in page.locator("#archetypes-method").inner_text()
+    assert "차별성 지수 =" in page.locator("p.note").first.inner_text()
+    shot(page, "archetypes-differentiation")
+
+
 def test_review_with_the_keyboard(page, live) -> None:
     base, _ = live
     log_in(page, base, "reviewer")

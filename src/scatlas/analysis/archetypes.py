@@ -34,9 +34,9 @@ from scatlas.analysis.textsim import (
 )
 
 #: Name-and-description cosine at or above which two described services are 'near-identical' (F1-best).
-THRESHOLD = 0.18
+THRESHOLD = 0.08
 #: Name cosine at or above which two services are near-identical when either has no description (F1-best).
-NAME_THRESHOLD = 0.16
+NAME_THRESHOLD = 0.10
 #: Thresholds are chosen among those with at least this precision on the labelled pairs (choose_threshold).
 MIN_PRECISION = 0.9
 #: 3-grams carried by more units than this are too common to propose candidates.
@@ -46,6 +46,10 @@ MIN_SHARED_GRAMS = 3
 #: How near-identical pairs become groups: "average" linkage (a group's cross pairs must be near-identical on
 #: average) or "star" (a centre takes all its partners; the method before average linkage, kept for comparison).
 CLUSTERING = "average"
+#: Pairs below the threshold but at or above this share of it still count in average linkage with their
+#: similarity (instead of 0): a service close to most of a group, though not near-identical to every member,
+#: can join it. 1.0 = only near-identical pairs count (the method before the real labelled pairs).
+WEAK_LINK = 0.7
 #: Rare name nouns (after synonyms and stop-words; the head noun counts as one more) two units must share.
 MIN_SHARED_TOKENS = 2
 #: How much of the description feeds the blocking keys (the opening says what the service is).
@@ -160,7 +164,7 @@ def _block_scores(vectors: TextVectors, units: np.ndarray) -> tuple[np.ndarray, 
     scores = sparse.triu(both + name_only, k=1).tocoo()
     keep = scores.data > 0
     left, right = units[scores.row[keep]], units[scores.col[keep]]
-    return left, right, scores.data[keep].astype(np.float32)
+    return left, right, (scores.data[keep] * vectors.kind_factor(left, right)).astype(np.float32)
 
 
 def _average_linkage(n: int, left: np.ndarray, right: np.ndarray, weight: np.ndarray, uf: _UnionFind) -> None:
@@ -223,9 +227,21 @@ def _star_clusters(n: int, left: np.ndarray, right: np.ndarray, weight: np.ndarr
                 uf.union(centre, other)
 
 
-def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD,
-                    name_threshold: float = NAME_THRESHOLD) -> ArchetypeResult:
-    """Group near-identical services across municipalities (see the module docstring for the method)."""
+@dataclass
+class ScoredPairs:
+    """The scored unit pairs of a catalogue (find_archetypes' expensive half; grouping them is cheap)."""
+
+    unit_rows: list[list[Row]]
+    left: np.ndarray
+    right: np.ndarray
+    sims: np.ndarray
+    both: np.ndarray  # both services described (the pair is judged against THRESHOLD, else NAME_THRESHOLD)
+    single: np.ndarray  # per unit: its one municipality's index, -1 when the unit spans several
+
+
+def score_pairs_of(rows: Sequence[Row], exhaustive_block: int | None = None) -> ScoredPairs:
+    """Units of the rows (same folded name without their own place) and the similarity of candidate unit pairs."""
+    exhaustive_block = EXHAUSTIVE_BLOCK if exhaustive_block is None else exhaustive_block
     unit_of: dict[str, int] = {}
     unit_rows: list[list[Row]] = []
     for r in rows:
@@ -237,55 +253,70 @@ def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD,
     n = len(unit_rows)
     names = [without_place(u[0].name, u[0].municipality) for u in unit_rows]
     descs = [next((r.description for r in u if r.description.strip()), "") for u in unit_rows]
+    muni_index: dict[str, int] = {}
+    single = np.array([muni_index.setdefault(next(iter(m)), len(muni_index)) if len(m) == 1 else -1
+                       for m in ({r.municipality for r in u} for u in unit_rows)], dtype=np.int64)
+    empty = np.zeros(0, dtype=np.int64)
+    if n < 2:
+        return ScoredPairs(unit_rows, empty, empty, np.zeros(0, dtype=np.float32), np.zeros(0, dtype=bool), single)
+    vectors = vectorise(names, descs)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for u, members in enumerate(unit_rows):
+        domains = Counter(r.domain_id or "" for r in members)
+        blocks[domains.most_common(1)[0][0]].append(u)
+    lefts, rights, scores = [], [], []
+    for units in blocks.values():
+        if len(units) <= exhaustive_block:
+            a, b, sc = _block_scores(vectors, np.array(units, dtype=np.int64))
+            lefts.append(a), rights.append(b), scores.append(sc)
+    # Big blocks, and pairs across blocks (a service coded 교통 here and 행정 there): cheap keys only.
+    a, b = candidate_pairs(names, descs)
+    if len(a):
+        # two names of one plan never make an archetype: do not score them
+        other = (single[a] == -1) | (single[a] != single[b])
+        a, b = a[other], b[other]
+        block_of = np.empty(n, dtype=np.int64)
+        for k, units in enumerate(blocks.values()):
+            block_of[units] = -1 if len(units) <= exhaustive_block else k
+        # pairs inside a small block are already scored exhaustively
+        fresh = (block_of[a] != block_of[b]) | (block_of[a] >= 0)
+        a, b = a[fresh], b[fresh]
+        sc, _ = pair_similarity(vectors, a, b)
+        lefts.append(a), rights.append(b), scores.append(sc)
+    left = np.concatenate(lefts) if lefts else empty
+    right = np.concatenate(rights) if rights else empty
+    sims = np.concatenate(scores) if scores else np.zeros(0, dtype=np.float32)
+    both = vectors.has_description[left] & vectors.has_description[right]
+    return ScoredPairs(unit_rows, left, right, sims, both, single)
+
+
+def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD, name_threshold: float = NAME_THRESHOLD,
+                    weak_link: float | None = None, exhaustive_block: int | None = None,
+                    scored: ScoredPairs | None = None, labels: bool = True) -> ArchetypeResult:
+    """Group near-identical services across municipalities (see the module docstring for the method).
+
+    weak_link and exhaustive_block default to WEAK_LINK and EXHAUSTIVE_BLOCK; `scored` (score_pairs_of of the
+    same rows) lets an evaluation try several thresholds without scoring again, and labels=False skips naming."""
+    weak_link = WEAK_LINK if weak_link is None else weak_link
+    scored = scored if scored is not None else score_pairs_of(rows, exhaustive_block)
+    unit_rows, left, right, sims, both, single = (scored.unit_rows, scored.left, scored.right, scored.sims,
+                                                  scored.both, scored.single)
+    n = len(unit_rows)
     uf = _UnionFind(n)
     best = np.zeros(n, dtype=np.float32)
     result = ArchetypeResult([])
-    if n > 1:
-        vectors = vectorise(names, descs)
-        blocks: dict[str, list[int]] = defaultdict(list)
-        for u, members in enumerate(unit_rows):
-            domains = Counter(r.domain_id or "" for r in members)
-            blocks[domains.most_common(1)[0][0]].append(u)
-        lefts, rights, scores = [], [], []
-        keyed: list[np.ndarray] = []
-        for units in blocks.values():
-            ids = np.array(units, dtype=np.int64)
-            if len(ids) <= EXHAUSTIVE_BLOCK:
-                a, b, sc = _block_scores(vectors, ids)
-                lefts.append(a), rights.append(b), scores.append(sc)
-            else:
-                keyed.append(ids)
-        # Big blocks, and pairs across blocks (a service coded 교통 here and 행정 there): cheap keys only.
-        a, b = candidate_pairs(names, descs)
-        muni_index: dict[str, int] = {}
-        single = np.array([muni_index.setdefault(next(iter(m)), len(muni_index)) if len(m) == 1 else -1
-                           for m in ({r.municipality for r in u} for u in unit_rows)], dtype=np.int64)
-        if len(a):
-            # two names of one plan never make an archetype: do not score them
-            other = (single[a] == -1) | (single[a] != single[b])
-            a, b = a[other], b[other]
-            block_of = np.empty(n, dtype=np.int64)
-            for k, units in enumerate(blocks.values()):
-                block_of[units] = -1 if len(units) <= EXHAUSTIVE_BLOCK else k
-            # pairs inside a small block are already scored exhaustively
-            fresh = (block_of[a] != block_of[b]) | (block_of[a] >= 0)
-            a, b = a[fresh], b[fresh]
-            sc, _ = pair_similarity(vectors, a, b)
-            lefts.append(a), rights.append(b), scores.append(sc)
-        left = np.concatenate(lefts) if lefts else np.zeros(0, dtype=np.int64)
-        right = np.concatenate(rights) if rights else np.zeros(0, dtype=np.int64)
-        sims = np.concatenate(scores) if scores else np.zeros(0, dtype=np.float32)
-        both = vectors.has_description[left] & vectors.has_description[right]
-        result.candidate_pairs = len(left)
+    result.candidate_pairs = len(left)
+    if len(left):
         elsewhere = (single[left] == -1) | (single[right] == -1) | (single[left] != single[right])
         # best match elsewhere, in units of the applicable threshold (1.0 = just near-identical)
         relative = sims / np.where(both, threshold, name_threshold)
         np.maximum.at(best, left[elsewhere], relative[elsewhere])
         np.maximum.at(best, right[elsewhere], relative[elsewhere])
-        joined = sims >= np.where(both, threshold, name_threshold)
         if CLUSTERING == "average":
-            _average_linkage(n, left[joined], right[joined], relative[joined], uf)
+            linked = relative >= min(1.0, weak_link)
+            _average_linkage(n, left[linked], right[linked], relative[linked], uf)
         else:
+            joined = relative >= 1.0
             _star_clusters(n, left[joined], right[joined], relative[joined], uf)
     components: dict[int, list[int]] = defaultdict(list)
     for u in range(n):
@@ -302,17 +333,18 @@ def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD,
     for u, members in enumerate(unit_rows):
         for r in members:
             result.best_other[r.service_id] = round(float(best[u]), 4)
-    groups.sort(key=lambda m: (-len({r.municipality for r in m}), -len(m), _label(m)))
+    groups.sort(key=lambda m: (-len({r.municipality for r in m}), -len(m), min(r.service_id for r in m)))
     width = max(3, len(str(len(groups))))
     for k, members in enumerate(groups, 1):
         aid = f"A{k:0{width}d}"
         munis = sorted({r.municipality for r in members})
         domains = Counter(r.domain_id for r in members if r.domain_id)
         result.archetypes.append({
-            "id": aid, "label": _label(members), "municipalities": len(munis), "services": len(members),
+            "id": aid, "label": _label(members) if labels else "", "municipalities": len(munis), "services": len(members),
             "municipality_names": munis,
             "domain_id": domains.most_common(1)[0][0] if domains else None,
-            "members": [{"municipality": r.municipality, "name": r.name, "service_id": r.service_id}
+            "members": [{"municipality": r.municipality, "name": r.name, "service_id": r.service_id,
+                         "plan_id": r.plan_id, "plan_title": r.plan_title, "page": r.page}
                         for r in sorted(members, key=lambda r: (r.municipality, r.service_id))]})
         for r in members:
             result.archetype_of[r.service_id] = aid
@@ -320,11 +352,10 @@ def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD,
 
 
 def _label(members: Sequence[Row]) -> str:
-    """The name most municipalities use (ties: the shortest, then alphabetical)."""
-    counts = Counter()
-    for name, muni in {(r.name, r.municipality) for r in members}:
-        counts[name] += 1
-    return min(counts, key=lambda nm: (-counts[nm], len(nm), nm))
+    """A generic name from the words the members' municipalities share (archetype_names)."""
+    from scatlas.analysis.archetype_names import archetype_label
+
+    return archetype_label(members)
 
 
 # ----------------------------------------------------------------------------------------------- threshold

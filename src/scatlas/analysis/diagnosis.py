@@ -53,7 +53,7 @@ def diagnose(analysis: dict[str, Any], municipality: str) -> dict[str, Any]:
             "plan_titles": me.get("plan_titles", []), "domain_mix": domain_mix, "function_mix": function_mix,
             "generic_services": generic, "generic_threshold": generic_at,
             "distinctive_services": dist["most_distinctive"] if dist else [],
-            "distinctiveness": {k: dist[k] for k in ("index", "unique_share", "few_share", "generic_share")}
+            "distinctiveness": {k: dist[k] for k in ("index", "unique_share", "few_share", "generic_share", "shared_share")}
             if dist else None,
             "concentration": conc, "empty_domains": empty,
             "disagreements": [d for d in analysis["declared_vs_coded"] if d["municipality"] == municipality]}

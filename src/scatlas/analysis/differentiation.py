@@ -14,6 +14,13 @@ from scatlas.analysis.distributions import share
 from scatlas.analysis.frame import Row
 from scatlas.taxonomy import DOMAIN_ORDER
 
+#: The study's question: how much of a plan is made of services that at least this many municipalities plan.
+SHARED_BY = 3
+#: How a municipality's distinctiveness index is defined (written into analysis.json and the reports).
+INDEX_DEFINITION = ("차별성 지수 = (어떤 유형에도 속하지 않는 서비스 + 소수 자치단체만 계획한 유형에 속한 서비스) / 전체 서비스. "
+                    "0이면 모든 서비스가 여러 자치단체와 겹치고, 1이면 모두 그 자치단체만의 서비스다.")
+#: At most this many of a municipality's distinctive services are listed.
+DISTINCTIVE_LISTED = 20
 #: An archetype is 'shared by few' when at most this share of the municipalities (and at least 2) plan it.
 FEW_SHARE = 0.2
 #: Above this many municipalities the similarity matrices give way to each municipality's nearest neighbours.
@@ -35,8 +42,10 @@ def few_threshold(n_municipalities: int) -> int:
 def distinctiveness(rows: Sequence[Row], arch: ArchetypeResult, top: int = 5) -> list[dict[str, Any]]:
     """Per municipality: shares of its services that are unique (no archetype), shared by few, or generic.
 
-    `index` is the share of its services in no archetype or in one shared by few (few_threshold);
-    `most_distinctive` lists unique services with the weakest best match elsewhere.
+    `shared_share` is the share of its services in archetypes planned by at least SHARED_BY municipalities (the
+    study's '자치단체만 다를 뿐' claim); `index` (INDEX_DEFINITION) is the share of its services in no archetype or
+    in one shared by few (few_threshold); `distinctive` lists its services no other municipality plans (in no
+    archetype), the most unusual first (weakest best match elsewhere), `most_distinctive` the first `top` of them.
     """
     size = {a["id"]: a["municipalities"] for a in arch.archetypes}
     n_munis = len({r.municipality for r in rows})
@@ -52,16 +61,20 @@ def distinctiveness(rows: Sequence[Row], arch: ArchetypeResult, top: int = 5) ->
         unique = [r for r in members if r.service_id not in arch.archetype_of]
         few = [r for r in members if 0 < size.get(arch.archetype_of.get(r.service_id, ""), 0) <= few_at]
         generic = [r for r in members if size.get(arch.archetype_of.get(r.service_id, ""), 0) >= generic_at]
-        ranked = sorted(unique, key=lambda r: (arch.best_other.get(r.service_id, 0.0), r.service_id))[:top]
+        shared = [r for r in members if size.get(arch.archetype_of.get(r.service_id, ""), 0) >= SHARED_BY]
+        ranked = sorted(unique, key=lambda r: (arch.best_other.get(r.service_id, 0.0), r.service_id))
         out.append({
             "municipality": muni, "services": n,
             "unique": len(unique), "unique_share": share(len(unique), n),
             "few": len(few), "few_share": share(len(few), n),
             "generic": len(generic), "generic_share": share(len(generic), n),
+            "shared": len(shared), "shared_share": share(len(shared), n),
             "index": share(len(unique) + len(few), n),
             "archetypes": len({arch.archetype_of[r.service_id] for r in members if r.service_id in arch.archetype_of}),
             "most_distinctive": [{"service_id": r.service_id, "name": r.name, "domain_id": r.domain_id,
-                                  "best_match_elsewhere": arch.best_other.get(r.service_id, 0.0)} for r in ranked],
+                                  "best_match_elsewhere": arch.best_other.get(r.service_id, 0.0)} for r in ranked[:top]],
+            "distinctive": [{"service_id": r.service_id, "name": r.name, "plan_title": r.plan_title, "page": r.page}
+                            for r in ranked[:DISTINCTIVE_LISTED]],
         })
     return out
 

@@ -72,7 +72,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "디지털트윈": ("디지털 트윈", "가상 도시 모델", "3D 가상도시"),
     "앱": ("어플리케이션", "애플리케이션", "어플", "모바일 앱", "모바일앱", "APP"),
     "챗봇": ("자동응답", "채팅로봇"),
-    "원격검침": ("원격 검침", "AMI", "스마트 검침"),
+    "원격검침": ("원격 검침", "AMI", "스마트 검침", "스마트미터링", "스마트 미터링", "미터링"),
     "계량기": ("수도미터", "수도 미터", "스마트미터", "스마트 미터"),
     "건강관리": ("헬스케어", "건강 관리"),
     "원격": ("비대면",),
@@ -88,7 +88,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 STOP_WORDS = frozenset({"스마트", "smart", "시스템", "서비스", "구축", "플랫폼", "사업", "고도화", "기반", "도입", "확대",
                         "확충", "조성", "설치", "운영", "활용", "추진", "지원", "개선", "강화", "실시간", "통합", "보급",
                         "체계", "u", "유비쿼터스", "ict", "첨단", "신규", "시범", "사업화", "확산", "등", "및", "형",
-                        "스마트시티", "스마트도시", "도시"})
+                        "스마트시티", "스마트도시", "도시", "솔루션"})
 #: Nouns that say what a service does, not what it is about: never taken as the head noun ('주차 안내' is about 주차).
 FUNCTION_WORDS = frozenset({"안내", "정보", "제공", "관리", "서비스", "알림", "알리미", "모니터링", "감시", "경보",
                             "경고", "감지", "분석", "예방", "대응", "제어", "확인", "시설", "센터", "장치", "기기",
@@ -100,6 +100,13 @@ TEXT_WEIGHT = 0.7
 HEAD_MISMATCH = 1.0
 #: Weight of the word (noun) block in a name vector; the character block of the normalised name has the rest.
 WORD_WEIGHT = 0.5
+#: Weight of the kind of service (servicekind: object, action, target, means) in the name-and-description vector;
+#: character grams of name + description have the rest.
+KIND_WEIGHT = 0.0
+#: How much the kind of service gates a pair's similarity: the similarity is multiplied by
+#: (1 − KIND_GATE) + KIND_GATE × min(1, 2 × kind cosine), so two services alike in wording but about another
+#: object or for another purpose (교량 / 하수관로 계측, 드론 방제 / 배송) lose up to KIND_GATE of it.
+KIND_GATE = 0.0
 
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -115,12 +122,19 @@ _CANONICAL = {v.lower(): canon for canon, vs in SYNONYMS.items() for v in vs}
 _AFFIXES = tuple(sorted((w for w in STOP_WORDS if len(w) > 1 and not w.isascii()), key=len, reverse=True))
 
 
+@lru_cache(maxsize=200_000)
 def canonical_name(name: str) -> str:
-    """The name with plan synonyms mapped onto one form ('스마트 버스 쉘터' → '스마트 버스 정류장')."""
-    text = unicodedata.normalize("NFC", name)
+    """The name with plan synonyms mapped onto one form ('스마트 버스 쉘터' → '스마트 버스 정류장'); cached."""
+    return canonical_text(name)
+
+
+def canonical_text(text: str) -> str:
+    """Any text with plan synonyms mapped onto one form (canonical_name without the cache, for descriptions)."""
+    text = unicodedata.normalize("NFC", text)
     return re.sub(r"\s+", " ", _SYNONYM_RE.sub(lambda m: f" {_CANONICAL[m.group(0).lower()]} ", text)).strip()
 
 
+@lru_cache(maxsize=200_000)
 def content_name(name: str) -> str:
     """The canonical name without stop-words ('스마트 버스쉘터 구축' → '버스 정류장'); empty when nothing else is left
     ('스마트 서비스 구축' says nothing, so it is near-identical to no other name — only to itself)."""
@@ -213,6 +227,18 @@ class TextVectors:
     names: sparse.csr_matrix
     has_description: np.ndarray
     heads: np.ndarray | None = None  # head noun id per row (-1: none); differing heads scale the name cosine
+    kinds: sparse.csr_matrix | None = None  # servicekind.kind_matrix rows, for the kind gate
+
+    def kind_factor(self, left: np.ndarray, right: np.ndarray, chunk: int = 200_000) -> np.ndarray:
+        """(1 − KIND_GATE) + KIND_GATE × min(1, 2 × kind cosine) per pair (1 when the gate is off)."""
+        if self.kinds is None or KIND_GATE == 0:
+            return np.ones(len(left), dtype=np.float32)
+        out = np.empty(len(left), dtype=np.float32)
+        for start in range(0, len(left), chunk):
+            i, j = left[start:start + chunk], right[start:start + chunk]
+            cos = np.asarray(self.kinds[i].multiply(self.kinds[j]).sum(axis=1)).ravel()
+            out[start:start + chunk] = (1 - KIND_GATE) + KIND_GATE * np.minimum(1.0, 2 * cos)
+        return out
 
     def head_factor(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """HEAD_MISMATCH where both names have a head noun and the heads differ, else 1."""
@@ -237,16 +263,29 @@ def name_vectors(names: Sequence[str], reference: Sequence[str] = ()) -> sparse.
 
 
 def vectorise(names: Sequence[str], descriptions: Sequence[str]) -> TextVectors:
-    """TF-IDF vectors of the texts (IDF fitted on them plus the bundled corpus, for stable weights)."""
+    """TF-IDF vectors of the texts (IDF fitted on them plus the bundled corpus, for stable weights).
+
+    The name-and-description vector joins √(1 − KIND_WEIGHT) × character grams of name + description and
+    √KIND_WEIGHT × the kind of service (servicekind.kind_matrix), so its cosine is the weighted mean of the two.
+    """
+    from scatlas.analysis.servicekind import kind_matrix, service_kinds
+
     ref_names, ref_descs = reference_texts()
-    full = [f"{n} {d}" for n, d in zip(names, descriptions)]
+    full_texts = [f"{n} {d}" for n, d in zip(names, descriptions)]
     fv = _vectoriser()
-    fv.fit(full + [f"{n} {d}" for n, d in zip(ref_names, ref_descs)])
+    fv.fit(full_texts + [f"{n} {d}" for n, d in zip(ref_names, ref_descs)])
+    full = fv.transform(full_texts).tocsr()
+    kinds = None
+    if KIND_WEIGHT > 0 or KIND_GATE > 0:
+        kinds = kind_matrix(service_kinds(names, descriptions), service_kinds(ref_names, ref_descs))
+    if KIND_WEIGHT > 0:
+        full = normalize(sparse.hstack([full * np.float32(np.sqrt(1 - KIND_WEIGHT)),
+                                        kinds * np.float32(np.sqrt(KIND_WEIGHT))], format="csr"))
     head_ids: dict[str, int] = {}
     heads = np.array([head_ids.setdefault(t[-1], len(head_ids)) if t and t[-1].startswith("h:") else -1
                       for t in name_tokens(names)], dtype=np.int64)
-    return TextVectors(fv.transform(full).tocsr(), name_vectors(names, ref_names),
-                       np.array([bool(d.strip()) for d in descriptions]), heads)
+    return TextVectors(full.astype(np.float32), name_vectors(names, ref_names),
+                       np.array([bool(d.strip()) for d in descriptions]), heads, kinds)
 
 
 def pair_similarity(vectors: TextVectors, left: np.ndarray, right: np.ndarray,
@@ -264,5 +303,5 @@ def pair_similarity(vectors: TextVectors, left: np.ndarray, right: np.ndarray,
         full = np.asarray(vectors.full[i].multiply(vectors.full[j]).sum(axis=1)).ravel()
         name = np.asarray(vectors.names[i].multiply(vectors.names[j]).sum(axis=1)).ravel() * vectors.head_factor(i, j)
         blend = TEXT_WEIGHT * full + (1 - TEXT_WEIGHT) * name
-        out[start:start + chunk] = np.where(both[start:start + chunk], blend, name)
+        out[start:start + chunk] = np.where(both[start:start + chunk], blend, name) * vectors.kind_factor(i, j)
     return out, both

@@ -163,11 +163,10 @@ def method_items(a: dict[str, Any], basis_label: str, basis_note: str) -> list[s
         f"분류 기준 ‘{basis_label}’: {basis_note}. 기준에 따른 분야가 없는 서비스는 ‘미분류’로 집계하며 제외하지 않는다. "
         "비중의 분모는 전체 서비스 수다.",
         "순위는 서비스 수가 같으면 같은 순위를 준다(최소 순위 방식).",
-        f"유사 서비스 유형: 서비스 명칭과 설명의 문자 2–3그램 TF-IDF 코사인(명칭 0.6, 설명 0.4)이 {s['threshold']} 이상이면 "
-        "같은 유형으로 묶는다. 후보 쌍은 공통 핵심 명칭이나 드문 3그램 공유로만 고른다. 기준값은 라벨링한 서비스 쌍에서 F1이 "
-        "가장 높은 값이다.",
+        f"유사 서비스 유형: {s['method']} 기준값: 설명이 있는 쌍 {s['threshold']}, 명칭만 있는 쌍 {s['name_threshold']}.",
         f"차별성 지수: 어떤 유형에도 속하지 않거나 소수({s['few_threshold']}곳 이하) 자치단체만 계획한 유형에 속한 서비스의 "
-        f"비중. 보편 유형: {s['generic_threshold']}곳 이상이 계획한 유형.",
+        f"비중. 보편 유형: {s['generic_threshold']}곳 이상이 계획한 유형. {s.get('shared_by', 3)}곳 이상 공유: "
+        f"{s.get('shared_by', 3)}곳 이상의 자치단체가 계획한 유형에 속한 서비스의 비중.",
         "집중도: 12개 분야 구성의 HHI와 정규화 엔트로피(ln 12로 나눔), 전체 분야 구성과의 Jensen–Shannon 거리(밑 2).",
         "비중의 차이는 %p(퍼센트포인트)로 적고, 음수는 빼기 기호(−)로 적는다.",
         *_reading_items(a),
@@ -280,26 +279,34 @@ def _technologies(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
 
 
 def _archetypes(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
+    def page(m: dict[str, Any]) -> str:
+        return f" (p. {m['page']})" if m.get("page") else ""
+
     def members(x: dict[str, Any]) -> str:
-        shown = "; ".join(f"{m['municipality']}: {m['name']}" for m in x["members"][:12])
+        shown = "; ".join(f"{m['municipality']}: {m['name']}{page(m)}" for m in x["members"][:12])
         return shown + (f" … 외 {len(x['members']) - 12}개" if len(x["members"]) > 12 else "")
 
+    method = a["archetype_summary"].get("method")
     main = Table("유사유형", "여러 자치단체가 함께 계획한 서비스 유형",
-                 ["유형", "대표 명칭", "분야", "자치단체 수", "서비스 수", "자치단체별 명칭"],
+                 ["유형", "유형 이름", "분야", "자치단체 수", "서비스 수", "자치단체별 명칭 (계획 쪽)"],
                  [_cells(x["id"], x["label"], NAMES.get(x["domain_id"] or "", "미분류"), x["municipalities"],
-                         x["services"], members(x), kinds="tttiit") for x in a["archetypes"]], limit=ARCHETYPE_ROWS)
-    rows = [_cells(x["id"], x["label"], m["municipality"], m["name"], kinds="tttt")
-            for x in a["archetypes"] for m in x["members"]]
-    detail = Table("유사유형 구성", "유형별 구성 서비스", ["유형", "대표 명칭", "자치단체", "서비스명"], rows, xlsx_only=True)
+                         x["services"], members(x), kinds="tttiit") for x in a["archetypes"]], limit=ARCHETYPE_ROWS,
+                 note=method)
+    rows = [_cells(x["id"], x["label"], m["municipality"], m["name"], m.get("plan_title") or "", m.get("page"),
+                   kinds="ttttti") for x in a["archetypes"] for m in x["members"]]
+    detail = Table("유사유형 구성", "유형별 구성 서비스", ["유형", "유형 이름", "자치단체", "서비스명", "계획", "쪽"], rows,
+                   xlsx_only=True)
     return Section("archetypes", 0, "여러 자치단체가 함께 계획한 서비스 유형", f["archetypes"], [], [main, detail])
 
 
 def _differentiation(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
-    dist = Table("차별성", "자치단체별 차별성", ["자치단체", "서비스 수", "고유", "소수 공유", "보편", "차별성 지수",
-                                        "가장 차별적인 서비스"],
-                 [_cells(d["municipality"], d["services"], d["unique_share"], d["few_share"], d["generic_share"],
-                         d["index"], ", ".join(s["name"] for s in d["most_distinctive"][:3]), kinds="tippppt")
-                  for d in a["distinctiveness"]], limit=LONG)
+    by = a["archetype_summary"].get("shared_by", 3)
+    dist = Table("차별성", "자치단체별 차별성", ["자치단체", "서비스 수", f"{by}곳 이상 공유", "고유", "소수 공유", "보편",
+                                        "차별성 지수", "가장 차별적인 서비스"],
+                 [_cells(d["municipality"], d["services"], d.get("shared_share"), d["unique_share"], d["few_share"],
+                         d["generic_share"], d["index"], ", ".join(s["name"] for s in d["most_distinctive"][:3]),
+                         kinds="tipppppt") for d in a["distinctiveness"]], limit=LONG,
+                 note=a["archetype_summary"].get("index_definition"))
     conc = Table("집중도", "계획별 분야 집중도", ["계획", "자치단체", "서비스 수", "분류된 서비스", "HHI", "정규화 엔트로피",
                                          "전체와의 JS 거리"],
                  [_cells(c["plan_title"] or c["municipality"], c["municipality"], c["services"], c["labelled"],

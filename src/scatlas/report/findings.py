@@ -159,6 +159,9 @@ def archetypes(analysis: dict[str, Any]) -> list[str]:
     out = [f"둘 이상의 자치단체가 계획한 유사 서비스 유형은 {s['archetypes']:,}개이며, 전체 서비스의 "
            f"{pct(s['share_in_archetypes'])}가 이에 속한다. 가장 많은 자치단체가 계획한 것은 "
            f"'{top['label']}'({top['municipalities']:,}개 자치단체)이다."]
+    if s.get("shared_archetypes"):
+        out.append(f"{s['shared_by']}곳 이상의 자치단체가 함께 계획한 유형은 {s['shared_archetypes']:,}개이며, 전체 서비스의 "
+                   f"{pct(s['share_in_shared'])}가 이런 유형에 속한다.")
     if s["generic_archetypes"]:
         out.append(f"자치단체 절반 이상({s['generic_threshold']}곳 이상)이 함께 계획한 보편적 서비스 유형은 "
                    f"{s['generic_archetypes']:,}개로, 전체 서비스의 {pct(s['share_in_generic'])}를 차지한다.")
@@ -172,9 +175,14 @@ def distinctiveness(analysis: dict[str, Any]) -> list[str]:
     mean = sum(r["index"] for r in rows) / len(rows)
     hi = max(rows, key=lambda r: r["index"])
     lo = min(rows, key=lambda r: r["index"])
-    return [f"자치단체별 차별성 지수(고유하거나 소수 자치단체만 계획한 서비스의 비중)는 평균 {pct(mean)}이며, "
-            f"{josa(hi['municipality'], '이', '가')} {pct(hi['index'])}로 가장 높고 "
-            f"{josa(lo['municipality'], '이', '가')} {pct(lo['index'])}로 가장 낮았다."]
+    out = [f"자치단체별 차별성 지수(고유하거나 소수 자치단체만 계획한 서비스의 비중)는 평균 {pct(mean)}이며, "
+           f"{josa(hi['municipality'], '이', '가')} {pct(hi['index'])}로 가장 높고 "
+           f"{josa(lo['municipality'], '이', '가')} {pct(lo['index'])}로 가장 낮았다."]
+    if "shared_share" in rows[0]:
+        shared = sum(r["shared_share"] for r in rows) / len(rows)
+        by = analysis["archetype_summary"].get("shared_by", 3)
+        out.append(f"한 계획의 서비스 가운데 {by}곳 이상의 자치단체가 함께 계획한 유형에 속하는 비중은 평균 {pct(shared)}이다.")
+    return out
 
 
 def concentration(analysis: dict[str, Any]) -> list[str]:

@@ -15,8 +15,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from scatlas.analysis import Row, distributions, load_rows
+from scatlas.analysis import Row, differentiation, distributions, load_rows
 from scatlas.analysis.archetypes import ArchetypeResult, find_archetypes
+from scatlas.analysis.build import METHOD
 from scatlas.catalogue import Catalogue
 from scatlas.taxonomy import DOMAIN_ORDER
 from scatlas.web.database import CataloguePool
@@ -50,6 +51,7 @@ class Insights:
         self._compute_lock = threading.Lock()
         self._entry: _Entry | None = None
         self._arch: tuple[State, ArchetypeResult] | None = None
+        self._diff: tuple[State, dict[str, Any]] | None = None
         self._arch_thread: threading.Thread | None = None
         self._arch_error: str | None = None
 
@@ -138,6 +140,12 @@ class Insights:
         with self._lock:
             return self._arch[1] if self._arch is not None else None
 
+    def differentiation(self) -> dict[str, Any] | None:
+        """Shares of services in archetypes shared by ≥ SHARED_BY municipalities and each municipality's
+        distinctiveness, for the archetypes last computed (None before the first)."""
+        with self._lock:
+            return self._diff[1] if self._diff is not None else None
+
     @property
     def archetype_error(self) -> str | None:
         return self._arch_error
@@ -145,12 +153,25 @@ class Insights:
     def _compute_archetypes(self, entry: _Entry) -> None:
         try:
             result = find_archetypes(entry.rows)
+            diff = differentiation_tables(entry.rows, result)
         except Exception as exc:  # noqa: BLE001 - a failure must reach the page, not die silently in a thread
             self._arch_error = f"{type(exc).__name__}: {exc}"
             return
         with self._lock:
             self._arch = (entry.state, result)
+            self._diff = (entry.state, diff)
             self._arch_error = None
+
+
+def differentiation_tables(rows: list[Row], arch: ArchetypeResult) -> dict[str, Any]:
+    """The study's differentiation figures (as in analysis.json): the share of services in archetypes planned by
+    ≥ SHARED_BY municipalities, overall and per municipality, with each one's distinctiveness index."""
+    shared_ids = {a["id"] for a in arch.archetypes if a["municipalities"] >= differentiation.SHARED_BY}
+    in_shared = sum(1 for r in rows if arch.archetype_of.get(r.service_id) in shared_ids)
+    return {"shared_by": differentiation.SHARED_BY, "shared_archetypes": len(shared_ids),
+            "share_in_shared": distributions.share(in_shared, len(rows)),
+            "index_definition": differentiation.INDEX_DEFINITION, "method": METHOD,
+            "municipalities": differentiation.distinctiveness(rows, arch)}
 
 
 def overview_tables(rows: list[Row]) -> dict[str, Any]:

@@ -120,7 +120,8 @@ def compare_page(request: Request) -> HTMLResponse:
 def archetypes(request: Request) -> HTMLResponse:
     insights = context(request).insights
     result = insights.archetypes(wait=5.0)
-    return render(request, "archetypes.html", result=result, error=insights.archetype_error)
+    return render(request, "archetypes.html", result=result, error=insights.archetype_error,
+                  diff=insights.differentiation() if result is not None else None)
 
 
 # ---------------------------------------------------------------------------------------------- login
