@@ -38,6 +38,9 @@ def test_demo_in_a_fresh_folder_ingests_every_sample_and_writes_the_report(tmp_p
     with sqlite3.connect(tmp_path / "scatlas-demo" / "scatlas.db") as conn:
         sources = {row[0] for row in conn.execute("SELECT file_name FROM source")}
         services = conn.execute("SELECT count(*) FROM service").fetchone()[0]
+        # the analysis counts one plan per municipality (the latest unless a person chose): docs/architecture.md
+        counted = conn.execute("SELECT count(*) FROM service s JOIN plan_choice c ON c.plan_id = s.plan_id "
+                               "WHERE c.counted = 1").fetchone()[0]
         uncoded = conn.execute("SELECT count(*) FROM service_view WHERE domain_id IS NULL").fetchone()[0]
         municipalities = {row[0] for row in conn.execute("SELECT DISTINCT municipality FROM plan")}
     samples = {p.name for p in bundled_samples()}
@@ -47,8 +50,9 @@ def test_demo_in_a_fresh_folder_ingests_every_sample_and_writes_the_report(tmp_p
     assert len(sources) >= len(samples) - 1 and services > 100 and uncoded == 0
 
     analysis = json.loads((report_dir / "analysis.json").read_text(encoding="utf-8"))
-    assert analysis["totals"]["services"] == services
-    assert sum(d["count"] for d in analysis["domains"]) == services and len(analysis["domains"]) == 12
+    assert analysis["totals"]["services"] == counted
+    assert sum(d["count"] for d in analysis["domains"]) == counted and len(analysis["domains"]) == 12
+    assert (counted < services) == bool(analysis["plans_not_counted"])  # a city's older plan is named, not hidden
     html = (report_dir / "report.html").read_text(encoding="utf-8")
     assert all(m in html for m in municipalities if m)
     assert (report_dir / "report.pdf").read_bytes().startswith(b"%PDF")

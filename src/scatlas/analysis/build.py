@@ -103,7 +103,7 @@ def _archetype_summary(rows: Sequence[Row], arch: Any) -> dict[str, Any]:
 
 
 #: How archetypes are found, in one paragraph (analysis.json, report, dashboard; details in docs/analysis.md).
-METHOD = ("같은 종류의 서비스를 묶는다: 명칭과 설명의 문자 n-그램, 그리고 동의어·불용어·지명을 정리한 명칭(Kiwi 명사)을 "
+METHOD = ("같은 종류의 서비스를 묶는다: 명칭과 설명의 문자 n-그램, 그리고 동의어·불용어·지명을 정리한 명칭(형태소 분석으로 얻은 명사)을 "
           "비교하고, 설명이 없으면 명칭만으로 따로 정한 기준값을 쓴다. 기준값 이상인 쌍(기준값의 0.7배 이상인 쌍은 약한 "
           "연결로 함께 계산)을 평균 연결로 묶어 한 서비스가 연쇄로 무관한 서비스를 끌어들이지 않게 하며, 둘 이상의 "
           "자치단체가 계획한 묶음이 유형이다. 유형 이름은 구성원 자치단체들이 함께 쓰는 낱말로 짓는다(한 도시의 고유명사는 "
