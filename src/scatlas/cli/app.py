@@ -46,5 +46,6 @@ DEFAULT_DB = Path("scatlas.db")
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print a clean error and return the Exit to raise."""
-    err_console.print(f"[bold red]{escape(_('오류'))}:[/] {escape(message)}")  # user text may hold [brackets]
+    label = _("오류")  # outside the f-string: Babel reads f-string internals only on Python ≥ 3.12
+    err_console.print(f"[bold red]{escape(label)}:[/] {escape(message)}")  # user text may hold [brackets]
     return typer.Exit(code)

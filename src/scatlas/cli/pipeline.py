@@ -65,7 +65,8 @@ def _print_result(result) -> None:
         console.print(f"[red]✗[/] {name}: [red]{result.error['code']}[/] — {escape(result.error['message'])}")
         return
     if result.status == "skipped":
-        console.print(f"[dim]- {name}: {escape(_('건너뜀'))} — {escape('; '.join(result.warnings))}[/]")
+        label = _("건너뜀")  # outside the f-string: Babel reads f-string internals only on Python ≥ 3.12
+        console.print(f"[dim]- {name}: {escape(label)} — {escape('; '.join(result.warnings))}[/]")
         return
     mark = {"added": "[green]✓[/]", "replaced": "[yellow]↻[/]", "unchanged": "[dim]=[/]"}[result.status]
     console.print(f"{mark} {name}: {escape(STATUS[result.status]())}, "
@@ -239,7 +240,8 @@ def demo(
     report_dir = out / "report"
     paths = write_full_report(db, report_dir)
     console.print(files_table(paths))
-    console.print(f"[bold green]{escape(_('보고서'))}:[/] {(report_dir / 'report.html').resolve()}")
+    label = _("보고서")  # outside the f-string: Babel reads f-string internals only on Python ≥ 3.12
+    console.print(f"[bold green]{escape(label)}:[/] {(report_dir / 'report.html').resolve()}")
 
 
 def demo_folder(out: Path | None) -> Path:

@@ -63,7 +63,7 @@ def review_coding(current: dict[str, Any], login: str, *, domain_id: str | None 
         changes.append(_("기술 {old} → {new}").format(old=current.get("technologies") or "—",
                                                    new=";".join(techs) or "—"))
     rationale = (_("검토에서 수정") + ": " + "; ".join(changes)) if changes else \
-        _("검토에서 승인") + f" ({coder_label(current.get('coder')) or _('분류 없음')})"
+        _("검토에서 승인") + " (" + (coder_label(current.get('coder')) or _("분류 없음")) + ")"
     return CodingRecord(domain_id=new_domain, subtype=subtype or None, function=new_function,
                         target_groups=groups, technologies=techs, confidence=1.0,
                         rationale=rationale, coder=f"human:{login}")
