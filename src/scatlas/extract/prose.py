@@ -377,18 +377,14 @@ def extract_prose(outline: Outline, known: set[str] | None = None) -> ProseResul
             for item in _marker_items(sentence):
                 for part in _split_and(item):
                     add(part, page, order)
-            for item in _sentence_list(sentence):
-                add(item, page, order)
-            for item in _middle_dots(sentence):
-                add(item, page, order)
+            for reader in (_sentence_list, _middle_dots):
+                for item in reader(sentence):
+                    add(item, page, order)
             for item, named in _quoted(sentence):
                 add(item, page, order, named=named)
-            for item in _passive(sentence):
-                add(item, page, order)
-            for item in _single(sentence):
-                add(item, page, order)
-            for item in _counted(sentence):
-                add(item, page, order)
+            for reader in (_passive, _single, _counted):  # in this order: earlier forms win a name
+                for item in reader(sentence):
+                    add(item, page, order)
     if skipped:
         shown = ", ".join(repr(s) for s in skipped[:6])
         result.warnings.append(f"{len(skipped)} item(s) in running text read as not services (places, programmes, "
