@@ -24,7 +24,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools" / "samples"))
-from pdf_layout import font_file  # noqa: E402  (the sample plans' font lookup)
+from pdf_layout import font_file
 
 BODY = ("스마트 버스정류장은 실시간 도착 정보와 냉난방 쉼터를 제공하여 시민의 대중교통 이용 편의를 높인다. "
         "지능형 CCTV와 IoT 센서를 연계한 통합플랫폼으로 방범·방재 대응 시간을 줄인다.")

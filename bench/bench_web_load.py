@@ -29,13 +29,12 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_analysis import build  # noqa: E402
-from bench_web import query_words  # noqa: E402
+from bench_analysis import build
+from bench_web import query_words
 
 TOKEN = "bench-token"
 LEVELS = (1, 5, 20)

@@ -37,7 +37,7 @@ ALLOWED: dict[tuple[str, str], str] = {
         "scatlas.coding.review",
         "scatlas.catalogue.edits",
     ): "#11: the terminal review stores decisions (and their undo) through the catalogue's editor; the terminal "
-       "front end belongs in cli/, the decision logic stays in coding/",
+    "front end belongs in cli/, the decision logic stays in coding/",
 }
 
 

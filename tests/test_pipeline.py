@@ -1,8 +1,7 @@
-import pytest
+import json
 from pathlib import Path
 
-import json
-
+import pytest
 from typer.testing import CliRunner
 
 from scatlas.catalogue import Catalogue
@@ -35,8 +34,13 @@ def test_one_broken_file_in_a_batch_is_reported_and_the_rest_land(tmp_path):
         results = ingest_paths(cat, [folder])
         by_name = {r.path.split("/")[-1]: r for r in results}
         assert {n: r.status for n, r in by_name.items()} == {
-            "a.csv": "added", "b.csv": "added", "c.csv": "failed", "d.pdf": "failed", "e.csv": "failed",
-            "f.csv": "added"}
+            "a.csv": "added",
+            "b.csv": "added",
+            "c.csv": "failed",
+            "d.pdf": "failed",
+            "e.csv": "failed",
+            "f.csv": "added",
+        }
         assert by_name["c.csv"].error["code"] == "unsupported_format"
         assert by_name["d.pdf"].error["code"] == "empty"
         assert by_name["e.csv"].error["code"] == "bad_table"
@@ -71,14 +75,34 @@ def test_a_failed_file_leaves_the_catalogue_unchanged(tmp_path):
 
 def test_export_writes_design_columns_in_json_csv_and_xlsx(tmp_path):
     db = tmp_path / "c.db"
-    runner.invoke(app, ["ingest", str(_inventory(tmp_path / "a.csv", "목포시", ["스마트 버스정류장"])), "--db",
-                        str(db), "--no-code"])
+    runner.invoke(
+        app,
+        ["ingest", str(_inventory(tmp_path / "a.csv", "목포시", ["스마트 버스정류장"])), "--db", str(db), "--no-code"],
+    )
     out = tmp_path / "out.json"
     assert runner.invoke(app, ["export", "--db", str(db), "--format", "json", "-o", str(out)]).exit_code == 0
     record = json.loads(out.read_text(encoding="utf-8"))[0]
-    assert list(record) == ["municipality", "municipality_code", "plan_title", "period", "source_file", "page", "name",
-                            "description", "declared_domain", "domain", "domain_id", "subtype", "subtype_label",
-                            "function", "target_groups", "technologies", "confidence", "coder", "coder_label"]
+    assert list(record) == [
+        "municipality",
+        "municipality_code",
+        "plan_title",
+        "period",
+        "source_file",
+        "page",
+        "name",
+        "description",
+        "declared_domain",
+        "domain",
+        "domain_id",
+        "subtype",
+        "subtype_label",
+        "function",
+        "target_groups",
+        "technologies",
+        "confidence",
+        "coder",
+        "coder_label",
+    ]
     assert record["name"] == "스마트 버스정류장" and record["domain_id"] == "transport"
     assert record["municipality_code"] == "4611000000"
     csv_out = tmp_path / "out.csv"
@@ -93,15 +117,16 @@ def test_exported_spreadsheets_never_run_document_text_as_a_formula(tmp_path):
 
     db = tmp_path / "c.db"
     path = tmp_path / "a.csv"
-    path.write_text('지자체,서비스명,내용\n목포시,"=HYPERLINK(""http://x"")",+1\n목포시,- 글머리표 설명,-2+3\n',
-                    encoding="utf-8")
+    path.write_text(
+        '지자체,서비스명,내용\n목포시,"=HYPERLINK(""http://x"")",+1\n목포시,- 글머리표 설명,-2+3\n', encoding="utf-8"
+    )
     assert runner.invoke(app, ["ingest", str(path), "--db", str(db), "--no-code"]).exit_code == 0
     xlsx = tmp_path / "out.xlsx"
     assert runner.invoke(app, ["export", "--db", str(db), "-f", "xlsx", "-o", str(xlsx)]).exit_code == 0
     ws = load_workbook(xlsx).active
     header = [c.value for c in ws[1]]
     rows = [dict(zip(header, (c.value for c in row))) for row in ws.iter_rows(min_row=2)]
-    assert [r["name"] for r in rows] == ["'=HYPERLINK(\"http://x\")", "- 글머리표 설명"]
+    assert [r["name"] for r in rows] == ['\'=HYPERLINK("http://x")', "- 글머리표 설명"]
     assert [r["description"] for r in rows] == ["'+1", "'-2+3"]
     assert all(c.data_type == "s" for row in ws.iter_rows(min_row=2) for c in row if c.value)
     csv_out = tmp_path / "out.csv"

@@ -28,14 +28,18 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 def huge_docx(path: Path, paragraphs: int) -> Path:
     """A DOCX whose document.xml is large but compresses to little (generated, nothing committed)."""
     rnd = random.Random(paragraphs)  # varied text: it must not look like a zip bomb to the ratio check
-    body = "".join(f'<w:p><w:r><w:t>스마트 버스정류장 {rnd.getrandbits(64):x}</w:t></w:r></w:p>'
-                   for _ in range(paragraphs))
+    body = "".join(
+        f"<w:p><w:r><w:t>스마트 버스정류장 {rnd.getrandbits(64):x}</w:t></w:r></w:p>" for _ in range(paragraphs)
+    )
     xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
-                   'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
         z.writestr("word/document.xml", xml)
     path.write_bytes(buf.getvalue())
     return path
@@ -56,8 +60,9 @@ def sparse_xlsx(path: Path) -> Path:
 
 def test_xml_too_big_for_a_tree_is_too_large_before_parsing(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as err:
-        parse_xml(b"<a>" + b"<b/>" * 1000 + b"</a>", tmp_path / "x.docx", "word/document.xml",
-                  Limits(max_xml_bytes=1000))
+        parse_xml(
+            b"<a>" + b"<b/>" * 1000 + b"</a>", tmp_path / "x.docx", "word/document.xml", Limits(max_xml_bytes=1000)
+        )
     assert err.value.code == "too_large"
 
 
@@ -81,8 +86,7 @@ def test_ordinary_plans_read_the_same_inside_the_budget() -> None:
 
     for plan in sorted(SAMPLES.glob("*.hwpx")) + sorted(SAMPLES.glob("*.docx")):
         inside, outside = extract_within_budget(plan), extract_file(plan)
-        assert [s.name for p in inside.plans for s in p.services] == \
-               [s.name for p in outside.plans for s in p.services]
+        assert [s.name for p in inside.plans for s in p.services] == [s.name for p in outside.plans for s in p.services]
 
 
 def test_sparse_sheet_neither_crashes_nor_grows_the_caller(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -102,8 +106,13 @@ def test_sparse_sheet_neither_crashes_nor_grows_the_caller(tmp_path: Path, monke
 def test_cli_extract_reports_too_large_as_json_not_a_traceback(tmp_path: Path) -> None:
     docx = huge_docx(tmp_path / "huge.docx", 400_000)
     scatlas = str(Path(sys.executable).parent / "scatlas")
-    done = subprocess.run([scatlas, "extract", str(docx), "--json"], capture_output=True, text=True, timeout=300,
-                          env={**__import__("os").environ, "SCATLAS_MAX_MEMORY_MB": "60"})
+    done = subprocess.run(
+        [scatlas, "extract", str(docx), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**__import__("os").environ, "SCATLAS_MAX_MEMORY_MB": "60"},
+    )
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert json.loads(done.stdout)["error"]["code"] == "too_large"

@@ -30,8 +30,7 @@ class ScatlasError(Exception):
 class DocumentError(ScatlasError):
     """A document that cannot be read: carries a docs/contracts.md error code, the file and, where known, the page."""
 
-    def __init__(self, code: str, detail: str = "", *, path: str | Path | None = None,
-                 page: int | None = None) -> None:
+    def __init__(self, code: str, detail: str = "", *, path: str | Path | None = None, page: int | None = None) -> None:
         if code not in ERROR_CODES:
             raise ValueError(f"unknown document error code {code!r}")
         self.code = code

@@ -63,6 +63,8 @@ def font_face_css(text: str) -> str:
     rules = []
     for bold in (False, True):
         data = base64.b64encode(subset_woff(text, bold)).decode("ascii")
-        rules.append(f'@font-face{{font-family:"{FAMILY}";font-weight:{700 if bold else 400};font-style:normal;'
-                     f'src:url(data:font/woff;base64,{data}) format("woff")}}')
+        rules.append(
+            f'@font-face{{font-family:"{FAMILY}";font-weight:{700 if bold else 400};font-style:normal;'
+            f'src:url(data:font/woff;base64,{data}) format("woff")}}'
+        )
     return "\n".join(rules)

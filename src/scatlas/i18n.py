@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 DOMAIN = "scatlas"
@@ -57,7 +57,7 @@ def language(lang: str | None) -> Iterator[None]:
         _current.reset(token)
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(lang: str) -> _gettext.NullTranslations:
     """The compiled catalogue for `lang` (Korean, the source language, needs none)."""
     if lang == DEFAULT_LANGUAGE:
@@ -76,7 +76,7 @@ def translate_to(message: str, lang: str) -> str:
     return translations(lang).gettext(message)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+def N_(message: str) -> str:
     """Marks a message for the catalogue where it is defined; translate it with _() where it is shown."""
     return message
 

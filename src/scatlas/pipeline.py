@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
 
 from scatlas.catalogue import Catalogue
 from scatlas.catalogue.store import Coder
@@ -63,8 +63,12 @@ def detect(path: Path) -> str:
     return detect_format(path)
 
 
-def extract_file(path: str | Path, sha256: str | None = None, mapping: dict[str, str] | None = None,
-                 ocr: OcrSettings | None = DEFAULT_OCR) -> Extraction:
+def extract_file(
+    path: str | Path,
+    sha256: str | None = None,
+    mapping: dict[str, str] | None = None,
+    ocr: OcrSettings | None = DEFAULT_OCR,
+) -> Extraction:
     """Read one file and extract its plans, without touching a catalogue. Raises DocumentError.
 
     ``sha256`` may be passed when the caller has already hashed the file (it is not read twice); ``mapping``
@@ -93,21 +97,35 @@ def extract_file(path: str | Path, sha256: str | None = None, mapping: dict[str,
         plans = [extract_plan(document)]
         pages = document.page_count
         notes.extend(document.warnings)
-    source = SourceRecord(path=str(path.resolve()), file_name=path.name, sha256=sha256 or sha256_of(path), format=fmt,
-                          pages=pages, size=path.stat().st_size)
+    source = SourceRecord(
+        path=str(path.resolve()),
+        file_name=path.name,
+        sha256=sha256 or sha256_of(path),
+        format=fmt,
+        pages=pages,
+        size=path.stat().st_size,
+    )
     return Extraction(source, plans, notes)
 
 
-def ingest_file(cat: Catalogue, path: str | Path, coder: Coder | None = None,
-                mapping: dict[str, str] | None = None, ocr: OcrSettings | None = DEFAULT_OCR) -> FileResult:
+def ingest_file(
+    cat: Catalogue,
+    path: str | Path,
+    coder: Coder | None = None,
+    mapping: dict[str, str] | None = None,
+    ocr: OcrSettings | None = DEFAULT_OCR,
+) -> FileResult:
     """Extract, code and store one file; never raises for a bad document (the result says what went wrong).
 
     OCRed pages are cached in the catalogue by the file's hash, so a file that failed later is not OCRed again.
     """
     path = Path(path)
     if not path.is_file():
-        error = (DocumentError("not_found", "no such file", path=path) if not path.exists() else
-                 DocumentError("unsupported_format", "not a file", path=path))
+        error = (
+            DocumentError("not_found", "no such file", path=path)
+            if not path.exists()
+            else DocumentError("unsupported_format", "not a file", path=path)
+        )
         return FileResult(str(path), "failed", error=error.to_json())
     try:
         digest = sha256_of(path)
@@ -131,13 +149,22 @@ def ingest_file(cat: Catalogue, path: str | Path, coder: Coder | None = None,
             keep_source_file(cat, result.source_id, path, extraction.source.format)  # shown when the folder moves
     except DocumentError as exc:
         return FileResult(str(path), "failed", error=exc.to_json())
-    except (OSError, MemoryError, RecursionError, ValueError, KeyError, IndexError, TypeError,
-            UnicodeError, AttributeError, AssertionError) as exc:
+    except (
+        OSError,
+        MemoryError,
+        RecursionError,
+        ValueError,
+        KeyError,
+        IndexError,
+        TypeError,
+        UnicodeError,
+        AttributeError,
+        AssertionError,
+    ) as exc:
         # A reader tripping on bytes it did not expect: the file is damaged as far as we can tell.
         error = DocumentError("corrupt", f"unexpected {type(exc).__name__}: {exc}", path=path)
         return FileResult(str(path), "failed", error=error.to_json())
-    return FileResult(str(path), result.status, plans=len(result.plan_ids), services=result.services,
-                      warnings=warnings)
+    return FileResult(str(path), result.status, plans=len(result.plan_ids), services=result.services, warnings=warnings)
 
 
 #: Files in a folder that are never plans, whatever their format (a folder's own notes).
@@ -191,9 +218,14 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     yield from scan_inputs(paths)[0]
 
 
-def ingest_paths(cat: Catalogue, paths: Sequence[str | Path], coder: Coder | None = None,
-                 on_result: Callable[[FileResult], None] | None = None,
-                 mapping: dict[str, str] | None = None, ocr: OcrSettings | None = DEFAULT_OCR) -> list[FileResult]:
+def ingest_paths(
+    cat: Catalogue,
+    paths: Sequence[str | Path],
+    coder: Coder | None = None,
+    on_result: Callable[[FileResult], None] | None = None,
+    mapping: dict[str, str] | None = None,
+    ocr: OcrSettings | None = DEFAULT_OCR,
+) -> list[FileResult]:
     """Ingest every file; one failing file never stops the batch. Non-plan files in folders come back 'skipped'."""
     results = []
     files, skipped = scan_inputs(paths)

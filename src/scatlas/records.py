@@ -22,8 +22,12 @@ class ServiceRecord:
 
     def to_json(self) -> dict[str, Any]:
         """The service object of `scatlas extract --json`."""
-        data: dict[str, Any] = {"name": self.name, "description": self.description,
-                                "declared_domain": self.declared_domain, "page": self.page}
+        data: dict[str, Any] = {
+            "name": self.name,
+            "description": self.description,
+            "declared_domain": self.declared_domain,
+            "page": self.page,
+        }
         if self.declared_label is not None:
             data["declared_label"] = self.declared_label
         if self.from_prose:

@@ -42,8 +42,10 @@ class Budget:
     def from_env(cls) -> Budget:
         memory = os.environ.get("SCATLAS_MAX_MEMORY_MB")
         seconds = os.environ.get("SCATLAS_MAX_SECONDS")
-        return cls(memory_bytes=int(float(memory) * _MB) if memory else cls.memory_bytes,
-                   seconds=float(seconds) if seconds else cls.seconds)
+        return cls(
+            memory_bytes=int(float(memory) * _MB) if memory else cls.memory_bytes,
+            seconds=float(seconds) if seconds else cls.seconds,
+        )
 
 
 _context: Any = None
@@ -75,8 +77,9 @@ def _main_importable() -> bool:
     return main_file is None or os.path.isfile(main_file)
 
 
-def _ocr_in_child(conn: Connection, ocr: OcrSettings | None, cache_db: str | None,
-                  sha256: str | None) -> tuple[OcrSettings | None, Any]:
+def _ocr_in_child(
+    conn: Connection, ocr: OcrSettings | None, cache_db: str | None, sha256: str | None
+) -> tuple[OcrSettings | None, Any]:
     """The child's OCR settings: the catalogue (opened here by its path) as page cache, progress sent to the parent."""
     if ocr is None:
         return None, None
@@ -85,12 +88,20 @@ def _ocr_in_child(conn: Connection, ocr: OcrSettings | None, cache_db: str | Non
         from scatlas.catalogue import Catalogue
 
         cache = Catalogue.open(cache_db)
-    return replace(ocr, cache=cache, file_key=sha256,
-                   progress=lambda done, total: conn.send(("progress", (done, total)))), cache
+    return replace(
+        ocr, cache=cache, file_key=sha256, progress=lambda done, total: conn.send(("progress", (done, total)))
+    ), cache
 
 
-def _child(conn: Connection, path: str, sha256: str | None, memory_bytes: int, ocr: OcrSettings | None = None,
-           cache_db: str | None = None, mapping: dict[str, str] | None = None) -> None:
+def _child(
+    conn: Connection,
+    path: str,
+    sha256: str | None,
+    memory_bytes: int,
+    ocr: OcrSettings | None = None,
+    cache_db: str | None = None,
+    mapping: dict[str, str] | None = None,
+) -> None:
     if memory_bytes > 0:
         current = _address_space()
         if current is not None:
@@ -106,9 +117,13 @@ def _child(conn: Connection, path: str, sha256: str | None, memory_bytes: int, o
     except DocumentError as exc:
         conn.send(("error", (exc.code, exc.detail, exc.path, exc.page)))
     except MemoryError:
-        conn.send(("error", ("too_large", f"reading needed more than the memory budget of {memory_bytes // _MB} MB",
-                             path, None)))
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which decides what it means
+        conn.send(
+            (
+                "error",
+                ("too_large", f"reading needed more than the memory budget of {memory_bytes // _MB} MB", path, None),
+            )
+        )
+    except BaseException as exc:
         conn.send(("crash", f"{type(exc).__name__}: {exc}"))
     finally:
         if cache is not None:
@@ -120,9 +135,14 @@ class ReaderCrashed(Exception):
     """The reader raised something other than a DocumentError (the caller reports it as it sees fit)."""
 
 
-def extract_within_budget(path: str | Path, sha256: str | None = None, budget: Budget | None = None,
-                          ocr: OcrSettings | None = DEFAULT_OCR, cache_db: str | Path | None = None,
-                          mapping: dict[str, str] | None = None) -> Extraction:
+def extract_within_budget(
+    path: str | Path,
+    sha256: str | None = None,
+    budget: Budget | None = None,
+    ocr: OcrSettings | None = DEFAULT_OCR,
+    cache_db: str | Path | None = None,
+    mapping: dict[str, str] | None = None,
+) -> Extraction:
     """`scatlas.pipeline.extract_file` in a child process under `budget`. Raises DocumentError (`too_large` when the
     memory or time budget ran out) or ReaderCrashed.
 
@@ -144,8 +164,11 @@ def extract_within_budget(path: str | Path, sha256: str | None = None, budget: B
     parent, child = ctx.Pipe(duplex=False)
     progress = ocr.progress if ocr is not None else None
     sent = replace(ocr, progress=None, cache=None) if ocr is not None else None  # callables stay in this process
-    proc = ctx.Process(target=_child, args=(child, str(path), sha256, budget.memory_bytes, sent,
-                                            str(cache_db) if cache_db else None, mapping), daemon=True)
+    proc = ctx.Process(
+        target=_child,
+        args=(child, str(path), sha256, budget.memory_bytes, sent, str(cache_db) if cache_db else None, mapping),
+        daemon=True,
+    )
     proc.start()
     child.close()
     try:
@@ -155,8 +178,9 @@ def extract_within_budget(path: str | Path, sha256: str | None = None, budget: B
                 if proc.is_alive():
                     proc.kill()
                     proc.join()
-                    raise DocumentError("too_large", f"reading took longer than the time budget of "
-                                        f"{budget.seconds:g} s", path=path)
+                    raise DocumentError(
+                        "too_large", f"reading took longer than the time budget of {budget.seconds:g} s", path=path
+                    )
             try:
                 kind, payload = parent.recv()
             except (EOFError, OSError):
@@ -167,10 +191,16 @@ def extract_within_budget(path: str | Path, sha256: str | None = None, budget: B
                 progress(*payload)
         if kind == "lost":
             proc.join()
-            why = (f"signal {signal.Signals(-proc.exitcode).name}" if proc.exitcode and proc.exitcode < 0
-                   else f"exit code {proc.exitcode}")
-            raise DocumentError("too_large", f"the reader stopped ({why}), most likely past the memory budget of "
-                                f"{budget.memory_bytes // _MB} MB", path=path) from None
+            why = (
+                f"signal {signal.Signals(-proc.exitcode).name}"
+                if proc.exitcode and proc.exitcode < 0
+                else f"exit code {proc.exitcode}"
+            )
+            raise DocumentError(
+                "too_large",
+                f"the reader stopped ({why}), most likely past the memory budget of {budget.memory_bytes // _MB} MB",
+                path=path,
+            ) from None
     finally:
         parent.close()
         if proc.is_alive():

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from scatlas.catalogue import Catalogue
 from scatlas.records import CodingRecord, PlanRecord, ServiceRecord, SourceRecord
@@ -31,20 +31,37 @@ def build(path: Path, plans: Sequence[tuple[str, tuple[int, int] | None, Sequenc
     """A catalogue at `path` with one source per plan; returns it open."""
     cat = Catalogue.open(path)
     for k, (muni, period, services) in enumerate(plans):
-        recs = [ServiceRecord(name=s.name, description=s.description, declared_domain=s.declared, page=10 + i,
-                              position=i) for i, s in enumerate(services)]
+        recs = [
+            ServiceRecord(name=s.name, description=s.description, declared_domain=s.declared, page=10 + i, position=i)
+            for i, s in enumerate(services)
+        ]
         digest = hashlib.sha256(f"{muni}-{k}-{period}".encode()).hexdigest()
-        src = SourceRecord(path=f"/plans/{muni}-{k}.pdf", file_name=f"{muni}-{k}.pdf", sha256=digest, format="pdf",
-                           pages=200, size=1000)
+        src = SourceRecord(
+            path=f"/plans/{muni}-{k}.pdf",
+            file_name=f"{muni}-{k}.pdf",
+            sha256=digest,
+            format="pdf",
+            pages=200,
+            size=1000,
+        )
         title = f"{muni} 스마트도시계획" + (f"({period[0]}~{period[1]})" if period else "")
         result = cat.import_source(src, [PlanRecord(municipality=muni, title=title, period=period, services=recs)])
-        ids = [row["service_id"] for row in cat.services("plan_id = ?", (result.plan_ids[0],),
-                                                          order_by="position")]
+        ids = [row["service_id"] for row in cat.services("plan_id = ?", (result.plan_ids[0],), order_by="position")]
         for sid, s in zip(ids, services):
             if s.auto is not None:
-                cat.add_coding(sid, CodingRecord(domain_id=s.auto, subtype=s.subtype, function=s.function,
-                                                 target_groups=list(s.groups), technologies=list(s.techs),
-                                                 confidence=0.8, rationale=s.rationale, coder="auto:test"))
+                cat.add_coding(
+                    sid,
+                    CodingRecord(
+                        domain_id=s.auto,
+                        subtype=s.subtype,
+                        function=s.function,
+                        target_groups=list(s.groups),
+                        technologies=list(s.techs),
+                        confidence=0.8,
+                        rationale=s.rationale,
+                        coder="auto:test",
+                    ),
+                )
             if s.human is not None:
                 cat.add_coding(sid, CodingRecord(domain_id=s.human, coder="human:kim"))
     return cat
@@ -52,9 +69,32 @@ def build(path: Path, plans: Sequence[tuple[str, tuple[int, int] | None, Sequenc
 
 #: The reference study's published counts (방범·방재 59, 교통 50, 환경 35, 행정 32, 물류 2) with the other 117
 #: services spread so that the published ranks hold (행정 4th, 물류 last).
-STUDY_COUNTS = {"safety": 59, "transport": 50, "environment": 35, "admin": 32, "welfare": 28, "culture": 27,
-                "facilities": 20, "education": 12, "other": 12, "housing": 10, "employment": 8, "logistics": 2}
-STUDY_MUNICIPALITIES = ["고양시", "창원시", "광양시", "평택시", "부천시", "춘천시", "목포시", "세종시", "김해시", "전주시"]
+STUDY_COUNTS = {
+    "safety": 59,
+    "transport": 50,
+    "environment": 35,
+    "admin": 32,
+    "welfare": 28,
+    "culture": 27,
+    "facilities": 20,
+    "education": 12,
+    "other": 12,
+    "housing": 10,
+    "employment": 8,
+    "logistics": 2,
+}
+STUDY_MUNICIPALITIES = [
+    "고양시",
+    "창원시",
+    "광양시",
+    "평택시",
+    "부천시",
+    "춘천시",
+    "목포시",
+    "세종시",
+    "김해시",
+    "전주시",
+]
 
 
 class _ListCoder:
@@ -63,7 +103,7 @@ class _ListCoder:
     def __init__(self, codings: list[CodingRecord]) -> None:
         self.codings = codings
 
-    def code(self, services, subtype_within=None):  # noqa: ANN001 - the Coder protocol
+    def code(self, services, subtype_within=None):
         assert len(services) == len(self.codings)
         return self.codings
 
@@ -83,16 +123,36 @@ def study_inventory(path: Path) -> Catalogue:
             else:
                 sub = subs[k % len(subs)]
             label = book.subtype(sub).label
-            entries.append((f"{label} 서비스 {did}-{k + 1:02d}", names[did], CodingRecord(
-                domain_id=did, subtype=sub, function=("정보제공", "문제해결", "기반구축")[k % 3],
-                target_groups=["일반"], technologies=["IoT"] if k % 2 else ["CCTV"], confidence=0.9,
-                coder="auto:test")))
+            entries.append(
+                (
+                    f"{label} 서비스 {did}-{k + 1:02d}",
+                    names[did],
+                    CodingRecord(
+                        domain_id=did,
+                        subtype=sub,
+                        function=("정보제공", "문제해결", "기반구축")[k % 3],
+                        target_groups=["일반"],
+                        technologies=["IoT"] if k % 2 else ["CCTV"],
+                        confidence=0.9,
+                        coder="auto:test",
+                    ),
+                )
+            )
     cat = Catalogue.open(path)
     per_plan = [entries[i::10] for i in range(10)]
     for k, (muni, chunk) in enumerate(zip(STUDY_MUNICIPALITIES, per_plan)):
         recs = [ServiceRecord(name=n, declared_domain=d, position=i, page=50 + i) for i, (n, d, _) in enumerate(chunk)]
-        src = SourceRecord(path=f"/study/{muni}.pdf", file_name=f"{muni}.pdf",
-                           sha256=hashlib.sha256(muni.encode()).hexdigest(), format="pdf", pages=250, size=1)
-        cat.import_source(src, [PlanRecord(municipality=muni, title=f"{muni} 스마트도시 기본계획", period=(2019, 2023),
-                                           services=recs)], coder=_ListCoder([c for _, _, c in chunk]))
+        src = SourceRecord(
+            path=f"/study/{muni}.pdf",
+            file_name=f"{muni}.pdf",
+            sha256=hashlib.sha256(muni.encode()).hexdigest(),
+            format="pdf",
+            pages=250,
+            size=1,
+        )
+        cat.import_source(
+            src,
+            [PlanRecord(municipality=muni, title=f"{muni} 스마트도시 기본계획", period=(2019, 2023), services=recs)],
+            coder=_ListCoder([c for _, _, c in chunk]),
+        )
     return cat

@@ -24,8 +24,9 @@ from scatlas.analysis.frame import Row
 
 
 def row(sid: int, muni: str, name: str, desc: str = "", domain: str | None = "transport") -> Row:
-    return Row(sid, hash(muni) % 1000, muni, "", 2020, 2024, "", None, name, desc, None, None, None, "", domain,
-               None, None)
+    return Row(
+        sid, hash(muni) % 1000, muni, "", 2020, 2024, "", None, name, desc, None, None, None, "", domain, None, None
+    )
 
 
 def test_labelled_pair_set_is_bundled_with_both_labels():
@@ -66,8 +67,15 @@ def test_first_pairs_at_the_shipped_thresholds():
 
 def test_paraphrased_services_with_descriptions_join_and_different_ones_do_not():
     rows = [
-        row(1, "고양시", "스마트 버스정류장", "냉난방기, 공기청정기, 실시간 버스도착정보 안내기를 갖춘 스마트 쉘터 설치"),
-        row(2, "창원시", "스마트 버스쉘터 구축", "버스 승강장에 냉·난방 및 미세먼지 차단 기능과 버스정보 안내 단말을 설치"),
+        row(
+            1, "고양시", "스마트 버스정류장", "냉난방기, 공기청정기, 실시간 버스도착정보 안내기를 갖춘 스마트 쉘터 설치"
+        ),
+        row(
+            2,
+            "창원시",
+            "스마트 버스쉘터 구축",
+            "버스 승강장에 냉·난방 및 미세먼지 차단 기능과 버스정보 안내 단말을 설치",
+        ),
         row(3, "목포시", "스마트 횡단보도", "보행자 감지 센서와 바닥 신호등, 음성 안내로 보행자 사고 예방"),
         row(4, "춘천시", "공유 전동킥보드 서비스", "라스트마일 이동을 위한 공유 전동킥보드 도입과 거치대 설치"),
     ]
@@ -93,17 +101,23 @@ def test_no_chaining_through_look_alikes():
 
 
 def test_cheap_keys_propose_pairs_sharing_a_core_name_or_rare_grams():
-    left, right = candidate_pairs(["스마트 버스정류장 구축", "버스정류장", "해상 안개 감시 시스템", "해상 안개 감시 드론"])
+    left, right = candidate_pairs(
+        ["스마트 버스정류장 구축", "버스정류장", "해상 안개 감시 시스템", "해상 안개 감시 드론"]
+    )
     pairs = set(zip(left.tolist(), right.tolist()))
     assert (0, 1) in pairs and (2, 3) in pairs and (0, 2) not in pairs
 
 
 def test_name_only_synonyms_join_across_municipalities():
-    rows = [row(1, "고양시", "스마트 버스정류장"), row(2, "창원시", "스마트 버스 쉘터"), row(3, "목포시", "스마트 정류소 조성"),
-            row(4, "춘천시", "공공 와이파이", domain="other"), row(5, "원주시", "무료 WiFi 구축", domain="other")]
+    rows = [
+        row(1, "고양시", "스마트 버스정류장"),
+        row(2, "창원시", "스마트 버스 쉘터"),
+        row(3, "목포시", "스마트 정류소 조성"),
+        row(4, "춘천시", "공공 와이파이", domain="other"),
+        row(5, "원주시", "무료 WiFi 구축", domain="other"),
+    ]
     groups = sorted(sorted(m["service_id"] for m in a["members"]) for a in find_archetypes(rows).archetypes)
     assert groups == [[1, 2, 3], [4, 5]]
-
 
 
 def test_a_generic_name_does_not_pull_unrelated_specific_services_into_one_group():

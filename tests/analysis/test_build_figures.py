@@ -56,7 +56,11 @@ def test_by_municipality_gives_counts_for_every_domain(analysis):
 def test_transport_subtypes_have_shares_of_the_domain(analysis):
     t = by("subtype", analysis["subtypes"]["transport"])
     assert [x["subtype"] for x in analysis["subtypes"]["transport"]] == [
-        "new_mobility_infra", "parking", "personal_mobility", "traffic_info"]
+        "new_mobility_infra",
+        "parking",
+        "personal_mobility",
+        "traffic_info",
+    ]
     assert t["traffic_info"]["count"] == 2 and t["traffic_info"]["share"] == pytest.approx(2 / 3)
     assert t["parking"]["count"] == 1 and t["traffic_info"]["rank"] == 1 and t["personal_mobility"]["rank"] == 3
     # the declared 행정 service keeps no transport sub-type: it shows as 미분류 under 행정
@@ -77,8 +81,12 @@ def test_target_groups_and_technologies(analysis):
     assert g["일반"]["count"] == 6 and g["노인"]["count"] == 1 and g["아동"]["count"] == 1
     assert g["농어민"]["share"] == 0.1 and g[None]["count"] == 1
     techs = analysis["technologies"]
-    assert techs[0] == {"technology": "IoT", "count": 6, "share": 0.6,
-                        "domains": {"transport": 2, "environment": 2, "safety": 2}}
+    assert techs[0] == {
+        "technology": "IoT",
+        "count": 6,
+        "share": 0.6,
+        "domains": {"transport": 2, "environment": 2, "safety": 2},
+    }
     assert {t["technology"]: t["count"] for t in techs} == {"IoT": 6, "CCTV": 1, "GPS": 1, "WiFi": 1, "비콘": 1}
     m = analysis["technology_domains"]
     row = m["counts"][m["technologies"].index("CCTV")]
@@ -92,7 +100,9 @@ def test_archetypes_join_same_and_near_identical_names_across_municipalities(ana
     assert {m["name"] for m in arch[0]["members"]} == {"스마트 버스정류장", "스마트버스정류장", "스마트 버스 정류장"}
     assert arch[1]["label"] == "미세먼지 알리미"
     assert [(m["municipality"], m["name"]) for m in arch[1]["members"]] == [
-        ("고양시", "미세먼지 알리미"), ("목포시", "미세먼지 알리미 서비스")]
+        ("고양시", "미세먼지 알리미"),
+        ("목포시", "미세먼지 알리미 서비스"),
+    ]
     assert analysis["archetype_summary"]["services_in_archetypes"] == 5
 
 
@@ -133,7 +143,11 @@ def test_similarity_matrix_of_domain_mixes_and_shared_archetypes(analysis):
 def test_declared_vs_coded_lists_disagreements_with_rationale(analysis):
     (d,) = analysis["declared_vs_coded"]
     assert (d["name"], d["declared_domain"], d["coded_domain"], d["rationale"]) == (
-        "불법주정차 단속", "행정", "교통", "주정차, 단속")
+        "불법주정차 단속",
+        "행정",
+        "교통",
+        "주정차, 단속",
+    )
     assert analysis["consistency"]["compared"] == 1 and analysis["consistency"]["agreement"] == 0.0
 
 

@@ -13,15 +13,19 @@ DOMAINS = [d for d, _ in DOMAIN_ORDER] + [None]
 
 
 def make(domains: list[str | None], functions: list[str | None]) -> list[Row]:
-    return [Row(k, 1, "가시", "", None, None, "", None, f"s{k}", "", None, None, None, "", d, None, f)
-            for k, (d, f) in enumerate(zip(domains, functions))]
+    return [
+        Row(k, 1, "가시", "", None, None, "", None, f"s{k}", "", None, None, None, "", d, None, f)
+        for k, (d, f) in enumerate(zip(domains, functions))
+    ]
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(DOMAINS), min_size=1, max_size=60),
-       st.lists(st.sampled_from(list(FUNCTIONS) + [None]), min_size=60, max_size=60))
+@given(
+    st.lists(st.sampled_from(DOMAINS), min_size=1, max_size=60),
+    st.lists(st.sampled_from(list(FUNCTIONS) + [None]), min_size=60, max_size=60),
+)
 def test_shares_with_unlabelled_sum_to_one_and_counts_are_kept(domains, functions):
-    rows = make(domains, functions[:len(domains)])
+    rows = make(domains, functions[: len(domains)])
     table = domain_table(rows)
     assert len(table) == 12
     assert sum(d["count"] for d in table) + unlabelled(rows)["count"] == len(rows)

@@ -33,8 +33,9 @@ def test_real_pairs_are_bundled_with_both_coders_and_their_agreement():
     assert agreement["pairs"] == len(pairs)
     assert -1 <= agreement["kappa_three_labels"] <= 1 and -1 <= agreement["kappa_same_vs_not"] <= 1
     muni = {s["id"]: s["municipality"] for s in services}
-    assert all(not muni[p["a_id"]] or muni[p["a_id"]] != muni[p["b_id"]] or muni[p["a_id"]] == "전국"
-               for p in pairs)  # never two services of one municipality
+    assert all(
+        not muni[p["a_id"]] or muni[p["a_id"]] != muni[p["b_id"]] or muni[p["a_id"]] == "전국" for p in pairs
+    )  # never two services of one municipality
 
 
 def test_fixed_test_part_by_hash_of_the_pair_id():
@@ -46,9 +47,14 @@ def test_fixed_test_part_by_hash_of_the_pair_id():
 
 def test_settings_in_code_are_the_ones_chosen_on_the_tuning_part():
     chosen = _json("real_pairs_report.json")["settings"]
-    assert chosen == {"threshold": A.THRESHOLD, "name_threshold": A.NAME_THRESHOLD, "weak_link": A.WEAK_LINK,
-                      "kind_weight": textsim.KIND_WEIGHT, "text_weight": textsim.TEXT_WEIGHT,
-                      "kind_gate": textsim.KIND_GATE}
+    assert chosen == {
+        "threshold": A.THRESHOLD,
+        "name_threshold": A.NAME_THRESHOLD,
+        "weak_link": A.WEAK_LINK,
+        "kind_weight": textsim.KIND_WEIGHT,
+        "text_weight": textsim.TEXT_WEIGHT,
+        "kind_gate": textsim.KIND_GATE,
+    }
 
 
 @pytest.mark.slow

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from tests.analysis.builders import study_inventory
 
 from scatlas.analysis import build_analysis
-from tests.analysis.builders import study_inventory
 
 
 @pytest.fixture(scope="module")

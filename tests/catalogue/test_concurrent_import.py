@@ -7,10 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.builders import make_plan, make_source
+
 from scatlas.catalogue import Catalogue
 from scatlas.records import CodingRecord, ServiceRecord
-
-from tests.builders import make_plan, make_source
 
 
 class RacingCoder:
@@ -22,15 +22,18 @@ class RacingCoder:
     def code(self, services: list[ServiceRecord], subtype_within: object = None) -> list[CodingRecord]:
         with Catalogue.open(self.db) as other:
             assert other.import_source(make_source(sha="c" * 64, path=self.path), [make_plan()]).status == "added"
-        return [CodingRecord(domain_id="transport", function="정보제공", confidence=0.9, coder="auto:test")
-                for _ in services]
+        return [
+            CodingRecord(domain_id="transport", function="정보제공", confidence=0.9, coder="auto:test")
+            for _ in services
+        ]
 
 
 def test_same_content_under_another_path_is_unchanged_not_an_integrity_error(tmp_path: Path) -> None:
     db = tmp_path / "scatlas.db"
     with Catalogue.open(db) as cat:
-        result = cat.import_source(make_source(sha="c" * 64, path="/copy/b.pdf"), [make_plan()],
-                                   coder=RacingCoder(db, "/orig/a.pdf"))
+        result = cat.import_source(
+            make_source(sha="c" * 64, path="/copy/b.pdf"), [make_plan()], coder=RacingCoder(db, "/orig/a.pdf")
+        )
         assert result.status == "unchanged"
         assert cat.counts()["plans"] == 1
 
@@ -38,8 +41,9 @@ def test_same_content_under_another_path_is_unchanged_not_an_integrity_error(tmp
 def test_same_file_twice_keeps_its_service_ids(tmp_path: Path) -> None:
     db = tmp_path / "scatlas.db"
     with Catalogue.open(db) as cat:
-        result = cat.import_source(make_source(sha="c" * 64, path="/orig/a.pdf"), [make_plan()],
-                                   coder=RacingCoder(db, "/orig/a.pdf"))
+        result = cat.import_source(
+            make_source(sha="c" * 64, path="/orig/a.pdf"), [make_plan()], coder=RacingCoder(db, "/orig/a.pdf")
+        )
         assert result.status == "unchanged"  # not 'replaced': the first import's services keep their ids
         ids = [r["service_id"] for r in cat.services()]
         assert ids == sorted(ids) and ids[0] == 1
@@ -60,8 +64,15 @@ def test_two_real_ingest_processes_on_the_same_files(tmp_path: Path) -> None:
         folders.append(folder)
     db = tmp_path / "scatlas.db"
     Catalogue.open(db).close()
-    procs = [subprocess.Popen([str(Path(sys.executable).parent / "scatlas"), "ingest", str(f), "--db", str(db), "--no-code"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for f in folders]
+    procs = [
+        subprocess.Popen(
+            [str(Path(sys.executable).parent / "scatlas"), "ingest", str(f), "--db", str(db), "--no-code"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for f in folders
+    ]
     outs = [p.communicate(timeout=300) for p in procs]
     for proc, (out, err) in zip(procs, outs):
         assert proc.returncode == 0, out + err

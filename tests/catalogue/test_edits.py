@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from tests.builders import make_plan, make_source
 
 from scatlas.catalogue import Catalogue
 from scatlas.catalogue.edits import ServiceEditor, history
 from scatlas.errors import CatalogueError
 from scatlas.records import CodingRecord
-
-from tests.builders import make_plan, make_source
 
 NAMES = ("스마트 버스정류장", "지능형 CCTV", "스마트 가로등 / 스마트 벤치", "주차 공유")
 
@@ -37,7 +36,9 @@ def test_add_edit_and_their_log_with_who_when_what_why(cat):
     assert cat.service(new)["name"] == "스마트 그늘막 쉼터" and cat.service(new)["page"] == 12
     log = history(cat, new)
     assert [(e.action, e.editor, e.reason) for e in log] == [
-        ("edit", "human:kim", "본문 표기"), ("add", "human:kim", "목차에만 있던 서비스")]
+        ("edit", "human:kim", "본문 표기"),
+        ("add", "human:kim", "목차에만 있던 서비스"),
+    ]
     assert log[0].before["name"] == "스마트 쉼터" and log[0].after == {"name": "스마트 그늘막 쉼터"}
     assert log[0].created_at.endswith("+00:00")
 
@@ -74,8 +75,11 @@ def test_merge_carries_human_codings_and_history_and_undo_separates_them(cat):
 def test_split_a_cell_holding_two_services_and_undo_it(cat):
     ids = _ids(cat)
     editor = ServiceEditor(cat, "kim")
-    first, second = editor.split(ids["스마트 가로등 / 스마트 벤치"], [("스마트 가로등", "LED"), ("스마트 벤치", "충전")],
-                                 reason="한 칸에 두 서비스")
+    first, second = editor.split(
+        ids["스마트 가로등 / 스마트 벤치"],
+        [("스마트 가로등", "LED"), ("스마트 벤치", "충전")],
+        reason="한 칸에 두 서비스",
+    )
     names = [s["name"] for s in cat.services(order_by="position")]
     assert names == ["스마트 버스정류장", "지능형 CCTV", "스마트 가로등", "스마트 벤치", "주차 공유"]
     assert first == ids["스마트 가로등 / 스마트 벤치"]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from tests.builders import make_plan, make_source
+
 from scatlas.catalogue import Catalogue
 from scatlas.catalogue.edits import ServiceEditor
 from scatlas.catalogue.plans import counted_plan_ids, duplicate_services, plan_overview
-
-from tests.builders import make_plan, make_source
 
 
 def _two_plans_of_one_city(cat):
@@ -25,7 +25,9 @@ def test_latest_plan_counts_by_default_and_a_person_can_choose(tmp_path):
         ids = _two_plans_of_one_city(cat)
         overview = plan_overview(cat, "목포시")
         assert [(p["period_start"], p["counted"], p["rule"]) for p in overview] == [
-            (2019, 0, "latest"), (2024, 1, "latest")]
+            (2019, 0, "latest"),
+            (2024, 1, "latest"),
+        ]
         assert ids[2024] in counted_plan_ids(cat) and len(counted_plan_ids(cat)) == 2
         ServiceEditor(cat, "kim").choose_plan(ids[2019], True, reason="비교 연구는 2019년 계획 기준")
         assert [(p["counted"], p["rule"]) for p in plan_overview(cat, "목포시")] == [(1, "chosen"), (0, "latest")]
@@ -37,7 +39,9 @@ def test_the_same_service_in_two_plans_of_one_city_is_flagged(tmp_path):
     with Catalogue.open(tmp_path / "c.db") as cat:
         _two_plans_of_one_city(cat)
         dupes = duplicate_services(cat)
-        assert [(d["municipality"], d["name"], len(d["services"])) for d in dupes] == [("목포시", "스마트 버스정류장", 2)]
+        assert [(d["municipality"], d["name"], len(d["services"])) for d in dupes] == [
+            ("목포시", "스마트 버스정류장", 2)
+        ]
         assert [p["duplicates"] for p in plan_overview(cat, "목포시")] == [1, 1]
 
 
@@ -60,5 +64,5 @@ def test_the_report_lists_the_plans_it_did_not_count(tmp_path):
         ids = _two_plans_of_one_city(cat)
         analysis = build_analysis(cat)
     html = render_html(analysis, {})
-    section = html[html.index("집계하지 않은 계획"):]
+    section = html[html.index("집계하지 않은 계획") :]
     assert "목포시" in section[:3000] and f">{ids[2019]}<" in section[:3000]

@@ -7,9 +7,9 @@ import sys
 import textwrap
 import time
 
-from scatlas.catalogue import Catalogue
-
 from tests.builders import make_plan, make_source
+
+from scatlas.catalogue import Catalogue
 
 CHILD_SETUP = textwrap.dedent("""
     import sys, time
@@ -21,8 +21,13 @@ CHILD_SETUP = textwrap.dedent("""
 
 
 def _python(code: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", CHILD_SETUP + textwrap.dedent(code)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    return subprocess.Popen(
+        [sys.executable, "-c", CHILD_SETUP + textwrap.dedent(code)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
 
 
 def test_a_writer_killed_mid_import_leaves_the_catalogue_exactly_as_before(tmp_path):

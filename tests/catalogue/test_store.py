@@ -1,13 +1,12 @@
 import sqlite3
 
 import pytest
+from tests.builders import make_plan, make_source
 
 from scatlas.catalogue import Catalogue
 from scatlas.catalogue.migrations import available_migrations
 from scatlas.errors import CatalogueError
 from scatlas.records import CodingRecord, PlanRecord, ServiceRecord
-
-from tests.builders import make_plan, make_source
 
 
 class FixedCoder:
@@ -17,8 +16,10 @@ class FixedCoder:
         self.domain_id, self.subtype = domain_id, subtype
 
     def code(self, services, subtype_within=None):
-        return [CodingRecord(self.domain_id, self.subtype, "정보제공", ["일반"], [], 0.42, "test", "auto:test")
-                for _ in services]
+        return [
+            CodingRecord(self.domain_id, self.subtype, "정보제공", ["일반"], [], 0.42, "test", "auto:test")
+            for _ in services
+        ]
 
 
 def test_catalogue_file_is_wal_with_foreign_keys(catalogue):
@@ -53,13 +54,17 @@ def test_reimporting_the_same_content_changes_nothing(catalogue):
 
 
 def test_a_changed_file_replaces_its_plan_and_keeps_human_codings_by_name(catalogue):
-    catalogue.import_source(make_source(sha="a" * 64), [make_plan(names=("스마트 버스정류장", "지능형 CCTV"))],
-                            coder=FixedCoder())
+    catalogue.import_source(
+        make_source(sha="a" * 64), [make_plan(names=("스마트 버스정류장", "지능형 CCTV"))], coder=FixedCoder()
+    )
     cctv = next(s for s in catalogue.services() if s["name"] == "지능형 CCTV")
-    catalogue.add_coding(cctv["service_id"], CodingRecord("safety", "crime_prevention", "정보제공", ["일반"],
-                                                          ["CCTV"], 1.0, "reviewed", "human:kim"))
-    result = catalogue.import_source(make_source(sha="b" * 64),
-                                     [make_plan(names=("지능형  CCTV", "드론 배송"))], coder=FixedCoder())
+    catalogue.add_coding(
+        cctv["service_id"],
+        CodingRecord("safety", "crime_prevention", "정보제공", ["일반"], ["CCTV"], 1.0, "reviewed", "human:kim"),
+    )
+    result = catalogue.import_source(
+        make_source(sha="b" * 64), [make_plan(names=("지능형  CCTV", "드론 배송"))], coder=FixedCoder()
+    )
     assert result.status == "replaced" and result.kept_human_codings == 1
     rows = {s["name"]: s for s in catalogue.services()}
     assert set(rows) == {"지능형  CCTV", "드론 배송"}
@@ -73,7 +78,9 @@ def test_effective_coding_is_human_then_declared_then_auto(catalogue):
     plan.services[2].declared_domain = "방범·방재"
     catalogue.import_source(make_source(), [plan], coder=FixedCoder("transport", "traffic_info"))
     ids = [s["service_id"] for s in catalogue.services()]
-    catalogue.add_coding(ids[2], CodingRecord("welfare", "elderly_care", "문제해결", ["노인"], [], 1.0, "", "human:lee"))
+    catalogue.add_coding(
+        ids[2], CodingRecord("welfare", "elderly_care", "문제해결", ["노인"], [], 1.0, "", "human:lee")
+    )
     rows = catalogue.services()
     assert [r["domain_id"] for r in rows] == ["transport", "safety", "welfare"]
     assert [r["coder"] for r in rows] == ["auto:test", "declared", "human:lee"]

@@ -39,8 +39,9 @@ def test_demo_in_a_fresh_folder_ingests_every_sample_and_writes_the_report(tmp_p
         sources = {row[0] for row in conn.execute("SELECT file_name FROM source")}
         services = conn.execute("SELECT count(*) FROM service").fetchone()[0]
         # the analysis counts one plan per municipality (the latest unless a person chose): docs/architecture.md
-        counted = conn.execute("SELECT count(*) FROM service s JOIN plan_choice c ON c.plan_id = s.plan_id "
-                               "WHERE c.counted = 1").fetchone()[0]
+        counted = conn.execute(
+            "SELECT count(*) FROM service s JOIN plan_choice c ON c.plan_id = s.plan_id WHERE c.counted = 1"
+        ).fetchone()[0]
         uncoded = conn.execute("SELECT count(*) FROM service_view WHERE domain_id IS NULL").fetchone()[0]
         municipalities = {row[0] for row in conn.execute("SELECT DISTINCT municipality FROM plan")}
     samples = {p.name for p in bundled_samples()}

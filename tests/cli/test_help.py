@@ -11,8 +11,20 @@ COMMANDS = sorted(get_command(app).commands)
 
 
 def test_the_design_commands_exist():
-    design = {"demo", "ingest", "extract", "classify", "evaluate", "report", "export", "serve", "train", "review",
-              "agreement", "stats"}
+    design = {
+        "demo",
+        "ingest",
+        "extract",
+        "classify",
+        "evaluate",
+        "report",
+        "export",
+        "serve",
+        "train",
+        "review",
+        "agreement",
+        "stats",
+    }
     missing = design - set(COMMANDS)
     assert not missing, f"commands of docs/contracts.md not registered: {sorted(missing)}"
 

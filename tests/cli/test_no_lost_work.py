@@ -49,7 +49,11 @@ def test_readme_and_images_in_a_folder_are_skipped_with_a_note(tmp_path):
     with Catalogue.open(tmp_path / "c.db") as cat:
         results = {r.path.split("/")[-1]: r for r in ingest_paths(cat, [folder])}
     assert {n: r.status for n, r in results.items()} == {
-        "README.md": "skipped", "cover.png": "skipped", "메모.txt": "skipped", "a.csv": "added"}
+        "README.md": "skipped",
+        "cover.png": "skipped",
+        "메모.txt": "skipped",
+        "a.csv": "added",
+    }
     assert not any(r.failed for r in results.values())
     assert "README" in results["README.md"].warnings[0]
 
@@ -68,8 +72,9 @@ def test_export_default_name_follows_the_format(tmp_path, monkeypatch):
 def test_ingest_preview_writes_nothing_and_map_names_a_column(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.csv").write_text("소관,서비스명\n목포시,스마트 정류장\n", encoding="utf-8")
-    result = runner.invoke(app, ["ingest", "a.csv", "--preview", "--map", "소관=municipality", "--json",
-                                 "--db", "c.db"])
+    result = runner.invoke(
+        app, ["ingest", "a.csv", "--preview", "--map", "소관=municipality", "--json", "--db", "c.db"]
+    )
     assert result.exit_code == 0, result.output
     assert '"municipality": "소관"' in result.output and '"목포시"' in result.output
     assert not (tmp_path / "c.db").exists()
@@ -84,4 +89,6 @@ def test_ingest_with_a_map_files_each_row_under_its_municipality(tmp_path, monke
     assert result.exit_code == 0, result.output
     with Catalogue.open(tmp_path / "c.db") as cat:
         assert sorted((s["municipality"], s["name"]) for s in cat.services()) == [
-            ("목포시", "스마트 정류장"), ("순천시", "스마트 가로등")]
+            ("목포시", "스마트 정류장"),
+            ("순천시", "스마트 가로등"),
+        ]

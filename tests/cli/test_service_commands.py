@@ -13,11 +13,14 @@ runner = CliRunner()
 
 
 def _db(tmp_path):
-    (tmp_path / "a.csv").write_text("기초자치단체,계획기간,서비스명,서비스 내용\n"
-                                    "목포시,2019~2023,스마트 정류장,도착 정보\n"
-                                    "목포시,2019~2023,스마트 가로등 및 벤치,LED와 충전\n"
-                                    "목포시,2024~2028,스마트 정류장,도착 정보\n"
-                                    "소관없음,2024~2028,드론 배송,섬 지역\n", encoding="utf-8")
+    (tmp_path / "a.csv").write_text(
+        "기초자치단체,계획기간,서비스명,서비스 내용\n"
+        "목포시,2019~2023,스마트 정류장,도착 정보\n"
+        "목포시,2019~2023,스마트 가로등 및 벤치,LED와 충전\n"
+        "목포시,2024~2028,스마트 정류장,도착 정보\n"
+        "소관없음,2024~2028,드론 배송,섬 지역\n",
+        encoding="utf-8",
+    )
     db = tmp_path / "c.db"
     result = runner.invoke(app, ["ingest", str(tmp_path / "a.csv"), "--no-code", "--db", str(db)])
     assert result.exit_code == 0, result.output
@@ -33,15 +36,48 @@ def test_edit_split_merge_move_undo_and_history_from_the_terminal(tmp_path):
     db = _db(tmp_path)
     ids, plans = _ids(db)
     common = ["--db", str(db), "--editor", "kim"]
-    r = runner.invoke(app, ["service", "edit", str(ids[("스마트 정류장", 2019)]), "--name", "스마트 버스정류장",
-                            "--reason", "본문 표기", *common])
+    r = runner.invoke(
+        app,
+        [
+            "service",
+            "edit",
+            str(ids[("스마트 정류장", 2019)]),
+            "--name",
+            "스마트 버스정류장",
+            "--reason",
+            "본문 표기",
+            *common,
+        ],
+    )
     assert r.exit_code == 0, r.output
-    r = runner.invoke(app, ["service", "split", str(ids[("스마트 가로등 및 벤치", 2019)]), "--part", "스마트 가로등::LED",
-                            "--part", "스마트 벤치::충전", *common])
+    r = runner.invoke(
+        app,
+        [
+            "service",
+            "split",
+            str(ids[("스마트 가로등 및 벤치", 2019)]),
+            "--part",
+            "스마트 가로등::LED",
+            "--part",
+            "스마트 벤치::충전",
+            *common,
+        ],
+    )
     assert r.exit_code == 0, r.output
     newer = next(p["id"] for p in plans if p["period_start"] == 2024 and p["municipality"] == "목포시")
-    r = runner.invoke(app, ["service", "move", str(ids[("드론 배송", 2024)]), "--plan", str(newer),
-                            "--reason", "목포시 섬 지역 서비스", *common])
+    r = runner.invoke(
+        app,
+        [
+            "service",
+            "move",
+            str(ids[("드론 배송", 2024)]),
+            "--plan",
+            str(newer),
+            "--reason",
+            "목포시 섬 지역 서비스",
+            *common,
+        ],
+    )
     assert r.exit_code == 0, r.output
     r = runner.invoke(app, ["service", "add", "--plan", str(newer), "--name", "스마트 쉼터", "--page", "12", *common])
     assert r.exit_code == 0 and "추가함" in r.output
@@ -68,6 +104,9 @@ def test_errors_are_clean_and_plans_show_which_counts(tmp_path):
     assert r.exit_code == 0 and "최신 기준" in r.output
     _, plans = _ids(db)
     older = next(p["id"] for p in plans if p["period_start"] == 2019)
-    r = runner.invoke(app, ["plans", "--count", str(older), "--reason", "비교 기준", "--db", str(db), "--editor", "kim"],
-                      terminal_width=200)
+    r = runner.invoke(
+        app,
+        ["plans", "--count", str(older), "--reason", "비교 기준", "--db", str(db), "--editor", "kim"],
+        terminal_width=200,
+    )
     assert r.exit_code == 0 and "선택" in r.output

@@ -43,17 +43,40 @@ def test_kappa_by_hand():
 
 
 def test_compare_per_dimension_with_multilabel_as_per_label_binary():
-    a = {1: {"domain_id": "transport", "subtype": "parking", "function": "정보제공", "target_groups": "노인",
-             "technologies": "IoT;CCTV"},
-         2: {"domain_id": "safety", "subtype": None, "function": "문제해결", "target_groups": "일반",
-             "technologies": ""},
-         3: {"domain_id": "admin", "subtype": None, "function": "정보제공", "target_groups": "일반",
-             "technologies": ""}}
-    b = {1: {"domain_id": "transport", "subtype": "parking", "function": "문제해결", "target_groups": "노인;장애인",
-             "technologies": "IoT"},
-         2: {"domain_id": "safety", "subtype": "crime_prevention", "function": "문제해결", "target_groups": "일반",
-             "technologies": ""},
-         9: {"domain_id": "admin"}}
+    a = {
+        1: {
+            "domain_id": "transport",
+            "subtype": "parking",
+            "function": "정보제공",
+            "target_groups": "노인",
+            "technologies": "IoT;CCTV",
+        },
+        2: {
+            "domain_id": "safety",
+            "subtype": None,
+            "function": "문제해결",
+            "target_groups": "일반",
+            "technologies": "",
+        },
+        3: {"domain_id": "admin", "subtype": None, "function": "정보제공", "target_groups": "일반", "technologies": ""},
+    }
+    b = {
+        1: {
+            "domain_id": "transport",
+            "subtype": "parking",
+            "function": "문제해결",
+            "target_groups": "노인;장애인",
+            "technologies": "IoT",
+        },
+        2: {
+            "domain_id": "safety",
+            "subtype": "crime_prevention",
+            "function": "문제해결",
+            "target_groups": "일반",
+            "technologies": "",
+        },
+        9: {"domain_id": "admin"},
+    }
     dims = {d.dimension: d for d in compare(a, b)}
     assert dims["domain"].units == 2 and dims["domain"].percent == 1.0
     assert dims["subtype"].units == 1  # service 2: one coder left the sub-type blank

@@ -20,8 +20,13 @@ def test_empty_service_has_low_confidence(coder):
 
 
 def test_english_only_and_one_word_are_less_confident_than_a_clear_case(coder):
-    clear, english, one = coder.code([svc("지능형 방범 CCTV", "범죄 취약지역 방범 CCTV 설치"),
-                                      svc("Smart service", "A platform for the future city"), svc("플랫폼", "")])
+    clear, english, one = coder.code(
+        [
+            svc("지능형 방범 CCTV", "범죄 취약지역 방범 CCTV 설치"),
+            svc("Smart service", "A platform for the future city"),
+            svc("플랫폼", ""),
+        ]
+    )
     assert english.confidence < clear.confidence and one.confidence < clear.confidence
 
 

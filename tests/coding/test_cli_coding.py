@@ -15,10 +15,12 @@ from .conftest import DATA
 
 runner = CliRunner()
 
-ROWS = [("번호", "name", "description"),
-        ("1", "스마트 버스정류장", "버스 도착 정보와 냉난방 시설을 갖춘 정류장"),
-        ("2", "독거노인 돌봄", "어르신 댁 활동감지 센서로 응급 상황을 보호자에게 알림"),
-        ("3", "공공 와이파이", "")]
+ROWS = [
+    ("번호", "name", "description"),
+    ("1", "스마트 버스정류장", "버스 도착 정보와 냉난방 시설을 갖춘 정류장"),
+    ("2", "독거노인 돌봄", "어르신 댁 활동감지 센서로 응급 상황을 보호자에게 알림"),
+    ("3", "공공 와이파이", ""),
+]
 
 
 def _write(path: Path, encoding: str, rows=ROWS) -> None:
@@ -64,10 +66,16 @@ def test_classify_without_a_name_column_is_a_clear_error(tmp_path):
 
 def test_evaluate_labelled_csv_json_accepts_any_domain_spelling(coder, tmp_path):
     src = tmp_path / "labelled.csv"
-    _write(src, "cp949", [("name", "description", "domain", "function"),
-                          ("스마트 버스정류장", "버스 도착 정보 안내", "교통분야", "정보제공"),
-                          ("방범 CCTV", "범죄 예방 CCTV 설치", "방재/방범", "기반구축"),
-                          ("미세먼지 알림", "미세먼지 측정 정보 제공", "환경ㆍ에너지ㆍ수자원", "정보제공")])
+    _write(
+        src,
+        "cp949",
+        [
+            ("name", "description", "domain", "function"),
+            ("스마트 버스정류장", "버스 도착 정보 안내", "교통분야", "정보제공"),
+            ("방범 CCTV", "범죄 예방 CCTV 설치", "방재/방범", "기반구축"),
+            ("미세먼지 알림", "미세먼지 측정 정보 제공", "환경ㆍ에너지ㆍ수자원", "정보제공"),
+        ],
+    )
     result = runner.invoke(app, ["evaluate", str(src), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)[str(src)]

@@ -47,8 +47,17 @@ def test_rationale_of_a_batch_matches_the_rationale_of_each_row(coder):
     for i, c in enumerate(codings):
         lo, hi = batch.X.indptr[i], batch.X.indptr[i + 1]
         w = coder.domain_model_.coef_[classes.index(c.domain_id)]
-        alone = explain(c.domain_id, batch.X.indices[lo:hi], batch.X.data[lo:hi], w, vec.feature_names_,
-                        vec.feature_kinds_, batch.tokens[i], batch.hits[i].domains.get(c.domain_id, []))
+        alone = explain(
+            c.domain_id,
+            batch.X.indices[lo:hi],
+            batch.X.data[lo:hi],
+            w,
+            vec.feature_names_,
+            vec.feature_kinds_,
+            batch.tokens[i],
+            batch.hits[i].domains.get(c.domain_id, []),
+        )
         # a coding with no deciding word says so first (guide P5), then gives the same word rationale
-        assert c.rationale == alone or c.rationale.endswith("; " + alone), service_text(services[i].name,
-                                                                                  services[i].description)
+        assert c.rationale == alone or c.rationale.endswith("; " + alone), service_text(
+            services[i].name, services[i].description
+        )

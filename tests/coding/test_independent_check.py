@@ -15,8 +15,10 @@ from .conftest import DATA
 def test_third_author_check_set_keeps_its_measured_scores(coder):
     items = read_labelled_csv(DATA / "independent_check.csv")
     assert len(items) >= 120
-    assert len({i.domain_id for i in items}) == 12 and min(
-        sum(i.domain_id == d for i in items) for d in {i.domain_id for i in items}) >= 8  # 주거: 2 rows moved to 기타 (guide R4)
+    assert (
+        len({i.domain_id for i in items}) == 12
+        and min(sum(i.domain_id == d for i in items) for d in {i.domain_id for i in items}) >= 8
+    )  # 주거: 2 rows moved to 기타 (guide R4)
     ev = evaluate(coder, items)
     assert ev.accuracy >= 0.931
     assert ev.macro_f1 >= 0.933

@@ -4,26 +4,31 @@ decision, filters the queue and has no cap."""
 from __future__ import annotations
 
 from rich.console import Console
+from tests.builders import make_plan, make_source
 
 from scatlas.catalogue import Catalogue
 from scatlas.coding.review import run_review
 from scatlas.records import CodingRecord
 
-from tests.builders import make_plan, make_source
-
 
 class FixedCoder:
     def code(self, services, subtype_within=None):
-        return [CodingRecord("transport", "traffic_info", "정보제공", ["일반"], ["IoT"], 0.3, "test", "auto:test")
-                for _ in services]
+        return [
+            CodingRecord("transport", "traffic_info", "정보제공", ["일반"], ["IoT"], 0.3, "test", "auto:test")
+            for _ in services
+        ]
 
 
 def _catalogue(tmp_path, n=70):
     cat = Catalogue.open(tmp_path / "c.db")
-    cat.import_source(make_source(sha="a" * 64, path="/p/a.csv"),
-                      [make_plan(names=tuple(f"서비스 {i}" for i in range(n)))], coder=FixedCoder())
-    cat.import_source(make_source(sha="b" * 64, path="/p/b.csv"), [make_plan("순천시", ("자율주행 셔틀",))],
-                      coder=FixedCoder())
+    cat.import_source(
+        make_source(sha="a" * 64, path="/p/a.csv"),
+        [make_plan(names=tuple(f"서비스 {i}" for i in range(n)))],
+        coder=FixedCoder(),
+    )
+    cat.import_source(
+        make_source(sha="b" * 64, path="/p/b.csv"), [make_plan("순천시", ("자율주행 셔틀",))], coder=FixedCoder()
+    )
     return cat
 
 

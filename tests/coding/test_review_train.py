@@ -18,10 +18,13 @@ runner = CliRunner()
 @pytest.fixture
 def filled_db(tmp_path: Path, coder) -> Path:
     db = tmp_path / "scatlas.db"
-    services = [ServiceRecord("스마트 버스정류장", "버스 도착 정보와 냉난방 시설을 갖춘 정류장", position=0),
-                ServiceRecord("스마트 가로등", "가로등", position=1),
-                ServiceRecord("어린이 안심 통학", "[대상] 어린이 [/] 위치를 보호자에게 알림", declared_domain="교통",
-                              position=2)]
+    services = [
+        ServiceRecord("스마트 버스정류장", "버스 도착 정보와 냉난방 시설을 갖춘 정류장", position=0),
+        ServiceRecord("스마트 가로등", "가로등", position=1),
+        ServiceRecord(
+            "어린이 안심 통학", "[대상] 어린이 [/] 위치를 보호자에게 알림", declared_domain="교통", position=2
+        ),
+    ]
     plan = PlanRecord("목포시", title="목포시 스마트도시계획", period=(2023, 2027), services=services)
     with Catalogue.open(db) as cat:
         cat.import_source(SourceRecord("/plans/p.csv", "p.csv", "a" * 64, "csv", None, 1), [plan], coder=coder)
@@ -67,8 +70,9 @@ def test_review_change_function_and_end_of_input(filled_db):
 
 
 def test_review_rejects_bad_keys_until_a_valid_one(filled_db):
-    result = runner.invoke(app, ["review", "--db", str(filled_db), "--coder", "park", "--limit", "1"],
-                           input="x\nd\n99\n5\n\n")
+    result = runner.invoke(
+        app, ["review", "--db", str(filled_db), "--coder", "park", "--limit", "1"], input="x\nd\n99\n5\n\n"
+    )
     assert result.exit_code == 0, result.output
     with Catalogue.open(filled_db) as cat:
         (coding,) = cat.latest_codings("human:park").values()
@@ -77,15 +81,21 @@ def test_review_rejects_bad_keys_until_a_valid_one(filled_db):
 
 def test_agreement_between_auto_and_a_reviewer(filled_db):
     runner.invoke(app, ["review", "--db", str(filled_db), "--coder", "kim"], input="a\na\na\n")
-    result = runner.invoke(app, ["agreement", "--db", str(filled_db), "--coder", "auto", "--coder", "human:kim",
-                                 "--json"])
+    result = runner.invoke(
+        app, ["agreement", "--db", str(filled_db), "--coder", "auto", "--coder", "human:kim", "--json"]
+    )
     assert result.exit_code == 0, result.output
     import json
 
     data = json.loads(result.output)
     assert data["services"] == 3
-    assert {d["dimension"] for d in data["dimensions"]} == {"domain", "subtype", "function", "target_groups",
-                                                             "technologies"}
+    assert {d["dimension"] for d in data["dimensions"]} == {
+        "domain",
+        "subtype",
+        "function",
+        "target_groups",
+        "technologies",
+    }
 
 
 @pytest.mark.slow

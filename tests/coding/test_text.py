@@ -60,8 +60,10 @@ hangul_word = st.text(alphabet=st.characters(min_codepoint=0xAC00, max_codepoint
 
 
 @settings(max_examples=150)
-@given(st.lists(hangul_word, min_size=1, max_size=12),
-       st.lists(st.sampled_from(["□", "○", "※", "▶", "Ÿ", "①", "1)", "(3)", "<b>", "</p>", "|", "----"]), max_size=6))
+@given(
+    st.lists(hangul_word, min_size=1, max_size=12),
+    st.lists(st.sampled_from(["□", "○", "※", "▶", "Ÿ", "①", "1)", "(3)", "<b>", "</p>", "|", "----"]), max_size=6),
+)
 def test_cleaning_never_loses_a_syllable_of_a_word(words, noise):
     text = " ".join(noise + words)
     out = clean_text(text)

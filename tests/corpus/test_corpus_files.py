@@ -64,7 +64,8 @@ def test_every_domain_has_its_file_with_at_least_40_entries() -> None:
 def test_corpus_holds_at_least_1200_entries_in_total() -> None:
     total = len(ALL_ROWS)
     assert total >= MIN_TOTAL, f"{total} entries, need {MIN_TOTAL}: " + ", ".join(
-        f"{d}={len(CORPUS.get(d, []))}" for d in DOMAIN_IDS)
+        f"{d}={len(CORPUS.get(d, []))}" for d in DOMAIN_IDS
+    )
 
 
 def test_ids_are_unique_permanent_and_rows_sit_in_their_domains_file() -> None:
@@ -91,9 +92,17 @@ def test_every_row_says_where_it_comes_from() -> None:
 
 def test_a_real_row_without_source_url_is_rejected() -> None:
     row = dict.fromkeys(COLUMNS, "")
-    row.update(id="hv9-0001", name="스마트 버스정류장", description="정류장에 냉난방기를 설치했다.",
-               domain_id="transport", function="정보제공", origin="real", municipality="서울특별시 성동구",
-               retrieved="2026-12-03", source_kind="news")
+    row.update(
+        id="hv9-0001",
+        name="스마트 버스정류장",
+        description="정류장에 냉난방기를 설치했다.",
+        domain_id="transport",
+        function="정보제공",
+        origin="real",
+        municipality="서울특별시 성동구",
+        retrieved="2026-12-03",
+        source_kind="news",
+    )
     with pytest.raises(LabelError, match="source_url"):
         parse_rows([row], "corpus/transport.csv")
     row["source_url"] = "https://example.org/news/1"
@@ -101,8 +110,9 @@ def test_a_real_row_without_source_url_is_rejected() -> None:
 
 
 def test_alt_domains_are_other_codebook_domains() -> None:
-    bad = [(r["id"], a) for d, r in ALL_ROWS for a in r["alt_domains"].split(";") if a
-           and (a not in DOMAIN_IDS or a == d)]
+    bad = [
+        (r["id"], a) for d, r in ALL_ROWS for a in r["alt_domains"].split(";") if a and (a not in DOMAIN_IDS or a == d)
+    ]
     assert not bad, bad[:10]
 
 
@@ -113,8 +123,12 @@ def test_written_names_are_unique_across_all_files() -> None:
 
 
 def test_text_is_nfc_and_trimmed() -> None:
-    bad = [(r["id"], col) for _, r in ALL_ROWS for col in COLUMNS
-           if r[col] != unicodedata.normalize("NFC", r[col]) or r[col] != r[col].strip()]
+    bad = [
+        (r["id"], col)
+        for _, r in ALL_ROWS
+        for col in COLUMNS
+        if r[col] != unicodedata.normalize("NFC", r[col]) or r[col] != r[col].strip()
+    ]
     assert not bad, bad[:10]
     assert all(r["name"] for _, r in ALL_ROWS)
 
@@ -122,8 +136,11 @@ def test_text_is_nfc_and_trimmed() -> None:
 def test_subtype_belongs_to_the_rows_domain() -> None:
     # A real row's coders may leave the sub-type empty; a written row always has one.
     cb = load_codebook()
-    bad = [(r["id"], r["subtype"]) for d, r in ALL_ROWS if r["subtype"] not in {s.id for s in cb.domain(d).subtypes}
-           and (r["origin"] == "written" or r["subtype"])]
+    bad = [
+        (r["id"], r["subtype"])
+        for d, r in ALL_ROWS
+        if r["subtype"] not in {s.id for s in cb.domain(d).subtypes} and (r["origin"] == "written" or r["subtype"])
+    ]
     assert not bad, bad[:10]
 
 
@@ -136,8 +153,12 @@ def test_target_groups_are_valid_and_general_stands_alone() -> None:
     bad = []
     for _, r in WRITTEN_ROWS:  # real rows are coded on domain, sub-type and function only
         groups = r["target_groups"].split(";")
-        if (not r["target_groups"] or any(g not in TARGET_GROUPS for g in groups) or len(set(groups)) != len(groups)
-                or ("일반" in groups and len(groups) > 1)):
+        if (
+            not r["target_groups"]
+            or any(g not in TARGET_GROUPS for g in groups)
+            or len(set(groups)) != len(groups)
+            or ("일반" in groups and len(groups) > 1)
+        ):
             bad.append((r["id"], r["target_groups"]))
     assert not bad, bad[:10]
 

@@ -9,8 +9,13 @@ from scatlas.ingest.document import Cell, Document, Page, Table, TextBlock
 PageItem = str | Table
 
 
-def table(rows: list[list[str]], page: int | None = None, merges: dict[tuple[int, int], int] | None = None,
-          caption: str | None = None, row_pages: list[int | None] | None = None) -> Table:
+def table(
+    rows: list[list[str]],
+    page: int | None = None,
+    merges: dict[tuple[int, int], int] | None = None,
+    caption: str | None = None,
+    row_pages: list[int | None] | None = None,
+) -> Table:
     """A table from rows of cell texts; `merges[(row, col)] = n` merges that cell down over n rows.
 
     Cells covered by a merge must be given as '' in `rows` (they are left out, as readers leave them out).
@@ -19,10 +24,20 @@ def table(rows: list[list[str]], page: int | None = None, merges: dict[tuple[int
     covered: set[tuple[int, int]] = set()
     for (r, c), span in merges.items():
         covered.update((r + k, c) for k in range(1, span))
-    cells = [Cell(text, r, c, row_span=merges.get((r, c), 1))
-             for r, row in enumerate(rows) for c, text in enumerate(row) if (r, c) not in covered]
-    return Table(cells=cells, n_rows=len(rows), n_cols=max(len(r) for r in rows), page=page, caption=caption,
-                 row_pages=row_pages or [])
+    cells = [
+        Cell(text, r, c, row_span=merges.get((r, c), 1))
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+        if (r, c) not in covered
+    ]
+    return Table(
+        cells=cells,
+        n_rows=len(rows),
+        n_cols=max(len(r) for r in rows),
+        page=page,
+        caption=caption,
+        row_pages=row_pages or [],
+    )
 
 
 def document(*pages: list[PageItem], title: str | None = None) -> Document:

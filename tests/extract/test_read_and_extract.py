@@ -50,7 +50,10 @@ def test_markdown_plan_with_styled_headings(tmp_path: Path):
     path.write_text(PLAN, encoding="utf-8")
     plan = extract_plan(read_document(path))
     assert [(s.name, s.declared_domain) for s in plan.services] == [
-        ("스마트 버스정류장", "교통"), ("수요응답형 버스", "교통"), ("미세먼지 알리미", "환경·에너지·수자원")]
+        ("스마트 버스정류장", "교통"),
+        ("수요응답형 버스", "교통"),
+        ("미세먼지 알리미", "환경·에너지·수자원"),
+    ]
     assert plan.services[0].extra["주요 기능"] == "도착 안내 냉난방"
     assert (plan.municipality, plan.municipality_code) == ("화성시", "4159000000")
     assert plan.title == "제2차 화성시 스마트도시 기본계획" and plan.period == (2025, 2029)

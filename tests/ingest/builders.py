@@ -7,10 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
-
 from tools.samples.pdf_layout import FONT, register_fonts
 
 # the Korean font ships inside scatlas (data/fonts/): no system font package needed
@@ -35,11 +32,18 @@ def text(x: float, y: float, s: str, size: float = 11) -> Draw:
     def draw(c: rl_canvas.Canvas) -> None:
         c.setFont(FONT, size)
         c.drawString(x, y, s)
+
     return draw
 
 
-def grid_table(x: float, top: float, col_widths: Sequence[float], rows: Sequence[Sequence[str | None]],
-               row_h: float = 20, merges: Sequence[tuple[int, int, int, int]] = ()) -> Draw:
+def grid_table(
+    x: float,
+    top: float,
+    col_widths: Sequence[float],
+    rows: Sequence[Sequence[str | None]],
+    row_h: float = 20,
+    merges: Sequence[tuple[int, int, int, int]] = (),
+) -> Draw:
     """A ruled table; `merges` are (row, col, row_span, col_span) whose inner rules are left out.
 
     A None cell text means 'covered by a merge' and draws nothing.
@@ -71,11 +75,13 @@ def grid_table(x: float, top: float, col_widths: Sequence[float], rows: Sequence
             for col, s in enumerate(row):
                 if s:
                     c.drawString(xs[col] + 4, ys[r] - row_h + 6, s)
+
     return draw
 
 
 def rotated_page(lines: Sequence[str]) -> Draw:
     """A portrait page with /Rotate 90 whose text is drawn turned, so it reads upright on screen."""
+
     def draw(c: rl_canvas.Canvas) -> None:
         c.setPageRotation(90)
         c.saveState()
@@ -84,6 +90,7 @@ def rotated_page(lines: Sequence[str]) -> Draw:
         for i, s in enumerate(lines):
             c.drawString(72, W - 72 - 20 * i, s)
         c.restoreState()
+
     return draw
 
 
@@ -100,17 +107,20 @@ def shape_only(c: rl_canvas.Canvas) -> None:
 
 # ---------------------------------------------------------------- HWPX
 
-HWPX_NS = ('xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph" '
-           'xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section"')
+HWPX_NS = (
+    'xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph" xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section"'
+)
 
 
 def hwpx_para(s: str) -> str:
-    return f'<hp:p><hp:run><hp:t>{s}</hp:t></hp:run></hp:p>'
+    return f"<hp:p><hp:run><hp:t>{s}</hp:t></hp:run></hp:p>"
 
 
 def hwpx_cell(s: str, row: int, col: int, row_span: int = 1, col_span: int = 1) -> str:
-    return (f'<hp:tc><hp:subList>{hwpx_para(s)}</hp:subList><hp:cellAddr colAddr="{col}" rowAddr="{row}"/>'
-            f'<hp:cellSpan colSpan="{col_span}" rowSpan="{row_span}"/></hp:tc>')
+    return (
+        f'<hp:tc><hp:subList>{hwpx_para(s)}</hp:subList><hp:cellAddr colAddr="{col}" rowAddr="{row}"/>'
+        f'<hp:cellSpan colSpan="{col_span}" rowSpan="{row_span}"/></hp:tc>'
+    )
 
 
 def hwpx_table(rows: Sequence[Sequence[str]], n_rows: int, n_cols: int) -> str:
@@ -121,16 +131,21 @@ def hwpx_table(rows: Sequence[Sequence[str]], n_rows: int, n_cols: int) -> str:
 def build_hwpx(path: Path, sections: Sequence[str], spine: Sequence[int] | None = None) -> Path:
     """An HWPX package: `sections` are the inner XML of each hs:sec; `spine` orders them (default as given)."""
     order = list(spine) if spine is not None else list(range(len(sections)))
-    items = "".join(f'<opf:item id="section{i}" href="Contents/section{i}.xml" media-type="application/xml"/>'
-                    for i in range(len(sections)))
+    items = "".join(
+        f'<opf:item id="section{i}" href="Contents/section{i}.xml" media-type="application/xml"/>'
+        for i in range(len(sections))
+    )
     refs = "".join(f'<opf:itemref idref="section{i}"/>' for i in order)
-    hpf = ('<?xml version="1.0" encoding="UTF-8"?><opf:package xmlns:opf="http://www.idpf.org/2007/opf/">'
-           f'<opf:metadata><opf:title>시험 문서</opf:title></opf:metadata><opf:manifest>{items}</opf:manifest>'
-           f'<opf:spine>{refs}</opf:spine></opf:package>')
+    hpf = (
+        '<?xml version="1.0" encoding="UTF-8"?><opf:package xmlns:opf="http://www.idpf.org/2007/opf/">'
+        f"<opf:metadata><opf:title>시험 문서</opf:title></opf:metadata><opf:manifest>{items}</opf:manifest>"
+        f"<opf:spine>{refs}</opf:spine></opf:package>"
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(zipfile.ZipInfo("mimetype"), "application/hwp+zip")
         zf.writestr("Contents/content.hpf", hpf)
         for i, inner in enumerate(sections):
-            zf.writestr(f"Contents/section{i}.xml",
-                        f'<?xml version="1.0" encoding="UTF-8"?><hs:sec {HWPX_NS}>{inner}</hs:sec>')
+            zf.writestr(
+                f"Contents/section{i}.xml", f'<?xml version="1.0" encoding="UTF-8"?><hs:sec {HWPX_NS}>{inner}</hs:sec>'
+            )
     return path

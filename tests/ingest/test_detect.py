@@ -108,7 +108,7 @@ def _write_ole(path: Path, streams: dict[str, bytes]) -> None:
     for name, payload in streams.items():
         start = len(data_sectors)
         padded = payload + b"\0" * (-len(payload) % sector)
-        data_sectors += [padded[i:i + sector] for i in range(0, len(padded), sector)]
+        data_sectors += [padded[i : i + sector] for i in range(0, len(padded), sector)]
         entries.append((name, start, len(payload)))
     n_data = len(data_sectors)
     dir_sector = n_data
@@ -120,18 +120,30 @@ def _write_ole(path: Path, streams: dict[str, bytes]) -> None:
     fat += [0xFFFFFFFE, 0xFFFFFFFD]  # directory chain end, the FAT sector itself
     fat += [0xFFFFFFFF] * (128 - len(fat))
 
-    def entry(name: str, kind: int, start: int, size: int, child: int = 0xFFFFFFFF,
-              right: int = 0xFFFFFFFF) -> bytes:
+    def entry(name: str, kind: int, start: int, size: int, child: int = 0xFFFFFFFF, right: int = 0xFFFFFFFF) -> bytes:
         raw = name.encode("utf-16-le") + b"\0\0"
-        return (raw.ljust(64, b"\0") + struct.pack("<HBB", len(raw), kind, 1)
-                + struct.pack("<III", 0xFFFFFFFF, right, child) + b"\0" * 16 + b"\0" * 4 + b"\0" * 16
-                + struct.pack("<III", start, size, 0))
+        return (
+            raw.ljust(64, b"\0")
+            + struct.pack("<HBB", len(raw), kind, 1)
+            + struct.pack("<III", 0xFFFFFFFF, right, child)
+            + b"\0" * 16
+            + b"\0" * 4
+            + b"\0" * 16
+            + struct.pack("<III", start, size, 0)
+        )
 
     dirs = entry("Root Entry", 5, 0xFFFFFFFE, 0, child=1)
     for i, (name, start, size) in enumerate(entries):
         dirs += entry(name, 2, start, size, right=i + 2 if i + 1 < len(entries) else 0xFFFFFFFF)
     dirs = dirs.ljust(sector, b"\0")
-    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
-              + b"\0" * 6 + struct.pack("<IIIIIIII", 0, 1, dir_sector, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE)
-              + struct.pack("<I", 0) + struct.pack("<I", fat_sector) + b"\xff" * 4 * 108)
+    header = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 16
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + b"\0" * 6
+        + struct.pack("<IIIIIIII", 0, 1, dir_sector, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE)
+        + struct.pack("<I", 0)
+        + struct.pack("<I", fat_sector)
+        + b"\xff" * 4 * 108
+    )
     path.write_bytes(header + b"".join(data_sectors) + dirs + struct.pack("<128I", *fat))

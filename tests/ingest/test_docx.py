@@ -15,8 +15,9 @@ def build(path: Path) -> Path:
     d.add_heading("제4장 스마트도시서비스", level=1)
     d.add_paragraph("〈표 4-1〉 서비스 목록")
     t = d.add_table(rows=4, cols=3)
-    for r, row in enumerate([["분야", "서비스명", "시기"], ["교통", "스마트 횡단보도", "2024"],
-                             ["", "주차 공유", "2025"], ["합계", "", ""]]):
+    for r, row in enumerate(
+        [["분야", "서비스명", "시기"], ["교통", "스마트 횡단보도", "2024"], ["", "주차 공유", "2025"], ["합계", "", ""]]
+    ):
         for c, s in enumerate(row):
             if s:
                 t.cell(r, c).text = s
@@ -44,8 +45,12 @@ def test_docx_vertical_and_horizontal_merges_become_spans(tmp_path: Path) -> Non
     origin = {(c.row, c.col): c for c in table.cells}
     assert (origin[(1, 0)].row_span, origin[(1, 0)].col_span) == (2, 1)
     assert (origin[(3, 0)].row_span, origin[(3, 0)].col_span) == (1, 3)
-    assert table.grid() == [["분야", "서비스명", "시기"], ["교통", "스마트 횡단보도", "2024"], ["", "주차 공유", "2025"],
-                            ["합계", "", ""]]
+    assert table.grid() == [
+        ["분야", "서비스명", "시기"],
+        ["교통", "스마트 횡단보도", "2024"],
+        ["", "주차 공유", "2025"],
+        ["합계", "", ""],
+    ]
 
 
 def test_caption_paragraph_above_a_table_becomes_its_caption(tmp_path: Path) -> None:

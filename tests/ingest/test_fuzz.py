@@ -22,13 +22,22 @@ SECONDS_PER_READ = 10
 
 
 def _seed_pdf(tmp: Path) -> bytes:
-    return build_pdf(tmp / "s.pdf", [lambda c: [text(72, 760, "스마트 가로등")(c),
-                                                grid_table(72, 740, [80, 80], [["분야", "서비스"], ["교통", "주차"]])(c)],
-                                     text(72, 700, "둘째 쪽")]).read_bytes()
+    return build_pdf(
+        tmp / "s.pdf",
+        [
+            lambda c: [
+                text(72, 760, "스마트 가로등")(c),
+                grid_table(72, 740, [80, 80], [["분야", "서비스"], ["교통", "주차"]])(c),
+            ],
+            text(72, 700, "둘째 쪽"),
+        ],
+    ).read_bytes()
 
 
 def _seed_hwpx(tmp: Path) -> bytes:
-    table = hwpx_table([[hwpx_cell("분야", 0, 0), hwpx_cell("서비스", 0, 1)], [hwpx_cell("교통", 1, 0, col_span=2)]], 2, 2)
+    table = hwpx_table(
+        [[hwpx_cell("분야", 0, 0), hwpx_cell("서비스", 0, 1)], [hwpx_cell("교통", 1, 0, col_span=2)]], 2, 2
+    )
     return build_hwpx(tmp / "s.hwpx", [hwpx_para("스마트 가로등") + table]).read_bytes()
 
 
@@ -51,7 +60,10 @@ def _seed_hwp(tmp: Path) -> bytes:
 
 
 SEEDS = {
-    "pdf": _seed_pdf, "hwpx": _seed_hwpx, "docx": _seed_docx, "hwp": _seed_hwp,
+    "pdf": _seed_pdf,
+    "hwpx": _seed_hwpx,
+    "docx": _seed_docx,
+    "hwp": _seed_hwp,
     "txt": lambda tmp: "스마트 가로등\n교통\n".encode("cp949"),
     "md": lambda tmp: "# 제목\n\n| 분야 | 서비스 |\n|---|---|\n| 교통 | 주차 |\n".encode(),
 }
@@ -102,15 +114,21 @@ def test_mutated_files_fail_only_with_document_errors(fmt: str, tmp_path_factory
     seed = SEEDS[fmt](tmp)
     assert isinstance(read_document(_write(tmp, fmt, seed)), Document)  # the seed itself is valid
 
-    @settings(max_examples=60, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @settings(
+        max_examples=60,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
     @given(mutations)
     def check(mutation: tuple[list[tuple[float, int]], float | None, bool]) -> None:
         path = _write(tmp, fmt, _mutate(seed, *mutation))
         old = signal.signal(signal.SIGALRM, _alarm)
         signal.alarm(SECONDS_PER_READ)
         try:
-            result = read_document(path, ocr=None)  # the parsers are fuzzed here; OCR of a damaged page is slow, not wrong
+            result = read_document(
+                path, ocr=None
+            )  # the parsers are fuzzed here; OCR of a damaged page is slow, not wrong
             assert isinstance(result, Document)
         except DocumentError:
             pass

@@ -35,8 +35,13 @@ def cell_texts(path: Path) -> set[str]:
 def test_award_forms_text_and_table_cells(hwp_fixtures: Path) -> None:
     path = hwp_fixtures / "gov_award_recommendation_forms.hwp"
     text = doc_text(path)
-    for phrase in ["정부포상 추천자 현황(민간인‧재직공무원‧단체)", "2016년도 감염병관리 유공", "○ 포상명：",
-                   "정부포상 후보자 추천서", "피추천인"]:
+    for phrase in [
+        "정부포상 추천자 현황(민간인‧재직공무원‧단체)",
+        "2016년도 감염병관리 유공",
+        "○ 포상명：",
+        "정부포상 후보자 추천서",
+        "피추천인",
+    ]:
         assert phrase in text
     cells = cell_texts(path)
     for phrase in ["추천제한 조회결과", "질병관리본부(감염병관리과) 일괄 조회", "포상대상자 소속기관에서 확인 및 작성"]:
@@ -67,8 +72,14 @@ def test_power_of_attorney_text_inside_single_frame_table(hwp_fixtures: Path) ->
     found = tables(path)
     assert len(found) == 1 and (found[0].n_rows, found[0].n_cols) == (1, 1)
     text = doc_text(path)
-    for phrase in ["위 임 장", "행복주택 예비입주자 모집에 관한 일체를 위임하고", "1. 위 임 인(신청자)",
-                   "2. 수 임 인(대리인)", "* 첨부 : 인감증명서 1통.", "한국토지주택공사 경남지역본부장 귀하"]:
+    for phrase in [
+        "위 임 장",
+        "행복주택 예비입주자 모집에 관한 일체를 위임하고",
+        "1. 위 임 인(신청자)",
+        "2. 수 임 인(대리인)",
+        "* 첨부 : 인감증명서 1통.",
+        "한국토지주택공사 경남지역본부장 귀하",
+    ]:
         assert phrase in text
 
 
@@ -77,9 +88,14 @@ def test_distribution_document_body_is_decrypted_not_preview(hwp_fixtures: Path)
     doc = read_document(path)
     assert not any(w.startswith("partial") for w in doc.warnings)
     text = norm(doc.text())
-    for phrase in ["강남세움복지관 공고 제 2024-08호", "2025년 강남세움센터 시설관리원 용역업체 선정 입찰공고",
-                   "1. 입찰에 부치는 사항", "②기초금액 : 금72,300,000원(금칠천이백삼십만원)(※부가가치세 포함)",
-                   "위와 같이 공고함", "강남세움복지관장"]:
+    for phrase in [
+        "강남세움복지관 공고 제 2024-08호",
+        "2025년 강남세움센터 시설관리원 용역업체 선정 입찰공고",
+        "1. 입찰에 부치는 사항",
+        "②기초금액 : 금72,300,000원(금칠천이백삼십만원)(※부가가치세 포함)",
+        "위와 같이 공고함",
+        "강남세움복지관장",
+    ]:
         assert phrase in text
     # the last lines are past the 1,022 characters the preview holds: proof the body was decrypted
     assert text.rstrip().endswith("강남세움복지관장")
@@ -90,8 +106,13 @@ def test_format_spec_old_hangul_survives_as_conjoining_jamo(hwp_fixtures: Path) 
     doc = read_document(hwp_fixtures / "hancom_hwp50_format_spec_distribution.hwp")
     text = norm(doc.text())
     assert "\u1112\u119e\u11ab글 문서 파일 형식 5.0" in text
-    for phrase in ["차 례", "저작권", "3.2.1. 파일 인식 정보", "4. 데이터 레코드",
-                   "(주)한글과컴퓨터(이하 ‘한컴’)는 문서 형식의 개방성과 표준화에 대하여 적극 찬성합니다."]:
+    for phrase in [
+        "차 례",
+        "저작권",
+        "3.2.1. 파일 인식 정보",
+        "4. 데이터 레코드",
+        "(주)한글과컴퓨터(이하 ‘한컴’)는 문서 형식의 개방성과 표준화에 대하여 적극 찬성합니다.",
+    ]:
         assert phrase in text
     assert not re.search("[\ue000-\uf8ff]", text), "Hanyang private-use characters left in the text"
     assert len([b for b in doc.blocks() if isinstance(b, Table)]) >= 100
@@ -149,6 +170,7 @@ def test_truncated_hwp_is_corrupt(hwp_fixtures: Path, tmp_path: Path) -> None:
 def test_outline_styles_become_heading_levels(hwp_fixtures: Path) -> None:
     doc = read_document(hwp_fixtures / "hancom_hwp50_format_spec_distribution.hwp")
     from scatlas.ingest import TextBlock
+
     styled = {b.text: b.style for b in doc.blocks() if isinstance(b, TextBlock) and b.style}
     assert styled["저작권"] == "heading1"
     assert styled["파일 인식 정보"].startswith("heading")

@@ -14,8 +14,10 @@ from .builders import build_hwpx, hwpx_para
 
 
 def _bomb(path: Path, member: str, size: int) -> Path:
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as zf, \
-            zf.open(member, "w", force_zip64=True) as fh:
+    with (
+        zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as zf,
+        zf.open(member, "w", force_zip64=True) as fh,
+    ):
         chunk = b"\0" * (1 << 20)
         for _ in range(size >> 20):
             fh.write(chunk)

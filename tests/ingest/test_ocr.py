@@ -25,20 +25,35 @@ def scan_of(pdf: Path, out: Path, dpi: int = 200, angle: float = 0.8, blur: floa
     images = []
     for page in doc:
         image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-        images.append(image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
-                      .filter(ImageFilter.GaussianBlur(blur)))
+        images.append(
+            image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255).filter(ImageFilter.GaussianBlur(blur))
+        )
     doc.close()
     images[0].save(out, save_all=True, append_images=images[1:], resolution=dpi)
     return out
 
 
-ROWS = [["분야", "서비스명", "서비스 내용"], ["교통", "스마트 버스정류장", "실시간 도착 안내"],
-        ["안전", "지능형 방범 관제", "이상행동 감지"], ["환경", "미세먼지 측정망", "동네별 측정"]]
+ROWS = [
+    ["분야", "서비스명", "서비스 내용"],
+    ["교통", "스마트 버스정류장", "실시간 도착 안내"],
+    ["안전", "지능형 방범 관제", "이상행동 감지"],
+    ["환경", "미세먼지 측정망", "동네별 측정"],
+]
 
 
 def table_pdf(path: Path) -> Path:
-    return build_pdf(path, [lambda c: [f(c) for f in (text(72, 760, "제5장 스마트도시서비스 구축 계획", size=14),
-                                                      grid_table(72, 720, [90, 170, 200], ROWS))]])
+    return build_pdf(
+        path,
+        [
+            lambda c: [
+                f(c)
+                for f in (
+                    text(72, 760, "제5장 스마트도시서비스 구축 계획", size=14),
+                    grid_table(72, 720, [90, 170, 200], ROWS),
+                )
+            ]
+        ],
+    )
 
 
 def test_without_tesseract_the_error_says_what_to_install(tmp_path: Path, monkeypatch) -> None:
@@ -91,8 +106,10 @@ def test_mixed_file_ocrs_only_the_pages_without_text(tmp_path: Path) -> None:
     source = pdfium.PdfDocument(str(table_pdf(tmp_path / "t.pdf")))
     image = source[0].render(scale=200 / 72, grayscale=True).to_pil()
     source.close()
-    mixed = build_pdf(tmp_path / "mixed.pdf", [text(72, 700, "첫 쪽은 글자 층이 있는 본문"),
-                                                lambda c: c.drawImage(ImageReader(image), 0, 0, W, H)])
+    mixed = build_pdf(
+        tmp_path / "mixed.pdf",
+        [text(72, 700, "첫 쪽은 글자 층이 있는 본문"), lambda c: c.drawImage(ImageReader(image), 0, 0, W, H)],
+    )
     doc = read_document(mixed)
     assert doc.pages[0].ocr_confidence is None and doc.pages[1].ocr_confidence is not None
     assert [b.text for b in doc.pages[0].blocks] == ["첫 쪽은 글자 층이 있는 본문"]
@@ -152,7 +169,7 @@ def test_triangles_read_as_syllables_are_told_by_their_shape() -> None:
     outline = filled.copy()
     for y in range(size):
         half = y // 2
-        filled[y, size // 2 - half:size // 2 + half + 1] = 0
+        filled[y, size // 2 - half : size // 2 + half + 1] = 0
         outline[y, [size // 2 - half, size // 2 + half]] = 0
     outline[-1, :] = 0
     syllable = np.full((size, size), 255, dtype=np.uint8)  # a '소': a small wedge, a gap, then a bar

@@ -25,9 +25,20 @@ def code_of(path: Path, **kw) -> str:  # type: ignore[no-untyped-def]
 
 def test_lines_are_ordered_by_position_not_file_order(tmp_path: Path) -> None:
     # the footer is written first, the right-hand piece before the left-hand one
-    path = build_pdf(tmp_path / "order.pdf", [lambda c: [f(c) for f in (
-        text(280, 30, "각주: 2023년 기준"), text(72, H - 72, "스마트도시계획"), text(300, H - 100, "오른쪽"),
-        text(72, H - 100, "왼쪽"))]])
+    path = build_pdf(
+        tmp_path / "order.pdf",
+        [
+            lambda c: [
+                f(c)
+                for f in (
+                    text(280, 30, "각주: 2023년 기준"),
+                    text(72, H - 72, "스마트도시계획"),
+                    text(300, H - 100, "오른쪽"),
+                    text(72, H - 100, "왼쪽"),
+                )
+            ]
+        ],
+    )
     assert lines(read_document(path)) == ["스마트도시계획", "왼쪽 오른쪽", "각주: 2023년 기준"]
 
 
@@ -39,19 +50,36 @@ def test_page_numbers_are_physical_and_one_based(tmp_path: Path) -> None:
 
 
 def test_merged_cells_become_spans_and_table_text_is_not_repeated(tmp_path: Path) -> None:
-    rows = [["분야", "서비스명", "시기"], ["교통", "스마트 횡단보도", "2024"], [None, "주차 공유", "2025"],
-            ["합계: 2개 서비스", None, None]]
-    path = build_pdf(tmp_path / "merged.pdf", [lambda c: [f(c) for f in (
-        text(72, 760, "〈표 4-1〉 스마트도시서비스 목록"),
-        grid_table(72, 740, [100, 200, 100], rows, merges=[(1, 0, 2, 1), (3, 0, 1, 3)]),
-        text(72, 600, "표 아래 본문"))]])
+    rows = [
+        ["분야", "서비스명", "시기"],
+        ["교통", "스마트 횡단보도", "2024"],
+        [None, "주차 공유", "2025"],
+        ["합계: 2개 서비스", None, None],
+    ]
+    path = build_pdf(
+        tmp_path / "merged.pdf",
+        [
+            lambda c: [
+                f(c)
+                for f in (
+                    text(72, 760, "〈표 4-1〉 스마트도시서비스 목록"),
+                    grid_table(72, 740, [100, 200, 100], rows, merges=[(1, 0, 2, 1), (3, 0, 1, 3)]),
+                    text(72, 600, "표 아래 본문"),
+                )
+            ]
+        ],
+    )
     doc = read_document(path)
     blocks = doc.pages[0].blocks
     assert [type(b).__name__ for b in blocks] == ["TextBlock", "Table", "TextBlock"]
     table = blocks[1]
     assert isinstance(table, Table) and (table.n_rows, table.n_cols) == (4, 3)
-    assert table.grid() == [["분야", "서비스명", "시기"], ["교통", "스마트 횡단보도", "2024"], ["", "주차 공유", "2025"],
-                            ["합계: 2개 서비스", "", ""]]
+    assert table.grid() == [
+        ["분야", "서비스명", "시기"],
+        ["교통", "스마트 횡단보도", "2024"],
+        ["", "주차 공유", "2025"],
+        ["합계: 2개 서비스", "", ""],
+    ]
     origin = {(c.row, c.col): c for c in table.cells}
     assert (origin[(1, 0)].row_span, origin[(3, 0)].col_span) == (2, 3)
     assert table.page == 1
@@ -62,6 +90,7 @@ def _running(page_no: int):  # type: ignore[no-untyped-def]
     def draw(c):  # type: ignore[no-untyped-def]
         text(72, H - 40, "목포시 스마트도시계획(2023~2027)", 9)(c)
         text(W / 2 - 10, 30, f"- {page_no} -", 9)(c)
+
     return draw
 
 
@@ -70,10 +99,10 @@ def test_table_continued_over_page_break_is_joined_without_repeated_header(tmp_p
     first = [header] + [["교통", f"서비스 {i}"] for i in range(1, 4)]
     second = [header] + [["안전", f"서비스 {i}"] for i in range(4, 6)]
     pages = [
-        lambda c: [f(c) for f in (_running(1), text(72, 760, "〈표 4-1〉 서비스 목록"),
-                                  grid_table(72, 740, [100, 200], first))],
-        lambda c: [f(c) for f in (_running(2), grid_table(72, 780, [100, 200], second),
-                                  text(72, 600, "다음 절"))],
+        lambda c: [
+            f(c) for f in (_running(1), text(72, 760, "〈표 4-1〉 서비스 목록"), grid_table(72, 740, [100, 200], first))
+        ],
+        lambda c: [f(c) for f in (_running(2), grid_table(72, 780, [100, 200], second), text(72, 600, "다음 절"))],
         lambda c: [f(c) for f in (_running(3), text(72, 760, "셋째 쪽 본문"))],
     ]
     doc = read_document(build_pdf(tmp_path / "cont.pdf", pages))
@@ -95,8 +124,18 @@ def test_running_header_and_page_numbers_are_dropped_with_one_warning(tmp_path: 
 
 
 def test_body_line_repeated_mid_page_is_kept(tmp_path: Path) -> None:
-    pages = [lambda c: [f(c) for f in (text(72, 760, "머리"), text(72, 500, "○ 서비스 개요"), text(72, 480, "설명"),
-                                      text(72, 100, "꼬리"))] for _ in range(4)]
+    pages = [
+        lambda c: [
+            f(c)
+            for f in (
+                text(72, 760, "머리"),
+                text(72, 500, "○ 서비스 개요"),
+                text(72, 480, "설명"),
+                text(72, 100, "꼬리"),
+            )
+        ]
+        for _ in range(4)
+    ]
     doc = read_document(build_pdf(tmp_path / "mid.pdf", pages))
     assert lines(doc).count("○ 서비스 개요") == 4
 
@@ -129,8 +168,11 @@ def test_rotated_and_landscape_pages_read_upright(tmp_path: Path) -> None:
     path = tmp_path / "rot.pdf"
     build_pdf(path, [rotated_page(["가로 표 제목", "둘째 줄", "셋째 줄"])])
     assert lines(read_document(path)) == ["가로 표 제목", "둘째 줄", "셋째 줄"]
-    wide = build_pdf(tmp_path / "wide.pdf", [lambda c: [text(72, 500, "가로 쪽 위")(c), text(600, 100, "아래 오른쪽")(c)]],
-                     pagesize=landscape_size())
+    wide = build_pdf(
+        tmp_path / "wide.pdf",
+        [lambda c: [text(72, 500, "가로 쪽 위")(c), text(600, 100, "아래 오른쪽")(c)]],
+        pagesize=landscape_size(),
+    )
     assert lines(read_document(wide)) == ["가로 쪽 위", "아래 오른쪽"]
 
 
@@ -173,7 +215,9 @@ def test_table_on_rotated_page_keeps_rows_and_columns(tmp_path: Path) -> None:
         c.rotate(90)
         c.setFont(FONT, 11)
         c.drawString(72, W - 60, "가로 표")
-        grid_table(72, W - 80, [120, 200], [["분야", "서비스명"], ["교통", "스마트 횡단보도"], ["안전", "지능형 CCTV"]])(c)
+        grid_table(
+            72, W - 80, [120, 200], [["분야", "서비스명"], ["교통", "스마트 횡단보도"], ["안전", "지능형 CCTV"]]
+        )(c)
         c.restoreState()
 
     doc = read_document(build_pdf(tmp_path / "rot_table.pdf", [draw]))
@@ -186,10 +230,20 @@ def test_table_on_rotated_page_keeps_rows_and_columns(tmp_path: Path) -> None:
 def test_caption_line_names_the_table_and_continued_caption_is_absorbed(tmp_path: Path) -> None:
     header = ["분야", "서비스명"]
     pages = [
-        lambda c: [f(c) for f in (text(72, 760, "〈표 4-1〉 스마트도시서비스 목록"),
-                                  grid_table(72, 740, [100, 200], [header, ["교통", "서비스 1"]]))],
-        lambda c: [f(c) for f in (text(72, 800, "〈표 4-1〉 스마트도시서비스 목록(계속)"),
-                                  grid_table(72, 780, [100, 200], [header, ["안전", "서비스 2"]]))],
+        lambda c: [
+            f(c)
+            for f in (
+                text(72, 760, "〈표 4-1〉 스마트도시서비스 목록"),
+                grid_table(72, 740, [100, 200], [header, ["교통", "서비스 1"]]),
+            )
+        ],
+        lambda c: [
+            f(c)
+            for f in (
+                text(72, 800, "〈표 4-1〉 스마트도시서비스 목록(계속)"),
+                grid_table(72, 780, [100, 200], [header, ["안전", "서비스 2"]]),
+            )
+        ],
     ]
     doc = read_document(build_pdf(tmp_path / "cap.pdf", pages))
     found = [b for b in doc.blocks() if isinstance(b, Table)]
@@ -200,7 +254,9 @@ def test_caption_line_names_the_table_and_continued_caption_is_absorbed(tmp_path
 
 def test_one_garbled_page_among_readable_ones_is_skipped_with_a_warning(tmp_path: Path) -> None:
     junk = "".join(chr(0xE000 + i) for i in range(40))
-    path = build_pdf(tmp_path / "part.pdf", [text(72, 700, "첫 쪽 본문"), text(72, 700, junk), text(72, 700, "셋째 쪽")])
+    path = build_pdf(
+        tmp_path / "part.pdf", [text(72, 700, "첫 쪽 본문"), text(72, 700, junk), text(72, 700, "셋째 쪽")]
+    )
     doc = read_document(path)
     assert lines(doc) == ["첫 쪽 본문", "셋째 쪽"]
     assert any("1 page(s) with undecodable text" in w and ": 2" in w for w in doc.warnings)
@@ -214,20 +270,35 @@ RIGHT = [f"오른쪽 단 {i}번째 줄: 지능형 CCTV 통합 관제" for i in r
 def test_two_column_page_reads_left_column_then_right(tmp_path: Path, interleaved: bool) -> None:
     def draw(c):  # type: ignore[no-untyped-def]
         text(72, 780, "제3장 스마트도시서비스 구축 계획 — 두 단으로 짠 쪽의 제목은 두 단에 걸친다")(c)
-        order = [(i, side) for i in range(8) for side in (0, 1)] if interleaved else \
-            [(i, 0) for i in range(8)] + [(i, 1) for i in range(8)]
+        order = (
+            [(i, side) for i in range(8) for side in (0, 1)]
+            if interleaved
+            else [(i, 0) for i in range(8)] + [(i, 1) for i in range(8)]
+        )
         for i, side in order:
             text(72 if side == 0 else 320, 740 - 18 * i, (LEFT if side == 0 else RIGHT)[i], 10)(c)
         text(72, 560, "두 단 아래에 다시 한 단으로 쓴 문단이 이어진다: 추진 일정과 소요 예산")(c)
 
     doc = read_document(build_pdf(tmp_path / "cols.pdf", [draw]))
-    assert lines(doc) == ["제3장 스마트도시서비스 구축 계획 — 두 단으로 짠 쪽의 제목은 두 단에 걸친다", *LEFT, *RIGHT,
-                          "두 단 아래에 다시 한 단으로 쓴 문단이 이어진다: 추진 일정과 소요 예산"]
+    assert lines(doc) == [
+        "제3장 스마트도시서비스 구축 계획 — 두 단으로 짠 쪽의 제목은 두 단에 걸친다",
+        *LEFT,
+        *RIGHT,
+        "두 단 아래에 다시 한 단으로 쓴 문단이 이어진다: 추진 일정과 소요 예산",
+    ]
 
 
 def test_table_of_contents_keeps_page_numbers_on_their_lines(tmp_path: Path) -> None:
-    entries = [("1. 개요", "5"), ("2. 현황 분석", "12"), ("3. 스마트도시서비스", "57"), ("3.1 교통", "58"),
-               ("3.2 방범·방재", "64"), ("3.3 환경·에너지·수자원", "71"), ("4. 기반시설", "88"), ("5. 재원", "102")]
+    entries = [
+        ("1. 개요", "5"),
+        ("2. 현황 분석", "12"),
+        ("3. 스마트도시서비스", "57"),
+        ("3.1 교통", "58"),
+        ("3.2 방범·방재", "64"),
+        ("3.3 환경·에너지·수자원", "71"),
+        ("4. 기반시설", "88"),
+        ("5. 재원", "102"),
+    ]
 
     def draw(c):  # type: ignore[no-untyped-def]
         for i, (title, page) in enumerate(entries):
@@ -240,15 +311,27 @@ def test_table_of_contents_keeps_page_numbers_on_their_lines(tmp_path: Path) -> 
 
 def test_title_plus_chapter_headers_are_dropped_but_the_cover_title_stays(tmp_path: Path) -> None:
     title = "고양시 스마트도시계획(2024~2028)"
-    chapters = ["제1장 계획의 개요", "제2장 현황 분석", "제3장 국내외 사례", "제4장 비전 및 추진 전략", "제5장 스마트도시서비스"]
+    chapters = [
+        "제1장 계획의 개요",
+        "제2장 현황 분석",
+        "제3장 국내외 사례",
+        "제4장 비전 및 추진 전략",
+        "제5장 스마트도시서비스",
+    ]
 
     def cover(c):  # type: ignore[no-untyped-def]
         text(150, 500, title, 20)(c)
         text(220, 460, "2023. 12.")(c)
 
     def page(i: int):  # type: ignore[no-untyped-def]
-        return lambda c: [f(c) for f in (text(72, H - 40, f"{title} {chapters[i]}", 9), text(72, 700, f"{i + 1}장 본문"),
-                                         text(W / 2, 30, str(i + 2), 9))]
+        return lambda c: [
+            f(c)
+            for f in (
+                text(72, H - 40, f"{title} {chapters[i]}", 9),
+                text(72, 700, f"{i + 1}장 본문"),
+                text(W / 2, 30, str(i + 2), 9),
+            )
+        ]
 
     doc = read_document(build_pdf(tmp_path / "chap.pdf", [cover] + [page(i) for i in range(5)]))
     assert lines(doc) == [title, "2023. 12."] + [f"{i + 1}장 본문" for i in range(5)]
@@ -281,6 +364,7 @@ ROWS = [["분야", "서비스명"], ["교통", "스마트 횡단보도"], ["안�
 
 def _cell_texts(c, xs, ys):  # type: ignore[no-untyped-def]
     from .builders import FONT
+
     c.setFont(FONT, 10)
     for r, row in enumerate(ROWS):
         for k, s in enumerate(row):

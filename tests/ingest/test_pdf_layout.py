@@ -11,9 +11,15 @@ def piece(left: float, right: float, text: str, top: float = -709.0, bottom: flo
 
 def test_font_switches_inside_a_word_add_no_space_even_around_a_small_middle_dot() -> None:
     items = PageItems(number=1)
-    items.add_pieces([piece(229.8, 271.1, "에 모아 경"), piece(273.0, 281.6, "찰"),
-                      piece(282.7, 283.8, "·", top=-705.0, bottom=-703.8), piece(285.0, 293.8, "소"),
-                      piece(295.2, 303.3, "방")])
+    items.add_pieces(
+        [
+            piece(229.8, 271.1, "에 모아 경"),
+            piece(273.0, 281.6, "찰"),
+            piece(282.7, 283.8, "·", top=-705.0, bottom=-703.8),
+            piece(285.0, 293.8, "소"),
+            piece(295.2, 303.3, "방"),
+        ]
+    )
     assert [line.text for line in items.lines] == ["에 모아 경찰·소방"]
 
 

@@ -41,13 +41,22 @@ def test_one_file_with_many_municipalities_gives_one_plan_each_with_official_nam
     assert [s.declared_domain for s in result.plans[0].services] == ["교통", "방범·방재"]
     assert [s.page for s in result.plans[0].services] == [57, 61]
     assert any("행 4" in note for note in result.notes)
-    assert result.columns == {"municipality": "지자체", "domain": "분야", "name": "서비스명",
-                              "description": "서비스 내용", "page": "페이지"}
+    assert result.columns == {
+        "municipality": "지자체",
+        "domain": "분야",
+        "name": "서비스명",
+        "description": "서비스 내용",
+        "page": "페이지",
+    }
 
 
 def test_columns_are_found_by_english_headers_too():
     assert detect_columns(["City", "Service name", "Description", "Domain"]) == {
-        "municipality": 0, "name": 1, "description": 2, "domain": 3}
+        "municipality": 0,
+        "name": 1,
+        "description": 2,
+        "domain": 3,
+    }
 
 
 def test_title_rows_above_the_header_are_skipped_and_unusable_rows_reported_by_number(tmp_path):
@@ -125,8 +134,10 @@ def test_an_xlsx_zip_bomb_is_refused_before_openpyxl_inflates_it(tmp_path):
     wb.active.append(["스마트 가로등", "LED 디밍"])
     path = tmp_path / "bomb.xlsx"
     wb.save(path)
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as zf, \
-            zf.open("xl/media/zeros.bin", "w", force_zip64=True) as fh:
+    with (
+        zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as zf,
+        zf.open("xl/media/zeros.bin", "w", force_zip64=True) as fh,
+    ):
         for _ in range(64):
             fh.write(b"\0" * (1 << 20))  # 64 MB of zeros in well under 1 MB
     assert path.stat().st_size < 1 << 20

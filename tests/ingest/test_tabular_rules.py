@@ -28,24 +28,39 @@ def _workbook(rows, merges=(), title="서비스"):
 @pytest.mark.parametrize("header", ["기초자치단체", "기초자치단체명", "시군구", "시·군·구", "자치단체명"])
 def test_common_korean_municipality_headers_are_recognised(tmp_path, header):
     path = tmp_path / "inventory.xlsx"
-    _workbook([["광역자치단체", header, "계획명", "계획기간", "서비스명", "서비스 내용", "분야"],
-               ["전라남도", "목포시", "목포시 스마트도시계획", "2023~2027", "스마트 정류장", "도착 정보", "교통"],
-               ["경상남도", "김해시", "김해시 스마트도시계획", "'24~'28", "스마트 가로등", "LED", "시설물관리"]]
-              ).save(path)
+    _workbook(
+        [
+            ["광역자치단체", header, "계획명", "계획기간", "서비스명", "서비스 내용", "분야"],
+            ["전라남도", "목포시", "목포시 스마트도시계획", "2023~2027", "스마트 정류장", "도착 정보", "교통"],
+            ["경상남도", "김해시", "김해시 스마트도시계획", "'24~'28", "스마트 가로등", "LED", "시설물관리"],
+        ]
+    ).save(path)
     result = import_tabular(path)
     assert [(p.municipality, p.municipality_code, p.period) for p in result.plans] == [
-        ("목포시", "4611000000", (2023, 2027)), ("김해시", "4825000000", (2024, 2028))]
+        ("목포시", "4611000000", (2023, 2027)),
+        ("김해시", "4825000000", (2024, 2028)),
+    ]
     assert result.columns["municipality"] == header
 
 
 def test_merged_blanks_carry_down_and_unmerged_blanks_never_do(tmp_path):
     path = tmp_path / "inventory.xlsx"
-    _workbook([["광역", "기초", "계획명", "서비스명", "분야"],
-               ["전라남도", "목포시", "목포시 스마트도시계획(2023~2027)", "스마트 정류장", "교통"],
-               [None, None, None, "스마트 주차", None],         # merged with the row above (A2:A3, B2:B3, C2:C3, E2:E3)
-               ["세종특별자치시", None, "세종 스마트시티 계획(2024~2028)", "자율주행 셔틀", "교통"],  # blank 기초, not merged
-               [None, None, None, "이름만 있는 행", "환경"]],   # blank everywhere, not merged
-              merges=["A2:A3", "B2:B3", "C2:C3", "E2:E3"]).save(path)
+    _workbook(
+        [
+            ["광역", "기초", "계획명", "서비스명", "분야"],
+            ["전라남도", "목포시", "목포시 스마트도시계획(2023~2027)", "스마트 정류장", "교통"],
+            [None, None, None, "스마트 주차", None],  # merged with the row above (A2:A3, B2:B3, C2:C3, E2:E3)
+            [
+                "세종특별자치시",
+                None,
+                "세종 스마트시티 계획(2024~2028)",
+                "자율주행 셔틀",
+                "교통",
+            ],  # blank 기초, not merged
+            [None, None, None, "이름만 있는 행", "환경"],
+        ],  # blank everywhere, not merged
+        merges=["A2:A3", "B2:B3", "C2:C3", "E2:E3"],
+    ).save(path)
     result = import_tabular(path)
     by_name = {s.name: p for p in result.plans for s in p.services}
     assert by_name["스마트 주차"].municipality == "목포시"
@@ -68,8 +83,9 @@ def test_unknown_header_is_mapped_by_the_user(tmp_path):
 
 def test_preview_shows_sheet_header_row_columns_and_first_rows(tmp_path):
     path = tmp_path / "inventory.xlsx"
-    _workbook([["※ 가상 예시"], [], ["기초자치단체", "서비스명"], ["목포시", "스마트 정류장"], ["순천시", "가로등"]]
-              ).save(path)
+    _workbook(
+        [["※ 가상 예시"], [], ["기초자치단체", "서비스명"], ["목포시", "스마트 정류장"], ["순천시", "가로등"]]
+    ).save(path)
     preview = preview_tabular(path)
     assert preview["sheet"] == "서비스" and preview["header_row"] == 3
     assert preview["columns"] == {"municipality": "기초자치단체", "name": "서비스명"}
@@ -79,13 +95,18 @@ def test_preview_shows_sheet_header_row_columns_and_first_rows(tmp_path):
 
 def test_two_plans_of_one_city_stay_two_plans(tmp_path):
     path = tmp_path / "inventory.csv"
-    path.write_text("지자체,계획명,계획기간,서비스명\n"
-                    "목포시,목포시 스마트도시계획,2019~2023,스마트 정류장\n"
-                    "목포시,목포시 스마트도시계획,2024~2028,스마트 정류장\n"
-                    "목포시,,,스마트 가로등\n", encoding="utf-8")
+    path.write_text(
+        "지자체,계획명,계획기간,서비스명\n"
+        "목포시,목포시 스마트도시계획,2019~2023,스마트 정류장\n"
+        "목포시,목포시 스마트도시계획,2024~2028,스마트 정류장\n"
+        "목포시,,,스마트 가로등\n",
+        encoding="utf-8",
+    )
     plans = import_tabular(path).plans
     assert [(p.municipality, p.period, len(p.services)) for p in plans] == [
-        ("목포시", (2019, 2023), 1), ("목포시", (2024, 2028), 2)]
+        ("목포시", (2019, 2023), 1),
+        ("목포시", (2024, 2028), 2),
+    ]
 
 
 def test_cp949_inventory_with_one_bad_row_lands_the_rest(tmp_path):
@@ -161,8 +182,15 @@ def test_plan_table_header_spellings_are_the_fallback_vocabulary_of_inventories(
 
 def test_short_names_and_metro_columns_resolve_to_the_right_government(tmp_path):
     path = tmp_path / "inventory.csv"
-    path.write_text("시도,시군구,서비스명\n경기,양평,스마트 가로등\n부산광역시,중구,스마트 정류장\n서울,중구,공공 와이파이\n"
-                    "제주,,드론 배송\n", encoding="utf-8")
+    path.write_text(
+        "시도,시군구,서비스명\n경기,양평,스마트 가로등\n부산광역시,중구,스마트 정류장\n서울,중구,공공 와이파이\n"
+        "제주,,드론 배송\n",
+        encoding="utf-8",
+    )
     got = [(p.municipality, p.municipality_code) for p in import_tabular(path).plans]
-    assert got == [("양평군", "4183000000"), ("부산광역시 중구", "2611000000"), ("서울특별시 중구", "1114000000"),
-                   ("제주특별자치도", "5000000000")]
+    assert got == [
+        ("양평군", "4183000000"),
+        ("부산광역시 중구", "2611000000"),
+        ("서울특별시 중구", "1114000000"),
+        ("제주특별자치도", "5000000000"),
+    ]

@@ -32,6 +32,7 @@ def test_euc_kr_file_is_read_as_cp949_with_a_note(tmp_path: Path) -> None:
 
 def test_nfc_normalises_decomposed_hangul(tmp_path: Path) -> None:
     import unicodedata
+
     path = tmp_path / "nfd.txt"
     path.write_text(unicodedata.normalize("NFD", "교통"), encoding="utf-8")
     assert read_document(path).text() == "교통"
@@ -39,8 +40,10 @@ def test_nfc_normalises_decomposed_hangul(tmp_path: Path) -> None:
 
 def test_markdown_headings_and_pipe_table(tmp_path: Path) -> None:
     path = tmp_path / "plan.md"
-    path.write_text("# 서비스 목록\n\n| 분야 | 서비스명 |\n|---|---|\n| 교통 | 스마트 횡단보도 |\n| 안전 | a \\| b |\n\n끝\n",
-                    encoding="utf-8")
+    path.write_text(
+        "# 서비스 목록\n\n| 분야 | 서비스명 |\n|---|---|\n| 교통 | 스마트 횡단보도 |\n| 안전 | a \\| b |\n\n끝\n",
+        encoding="utf-8",
+    )
     doc = read_document(path)
     blocks = list(doc.blocks())
     assert isinstance(blocks[0], TextBlock) and blocks[0].style == "heading1" and blocks[0].text == "서비스 목록"

@@ -19,14 +19,22 @@ def test_the_wheel_ships_every_data_file_of_the_package(tmp_path):
     shutil.copytree(REPO / "src", tree / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(REPO / name, tree / name)
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(tree)],
-                           capture_output=True, text=True, timeout=600)
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(tree)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert built.returncode == 0, built.stderr[-2000:]
     wheel = next(tmp_path.glob("scatlas-*.whl"))
     shipped = set(zipfile.ZipFile(wheel).namelist())
-    data_files = [p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix not in {".py", ".pyc"}
-                  and "__pycache__" not in p.parts]
+    data_files = [
+        p
+        for p in PACKAGE.rglob("*")
+        if p.is_file() and p.suffix not in {".py", ".pyc"} and "__pycache__" not in p.parts
+    ]
     assert data_files, "the package has no data files?"
-    missing = sorted(str(p.relative_to(PACKAGE.parent)) for p in data_files
-                     if str(p.relative_to(PACKAGE.parent)) not in shipped)
+    missing = sorted(
+        str(p.relative_to(PACKAGE.parent)) for p in data_files if str(p.relative_to(PACKAGE.parent)) not in shipped
+    )
     assert not missing, f"not in the wheel: {missing}"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from tests.analysis.builders import S, build
 from typer.testing import CliRunner
 
 from scatlas.cli import app
-from tests.analysis.builders import S, build
 
 runner = CliRunner()
 
@@ -14,8 +14,13 @@ runner = CliRunner()
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "c.db"
-    build(path, [("고양시", (2019, 2023), [S("스마트 버스정류장", "transport", subtype="traffic_info")]),
-                 ("창원시", (2019, 2023), [S("미세먼지 알리미", "environment")])]).close()
+    build(
+        path,
+        [
+            ("고양시", (2019, 2023), [S("스마트 버스정류장", "transport", subtype="traffic_info")]),
+            ("창원시", (2019, 2023), [S("미세먼지 알리미", "environment")]),
+        ],
+    ).close()
     return path
 
 

@@ -8,25 +8,51 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from tests.analysis.builders import S, build
 
 from scatlas.analysis import load_rows
 from scatlas.report.exports import codebook_xml, write_matrix, write_qdc, write_qdpx
-from tests.analysis.builders import S, build
 
 SCHEMAS = Path(__file__).parent / "schemas"
 
 
 @pytest.fixture
 def rows(tmp_path):
-    cat = build(tmp_path / "x.db", [
-        ("고양시", (2019, 2023), [
-            S("치매노인 스마트슈즈", "safety", subtype="vulnerable_safety", function="정보제공", groups=["노인"],
-              techs=["GPS", "스마트깔창"], description="GPS 위치정보로 치매노인의 위치를 파악"),
-            S("미확인 서비스", None)]),
-        ("창원시", (2020, 2024), [
-            S("어린이 안심통학", "safety", subtype="vulnerable_safety", function="정보제공", groups=["아동"],
-              techs=["IoT", "비콘"])]),
-    ])
+    cat = build(
+        tmp_path / "x.db",
+        [
+            (
+                "고양시",
+                (2019, 2023),
+                [
+                    S(
+                        "치매노인 스마트슈즈",
+                        "safety",
+                        subtype="vulnerable_safety",
+                        function="정보제공",
+                        groups=["노인"],
+                        techs=["GPS", "스마트깔창"],
+                        description="GPS 위치정보로 치매노인의 위치를 파악",
+                    ),
+                    S("미확인 서비스", None),
+                ],
+            ),
+            (
+                "창원시",
+                (2020, 2024),
+                [
+                    S(
+                        "어린이 안심통학",
+                        "safety",
+                        subtype="vulnerable_safety",
+                        function="정보제공",
+                        groups=["아동"],
+                        techs=["IoT", "비콘"],
+                    )
+                ],
+            ),
+        ],
+    )
     yield load_rows(cat)
     cat.close()
 
@@ -68,7 +94,7 @@ def test_project_validates_and_selections_cover_each_service(rows, tmp_path):
         for src in sources:
             text = zf.read("sources/" + src.get("plainTextPath").split("//", 1)[1]).decode("utf-8")
             for sel in src.xpath("p:PlainTextSelection", namespaces=ns):
-                span = text[int(sel.get("startPosition")):int(sel.get("endPosition"))]
+                span = text[int(sel.get("startPosition")) : int(sel.get("endPosition"))]
                 assert sel.get("name") in span
         codes = {c.get("guid"): c.get("name") for c in project.xpath("//p:Code", namespaces=ns)}
         shoes = project.xpath("//p:PlainTextSelection[@name='치매노인 스마트슈즈']", namespaces=ns)[0]

@@ -8,10 +8,10 @@ import re
 import pypdfium2 as pdfium
 import pytest
 from openpyxl import load_workbook
+from tests.analysis.builders import study_inventory
 
 from scatlas.report import document as dm
 from scatlas.report.writer import ReportOptions, write_report
-from tests.analysis.builders import study_inventory
 
 HEADING = re.compile(r'<section id="[a-z_]+"><h2>(.*?)</h2>')
 
@@ -22,8 +22,16 @@ def report(tmp_path_factory):
     cat = study_inventory(base / "study.db")
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(dm, "ARCHETYPE_ROWS", 3)  # the page cuts the archetype table: each format must say so
-        result = write_report(cat, base / "out", options=ReportOptions(
-            title="자치단체 스마트도시 서비스 분석", author="김연구", institution="한국지방행정연구원", date="2026-12-03"))
+        result = write_report(
+            cat,
+            base / "out",
+            options=ReportOptions(
+                title="자치단체 스마트도시 서비스 분석",
+                author="김연구",
+                institution="한국지방행정연구원",
+                date="2026-12-03",
+            ),
+        )
     cat.close()
     pdf = pdfium.PdfDocument(result.files["pdf"])
     text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
@@ -59,12 +67,12 @@ def test_key_figures_agree(report) -> None:
     a = result.analysis
     sheet = {r[0]: r for r in wb["분야별"].iter_rows(min_row=2, values_only=True)}
     for d in a["domains"]:
-        row = f"<tr><td>{d['domain']}</td><td class=\"num\" data-sort=\"{d['count']}\">{d['count']}</td>"
+        row = f'<tr><td>{d["domain"]}</td><td class="num" data-sort="{d["count"]}">{d["count"]}</td>'
         assert row in html
         assert re.search(rf"{re.escape(d['domain'])} {d['count']} {100 * d['share']:.1f}% {d['rank']}\b", text)
         assert sheet[d["domain"]][1:4] == (d["count"], d["share"], d["rank"])
     assert sheet["합계"][1] == a["totals"]["services"] == 295
-    assert "합계 295 100.0%" in text and ">295</td><td class=\"num\">100.0%</td>" in html
+    assert "합계 295 100.0%" in text and '>295</td><td class="num">100.0%</td>' in html
 
 
 def test_derived_reference_figures_are_marked_everywhere(report) -> None:
@@ -84,7 +92,9 @@ def test_negative_differences_carry_a_real_minus_sign(report) -> None:
     assert re.search(r"\u2212\d+\.\d%p", text), "no U+2212 in the PDF's text"
     assert not re.search(r"(?<![\w.])-\d+\.\d%p", text)
     assert re.search(r"\u2212\d+\.\d%p", html)
-    cell = next(c for r in wb["진단"].iter_rows(min_row=2) for c in r[5:6] if isinstance(c.value, float) and c.value < 0)
+    cell = next(
+        c for r in wb["진단"].iter_rows(min_row=2) for c in r[5:6] if isinstance(c.value, float) and c.value < 0
+    )
     assert "\u2212" in cell.number_format
 
 

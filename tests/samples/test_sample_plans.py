@@ -47,8 +47,10 @@ def results() -> dict[str, tuple[Score, Extracted]]:
 
 
 def _why(s: Score, got: Extracted) -> str:
-    return (f"{s.file}: P={s.precision:.2f} R={s.recall:.2f}; missed {s.missed}; spurious {s.spurious}; "
-            f"error {got.error}: {got.error_message}; warnings {got.warnings[:5]}")
+    return (
+        f"{s.file}: P={s.precision:.2f} R={s.recall:.2f}; missed {s.missed}; spurious {s.spurious}; "
+        f"error {got.error}: {got.error_message}; warnings {got.warnings[:5]}"
+    )
 
 
 # ------------------------------------------------------------------------------------------------ the set itself
@@ -102,8 +104,10 @@ def _fingerprint(path: Path) -> object:
 
     doc = pdfium.PdfDocument(str(path))
     try:
-        return [(tuple(round(v) for v in page.get_mediabox()), page.get_rotation(),
-                 page.get_textpage().get_text_range()) for page in doc]
+        return [
+            (tuple(round(v) for v in page.get_mediabox()), page.get_rotation(), page.get_textpage().get_text_range())
+            for page in doc
+        ]
     finally:
         doc.close()
 

@@ -11,7 +11,12 @@ from scatlas.errors import DocumentError
 from scatlas.sheets.csv_reader import read_csv_rows
 from scatlas.sheets.safe_writer import spreadsheet_safe, write_csv, write_xlsx
 
-LINES = ["서비스명,서비스 내용", "스마트 버스정류장,냉난방 정류장", "똑똑한 CCTV,지능형 영상분석", "미세먼지 알리미,읍면동 알림"]
+LINES = [
+    "서비스명,서비스 내용",
+    "스마트 버스정류장,냉난방 정류장",
+    "똑똑한 CCTV,지능형 영상분석",
+    "미세먼지 알리미,읍면동 알림",
+]
 
 
 def _cp949_with_one_bad_row() -> bytes:

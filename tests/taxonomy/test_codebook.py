@@ -26,8 +26,22 @@ def test_vocabularies_match_design():
     book = load_codebook()
     assert tuple(book.functions) == FUNCTIONS
     assert tuple(book.target_groups) == TARGET_GROUPS
-    assert {"IoT", "CCTV", "AI", "빅데이터", "비콘", "GPS", "드론", "AR/VR", "자율주행", "WiFi", "RFID", "디지털트윈",
-            "블록체인", "5G"} <= set(book.technologies)
+    assert {
+        "IoT",
+        "CCTV",
+        "AI",
+        "빅데이터",
+        "비콘",
+        "GPS",
+        "드론",
+        "AR/VR",
+        "자율주행",
+        "WiFi",
+        "RFID",
+        "디지털트윈",
+        "블록체인",
+        "5G",
+    } <= set(book.technologies)
 
 
 def test_a_codebook_that_renames_a_domain_is_rejected():

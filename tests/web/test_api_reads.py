@@ -36,8 +36,9 @@ def test_overview_counts_every_domain_and_the_totals(client: TestClient) -> None
 
 
 def test_korean_substring_search_uses_trigrams_and_like_for_short_words(client: TestClient) -> None:
-    assert sorted(names(client.get("/api/services", params={"q": "버스정류장"}))) == \
-        ["스마트 버스정류장"] * 3 + ["스마트 버스정류장 구축"]
+    assert sorted(names(client.get("/api/services", params={"q": "버스정류장"}))) == ["스마트 버스정류장"] * 3 + [
+        "스마트 버스정류장 구축"
+    ]
     assert names(client.get("/api/services", params={"q": "정류장 구축"})) == ["스마트 버스정류장 구축"]
     # two-syllable words cannot be trigram-matched: the bigram index finds 침수 and 드론
     assert names(client.get("/api/services", params={"q": "침수"})) == ["침수 감지 경보"]
@@ -73,9 +74,17 @@ def test_sorting_and_pagination(client: TestClient) -> None:
     assert by_name == sorted(by_name)
 
 
-@pytest.mark.parametrize("params, word", [({"sort": "size"}, "sort"), ({"page": "0"}, "page"),
-                                          ({"per_page": "1000"}, "per_page"), ({"conf_min": "2"}, "conf_min"),
-                                          ({"conf_max": "high"}, "conf_max"), ({"period": "soon"}, "period")])
+@pytest.mark.parametrize(
+    "params, word",
+    [
+        ({"sort": "size"}, "sort"),
+        ({"page": "0"}, "page"),
+        ({"per_page": "1000"}, "per_page"),
+        ({"conf_min": "2"}, "conf_min"),
+        ({"conf_max": "high"}, "conf_max"),
+        ({"period": "soon"}, "period"),
+    ],
+)
 def test_bad_filter_values_are_refused_with_the_parameter_named(client: TestClient, params: dict, word: str) -> None:
     response = client.get("/api/services", params=params)
     assert response.status_code == 422 and word in response.json()["detail"]
@@ -91,14 +100,12 @@ def test_csv_and_xlsx_downloads_carry_the_selection_with_export_columns(client: 
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     values = list(sheet.values)
     assert values[0] == EXPORT_COLUMNS and len(values) == 3
-    as_json = client.get("/api/services/export", params={"format": "json", "function": "기반구축"},
-                         headers=AUTH).json()
+    as_json = client.get("/api/services/export", params={"format": "json", "function": "기반구축"}, headers=AUTH).json()
     assert [r["name"] for r in as_json] == [XSS_SCRIPT]
     assert client.get("/api/services/export", params={"format": "pdf"}, headers=AUTH).status_code == 422
 
 
-def test_service_detail_has_source_coding_history_and_similar_services(client: TestClient,
-                                                                      catalogue: Fixture) -> None:
+def test_service_detail_has_source_coding_history_and_similar_services(client: TestClient, catalogue: Fixture) -> None:
     sid = catalogue[1]["춘천시/스마트 버스정류장"]
     data = client.get(f"/api/services/{sid}").json()
     service = data["service"]
@@ -115,9 +122,17 @@ def test_service_detail_has_source_coding_history_and_similar_services(client: T
     assert client.get(f"/api/services/{sid}/similar").json()["services"]
 
 
-@pytest.mark.parametrize("url", ["/api/services/999999", "/api/services/999999/history",
-                                 "/api/services/999999/similar", "/api/municipalities/없는시",
-                                 "/api/jobs/nope", "/api/compare?m=춘천시&m=없는시"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/services/999999",
+        "/api/services/999999/history",
+        "/api/services/999999/similar",
+        "/api/municipalities/없는시",
+        "/api/jobs/nope",
+        "/api/compare?m=춘천시&m=없는시",
+    ],
+)
 def test_unknown_ids_are_404(client: TestClient, url: str) -> None:
     response = client.get(url)
     assert response.status_code == 404, response.text
@@ -154,7 +169,17 @@ def test_facets_and_openapi_describe_the_api(client: TestClient) -> None:
     assert "춘천시" in facets["municipalities"] and "2023~2027" in facets["periods"]
     assert len(facets["domains"]) == 12
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/api/overview", "/api/services", "/api/services/export", "/api/services/{service_id}",
-                 "/api/services/{service_id}/codings", "/api/uploads", "/api/jobs/{job_id}", "/api/compare",
-                 "/api/archetypes", "/api/review-queue", "/api/municipalities/{name}"):
+    for path in (
+        "/api/overview",
+        "/api/services",
+        "/api/services/export",
+        "/api/services/{service_id}",
+        "/api/services/{service_id}/codings",
+        "/api/uploads",
+        "/api/jobs/{job_id}",
+        "/api/compare",
+        "/api/archetypes",
+        "/api/review-queue",
+        "/api/municipalities/{name}",
+    ):
         assert path in paths, path

@@ -13,9 +13,11 @@ from fastapi.testclient import TestClient
 from .conftest import TOKEN, make_client
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-INVENTORY = ("지자체,계획기간,서비스명,서비스내용,분야\n"
-             "강릉시,2024~2028,스마트 횡단보도,보행자 감지와 바닥 신호등,교통\n"
-             "강릉시,2024~2028,해변 안전 CCTV,해수욕장 익수 사고 감시,방범·방재\n").encode()
+INVENTORY = (
+    "지자체,계획기간,서비스명,서비스내용,분야\n"
+    "강릉시,2024~2028,스마트 횡단보도,보행자 감지와 바닥 신호등,교통\n"
+    "강릉시,2024~2028,해변 안전 CCTV,해수욕장 익수 사고 감시,방범·방재\n"
+).encode()
 
 
 def wait_for(client: TestClient, job_id: str, seconds: float = 60.0) -> dict:
@@ -40,10 +42,14 @@ def test_coding_without_token_is_401_and_with_a_wrong_token_403(writer_client: T
 
 
 def test_human_coding_becomes_effective_and_is_kept_in_history(
-        writer_client: TestClient, fresh_catalogue: tuple[Path, dict[str, int]]) -> None:
+    writer_client: TestClient, fresh_catalogue: tuple[Path, dict[str, int]]
+) -> None:
     sid = fresh_catalogue[1]["고양시/드론 순찰"]
-    created = writer_client.post(f"/api/services/{sid}/codings", headers=AUTH,
-                                 json={"coder": "김연구", "domain_id": "culture", "function": "정보제공"})
+    created = writer_client.post(
+        f"/api/services/{sid}/codings",
+        headers=AUTH,
+        json={"coder": "김연구", "domain_id": "culture", "function": "정보제공"},
+    )
     assert created.status_code == 201, created.text
     service = created.json()["service"]
     assert (service["domain_id"], service["function"], service["coder"]) == ("culture", "정보제공", "human:김연구")
@@ -53,11 +59,16 @@ def test_human_coding_becomes_effective_and_is_kept_in_history(
     assert all(s["service_id"] != sid for s in writer_client.get("/api/review-queue?limit=100").json())
 
 
-@pytest.mark.parametrize("body, status", [({"coder": "kim", "domain_id": "space"}, 422),
-                                          ({"coder": "kim", "function": "감시"}, 422),
-                                          ({"coder": "kim", "target_groups": ["외계인"]}, 422),
-                                          ({"coder": "bad name!", "domain_id": "admin"}, 422),
-                                          ({"domain_id": "admin"}, 422)])
+@pytest.mark.parametrize(
+    "body, status",
+    [
+        ({"coder": "kim", "domain_id": "space"}, 422),
+        ({"coder": "kim", "function": "감시"}, 422),
+        ({"coder": "kim", "target_groups": ["외계인"]}, 422),
+        ({"coder": "bad name!", "domain_id": "admin"}, 422),
+        ({"domain_id": "admin"}, 422),
+    ],
+)
 def test_invalid_codings_are_refused(writer_client: TestClient, body: dict, status: int) -> None:
     response = writer_client.post("/api/services/1/codings", json=body, headers=AUTH)
     assert response.status_code == status, response.text
@@ -70,14 +81,13 @@ def test_coding_an_unknown_service_is_404(writer_client: TestClient) -> None:
 def test_upload_needs_the_token(writer_client: TestClient) -> None:
     files = {"file": ("inventory.csv", INVENTORY, "text/csv")}
     assert writer_client.post("/api/uploads", files=files).status_code == 401
-    assert writer_client.post("/api/uploads", files=files,
-                              headers={"Authorization": "Bearer wrong"}).status_code == 403
+    assert writer_client.post("/api/uploads", files=files, headers={"Authorization": "Bearer wrong"}).status_code == 403
 
 
-def test_uploaded_inventory_is_ingested_in_the_background_and_its_services_listed(
-        writer_client: TestClient) -> None:
-    response = writer_client.post("/api/uploads", files={"file": ("강릉 inventory.csv", INVENTORY, "text/csv")},
-                                  headers=AUTH)
+def test_uploaded_inventory_is_ingested_in_the_background_and_its_services_listed(writer_client: TestClient) -> None:
+    response = writer_client.post(
+        "/api/uploads", files={"file": ("강릉 inventory.csv", INVENTORY, "text/csv")}, headers=AUTH
+    )
     assert response.status_code == 202, response.text
     job = wait_for(writer_client, response.json()["job"]["id"])
     assert job["status"] == "done", job
@@ -90,10 +100,10 @@ def test_uploaded_inventory_is_ingested_in_the_background_and_its_services_liste
     assert any(j["id"] == job["id"] for j in writer_client.get("/api/jobs").json())
 
 
-def test_a_document_that_yields_no_services_ends_as_a_failed_job_with_its_reason(
-        writer_client: TestClient) -> None:
-    response = writer_client.post("/api/uploads", files={"file": ("empty.csv", b"a,b\n1,2\n", "text/csv")},
-                                  headers=AUTH)
+def test_a_document_that_yields_no_services_ends_as_a_failed_job_with_its_reason(writer_client: TestClient) -> None:
+    response = writer_client.post(
+        "/api/uploads", files={"file": ("empty.csv", b"a,b\n1,2\n", "text/csv")}, headers=AUTH
+    )
     job = wait_for(writer_client, response.json()["job"]["id"])
     assert job["status"] == "failed" and job["error"]["code"] in {"bad_table", "no_services"}
 
@@ -105,24 +115,30 @@ def _zip_bytes() -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("name, content, status", [
-    ("plan.exe", b"MZ\x90\x00binary", 415),                      # suffix not accepted
-    ("plan.pdf", b"just some text pretending", 415),             # text named .pdf: magic bytes disagree
-    ("plan.pdf", _zip_bytes(), 415),                             # a zip renamed .pdf
-    ("plan.docx", b"%PDF-1.7\n%binary", 415),                    # a PDF named .docx
-    ("plan.csv", b"", 422),                                      # empty
-])
-def test_wrong_type_uploads_are_refused_by_content_not_only_by_name(writer_client: TestClient, name: str,
-                                                                    content: bytes, status: int) -> None:
-    response = writer_client.post("/api/uploads", files={"file": (name, content, "application/octet-stream")},
-                                  headers=AUTH)
+@pytest.mark.parametrize(
+    "name, content, status",
+    [
+        ("plan.exe", b"MZ\x90\x00binary", 415),  # suffix not accepted
+        ("plan.pdf", b"just some text pretending", 415),  # text named .pdf: magic bytes disagree
+        ("plan.pdf", _zip_bytes(), 415),  # a zip renamed .pdf
+        ("plan.docx", b"%PDF-1.7\n%binary", 415),  # a PDF named .docx
+        ("plan.csv", b"", 422),  # empty
+    ],
+)
+def test_wrong_type_uploads_are_refused_by_content_not_only_by_name(
+    writer_client: TestClient, name: str, content: bytes, status: int
+) -> None:
+    response = writer_client.post(
+        "/api/uploads", files={"file": (name, content, "application/octet-stream")}, headers=AUTH
+    )
     assert response.status_code == status, response.text
     assert name in response.json()["detail"]
     assert writer_client.get("/api/jobs").json() == []
 
 
 def test_oversized_upload_is_413_whether_or_not_a_length_is_declared(
-        fresh_catalogue: tuple[Path, dict[str, int]]) -> None:
+    fresh_catalogue: tuple[Path, dict[str, int]],
+) -> None:
     with make_client(fresh_catalogue[0], max_upload_bytes=100_000) as small:
         big = b"a,b\n" + b"1,2\n" * 100_000  # 400 kB, over the 100 kB limit (and its multipart slack)
         declared = small.post("/api/uploads", files={"file": ("big.csv", big, "text/csv")}, headers=AUTH)
@@ -135,16 +151,18 @@ def test_oversized_upload_is_413_whether_or_not_a_length_is_declared(
                 yield b"1,2\n" * 5_000
             yield b"\r\n--xyz--\r\n"
 
-        streamed = small.post("/api/uploads", content=chunks(),
-                              headers={**AUTH, "Content-Type": "multipart/form-data; boundary=xyz"})
+        streamed = small.post(
+            "/api/uploads", content=chunks(), headers={**AUTH, "Content-Type": "multipart/form-data; boundary=xyz"}
+        )
         assert streamed.status_code == 413
         # under the limit in bytes but over it once stored is impossible; a small file still goes through
         ok = small.post("/api/uploads", files={"file": ("ok.csv", INVENTORY, "text/csv")}, headers=AUTH)
         assert ok.status_code == 202
 
 
-def test_uploaded_docx_plan_is_read_extracted_and_its_services_listed(writer_client: TestClient,
-                                                                      tmp_path: Path) -> None:
+def test_uploaded_docx_plan_is_read_extracted_and_its_services_listed(
+    writer_client: TestClient, tmp_path: Path
+) -> None:
     from docx import Document
 
     doc = Document()
@@ -153,27 +171,39 @@ def test_uploaded_docx_plan_is_read_extracted_and_its_services_listed(writer_cli
     table = doc.add_table(rows=1, cols=3)
     for cell, text in zip(table.rows[0].cells, ("분야", "서비스명", "서비스 내용")):
         cell.text = text
-    for row in (("교통", "스마트 버스정류장", "버스 도착 정보와 냉난방 쉼터 제공"),
-                ("방범·방재", "해안 침수 감지 경보", "해안 저지대 수위 센서로 침수를 경보")):
+    for row in (
+        ("교통", "스마트 버스정류장", "버스 도착 정보와 냉난방 쉼터 제공"),
+        ("방범·방재", "해안 침수 감지 경보", "해안 저지대 수위 센서로 침수를 경보"),
+    ):
         for cell, text in zip(table.add_row().cells, row):
             cell.text = text
     path = tmp_path / "속초시 계획.docx"
     doc.save(path)
-    response = writer_client.post("/api/uploads", headers=AUTH, files={
-        "file": (path.name, path.read_bytes(),
-                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document")})
+    response = writer_client.post(
+        "/api/uploads",
+        headers=AUTH,
+        files={
+            "file": (
+                path.name,
+                path.read_bytes(),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            )
+        },
+    )
     assert response.status_code == 202, response.text
     job = wait_for(writer_client, response.json()["job"]["id"])
     assert job["status"] == "done", job
     assert [(s["municipality"], s["name"], s["domain"]) for s in job["services"]] == [
-        ("속초시", "스마트 버스정류장", "교통"), ("속초시", "해안 침수 감지 경보", "방범·방재")]
+        ("속초시", "스마트 버스정류장", "교통"),
+        ("속초시", "해안 침수 감지 경보", "방범·방재"),
+    ]
     detail = writer_client.get(f"/api/services/{job['services'][0]['service_id']}").json()["service"]
     assert detail["source_file"] == "속초시 계획.docx" and detail["plan_title"] == "속초시 스마트도시계획(2025~2029)"
 
 
 def test_overview_follows_a_coding_change_also_when_refreshed_in_the_background(
-        writer_client: TestClient, fresh_catalogue: tuple[Path, dict[str, int]],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    writer_client: TestClient, fresh_catalogue: tuple[Path, dict[str, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from scatlas.web import insights
 
     def culture() -> int:

@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 BAD = [
-    "/api/services/9223372036854775808",            # 2**63: past SQLite's integer
+    "/api/services/9223372036854775808",  # 2**63: past SQLite's integer
     "/api/services/99999999999999999999999999",
     "/api/services/0",
     "/api/services/-1",

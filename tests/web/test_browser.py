@@ -19,11 +19,19 @@ from .conftest import TOKEN, XSS_IMG, XSS_MUNICIPALITY, XSS_SCRIPT, build_catalo
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
+]
 
 
 def _free_port() -> int:
@@ -181,7 +189,8 @@ def test_review_with_the_keyboard(page, live) -> None:
     # a domain pick stays on the card and asks for the sub-type again: only the new domain's sub-types are offered
     assert "current" in (first.get_attribute("class") or "")
     offered = page.locator(f"#rv-{first_id} select[name=subtype] option:not([hidden])").evaluate_all(
-        "opts => opts.map(o => o.dataset.domain || '')")
+        "opts => opts.map(o => o.dataset.domain || '')"
+    )
     assert set(offered) <= {"", "safety"}
     page.keyboard.press("j")
     second = page.locator("article.rv").nth(1)
@@ -198,16 +207,21 @@ def test_review_with_the_keyboard(page, live) -> None:
     shot(page, "review")
     history = page.request.get(f"{base}/api/services/{first_id}/history").json()
     assert history[0]["coder"] == "human:reviewer" and history[0]["domain_id"] == "safety"
-    assert [h["coder"] for h in page.request.get(f"{base}/api/services/{second_id}/history").json()[:2]] == \
-        ["human:reviewer", "human:reviewer"]
+    assert [h["coder"] for h in page.request.get(f"{base}/api/services/{second_id}/history").json()[:2]] == [
+        "human:reviewer",
+        "human:reviewer",
+    ]
 
 
 def test_upload_a_plan_inventory_and_see_its_services(page, live, tmp_path: Path) -> None:
     base, _ = live
     inventory = tmp_path / "양양군_서비스목록.csv"
-    inventory.write_text("지자체,계획기간,서비스명,서비스내용\n"
-                         "양양군,2025~2029,서핑 해변 안전 관제,해변 CCTV와 AI로 익수자를 감지해 구조대에 알림\n"
-                         "양양군,2025~2029,스마트 버스정류장,버스 도착 정보와 냉난방 쉼터\n", encoding="utf-8")
+    inventory.write_text(
+        "지자체,계획기간,서비스명,서비스내용\n"
+        "양양군,2025~2029,서핑 해변 안전 관제,해변 CCTV와 AI로 익수자를 감지해 구조대에 알림\n"
+        "양양군,2025~2029,스마트 버스정류장,버스 도착 정보와 냉난방 쉼터\n",
+        encoding="utf-8",
+    )
     log_in(page, base, "uploader")
     page.goto(base + "/upload")
     page.set_input_files("#upload-file", str(inventory))

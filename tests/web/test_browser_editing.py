@@ -14,8 +14,10 @@ from .conftest import TOKEN, build_catalogue
 from .test_browser import ARGS, CHROMIUM, _free_port, browser, page, shot  # noqa: F401  (fixtures)
 from .test_editing import write_plan_pdf
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +38,14 @@ def live_pdf(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, di
             ids[f"pdf/{row['name']}"] = row["service_id"]
     pdf.unlink()  # the original folder moves: the page must still show
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(WebSettings(db=db, token=TOKEN, secret=b"e" * 32)),
-                                           host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(WebSettings(db=db, token=TOKEN, secret=b"e" * 32)),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -89,7 +97,8 @@ def test_edit_merge_undo_and_open_the_source_page(page, live_pdf) -> None:  # no
     page.select_option("#edit-panel .cf-domain", "safety")
     assert page.locator("#edit-panel .cf-subtype").input_value() == ""
     offered = page.locator("#edit-panel .cf-subtype option:not([hidden])").evaluate_all(
-        "opts => opts.map(o => o.dataset.domain || '')")
+        "opts => opts.map(o => o.dataset.domain || '')"
+    )
     assert set(offered) <= {"", "safety"}
     shot(page, "edit-panel")
 

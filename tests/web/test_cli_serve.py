@@ -40,7 +40,6 @@ def test_serve_with_two_workers_shares_logins_and_serves_in_parallel(tmp_path: P
     from concurrent.futures import ThreadPoolExecutor
 
     import httpx
-
     from tests.web.conftest import build_catalogue
 
     db = tmp_path / "scatlas.db"
@@ -49,9 +48,14 @@ def test_serve_with_two_workers_shares_logins_and_serves_in_parallel(tmp_path: P
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     scatlas = str(Path(sys.executable).parent / "scatlas")
-    proc = subprocess.Popen([scatlas, "serve", "--db", str(db), "--port", str(port), "--workers", "2"],
-                            env={**os.environ, "SCATLAS_TOKEN": "tok-0123456789"}, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [scatlas, "serve", "--db", str(db), "--port", str(port), "--workers", "2"],
+        env={**os.environ, "SCATLAS_TOKEN": "tok-0123456789"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -61,14 +65,16 @@ def test_serve_with_two_workers_shares_logins_and_serves_in_parallel(tmp_path: P
             except httpx.HTTPError:
                 time.sleep(0.1)
         with ThreadPoolExecutor(8) as pool:  # fresh connections: the kernel spreads them over both workers
-            statuses = list(pool.map(lambda _: httpx.get(base + "/api/services?q=버스", timeout=20).status_code,
-                                     range(40)))
+            statuses = list(
+                pool.map(lambda _: httpx.get(base + "/api/services?q=버스", timeout=20).status_code, range(40))
+            )
         assert statuses == [200] * 40
         with httpx.Client(base_url=base, timeout=20) as first:
             page = first.get("/login").text
             csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
-            assert first.post("/login", data={"csrf_token": csrf, "name": "kim", "token": "tok-0123456789",
-                                              "next": "/review"}).status_code in (200, 303)
+            assert first.post(
+                "/login", data={"csrf_token": csrf, "name": "kim", "token": "tok-0123456789", "next": "/review"}
+            ).status_code in (200, 303)
             cookies = dict(first.cookies)
         for _ in range(10):  # new connections, either worker: the login holds on each
             assert httpx.get(base + "/review", cookies=cookies, timeout=20).status_code == 200
@@ -76,8 +82,7 @@ def test_serve_with_two_workers_shares_logins_and_serves_in_parallel(tmp_path: P
             csrf = re.search(r'name="csrf_token" value="([^"]+)"', second.get("/review").text).group(1)  # type: ignore[union-attr]
             assert second.post("/logout", data={"csrf_token": csrf}).status_code in (200, 303)
         for _ in range(10):
-            assert httpx.get(base + "/review", cookies=cookies, timeout=20,
-                             follow_redirects=False).status_code == 303
+            assert httpx.get(base + "/review", cookies=cookies, timeout=20, follow_redirects=False).status_code == 303
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         out = proc.communicate(timeout=30)[0]

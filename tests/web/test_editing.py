@@ -18,10 +18,15 @@ def write_plan_pdf(path: Path) -> Path:
     from tests.ingest.builders import build_pdf, grid_table, text
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    rows = [["분야", "서비스명", "서비스 내용"], ["교통", "스마트 버스정류장", "버스 도착 정보와 냉난방"],
-            ["안전", "지능형 CCTV", "영상 분석으로 위급 상황 감지"], ["환경", "미세먼지 알리미", "읍면동별 측정"]]
-    return build_pdf(path, [text(100, 700, "목포시 스마트도시계획(2023~2027)", 20),
-                            grid_table(60, 760, [80, 160, 260], rows)])
+    rows = [
+        ["분야", "서비스명", "서비스 내용"],
+        ["교통", "스마트 버스정류장", "버스 도착 정보와 냉난방"],
+        ["안전", "지능형 CCTV", "영상 분석으로 위급 상황 감지"],
+        ["환경", "미세먼지 알리미", "읍면동별 측정"],
+    ]
+    return build_pdf(
+        path, [text(100, 700, "목포시 스마트도시계획(2023~2027)", 20), grid_table(60, 760, [80, 160, 260], rows)]
+    )
 
 
 @pytest.fixture()
@@ -67,29 +72,49 @@ def test_rename_merge_undo_through_the_forms(logged) -> None:
 def test_bad_edits_are_422_with_the_reason(logged) -> None:
     client, token, ids, _ = logged
     sid = next(iter(ids.values()))
-    r = client.post(f"/services/{sid}/edit", data={"csrf_token": token, "action": "split", "parts": "하나만"},
-                    headers={"Accept": "application/json"})
+    r = client.post(
+        f"/services/{sid}/edit",
+        data={"csrf_token": token, "action": "split", "parts": "하나만"},
+        headers={"Accept": "application/json"},
+    )
     assert r.status_code == 422 and "둘 이상" in r.json()["detail"]
-    r = client.post(f"/services/{sid}/edit", data={"csrf_token": token, "action": "merge", "others": "abc"},
-                    headers={"Accept": "application/json"})
+    r = client.post(
+        f"/services/{sid}/edit",
+        data={"csrf_token": token, "action": "merge", "others": "abc"},
+        headers={"Accept": "application/json"},
+    )
     assert r.status_code == 422
 
 
 def test_full_coding_form_drops_a_subtype_of_another_domain(logged) -> None:
     client, token, ids, db = logged
     sid = ids["춘천시/스마트 버스정류장"]
-    r = client.post(f"/services/{sid}/coding", data={"csrf_token": token, "domain_id": "safety",
-                                                     "subtype": "traffic_info", "function": "문제해결"},
-                    headers={"Accept": "application/json"})
+    r = client.post(
+        f"/services/{sid}/coding",
+        data={"csrf_token": token, "domain_id": "safety", "subtype": "traffic_info", "function": "문제해결"},
+        headers={"Accept": "application/json"},
+    )
     assert r.status_code == 422 and "다시 고르세요" in r.json()["detail"]
-    r = client.post(f"/services/{sid}/coding", data={"csrf_token": token, "domain_id": "safety",
-                                                     "function": "문제해결", "target_groups_sent": "1",
-                                                     "target_groups": ["노인", "아동"], "technologies": "CCTV; AI"},
-                    headers={"Accept": "application/json"})
+    r = client.post(
+        f"/services/{sid}/coding",
+        data={
+            "csrf_token": token,
+            "domain_id": "safety",
+            "function": "문제해결",
+            "target_groups_sent": "1",
+            "target_groups": ["노인", "아동"],
+            "technologies": "CCTV; AI",
+        },
+        headers={"Accept": "application/json"},
+    )
     assert r.status_code == 200, r.text
     s = r.json()["service"]
-    assert (s["domain_id"], s["subtype"], s["target_groups"], s["technologies"]) == ("safety", None, "노인;아동",
-                                                                                      "CCTV;AI")
+    assert (s["domain_id"], s["subtype"], s["target_groups"], s["technologies"]) == (
+        "safety",
+        None,
+        "노인;아동",
+        "CCTV;AI",
+    )
 
 
 def test_review_queue_filters_pages_and_undo(logged) -> None:
@@ -100,8 +125,9 @@ def test_review_queue_filters_pages_and_undo(logged) -> None:
     assert not any(f'id="rv-{v}"' in page for k, v in ids.items() if not k.startswith("고양시/"))
     assert client.get("/review?max_confidence=7").status_code == 422
     sid = ids["춘천시/스마트 버스정류장"]
-    saved = client.post(f"/review/{sid}", data={"csrf_token": token, "action": "accept"},
-                        headers={"Accept": "application/json"})
+    saved = client.post(
+        f"/review/{sid}", data={"csrf_token": token, "action": "accept"}, headers={"Accept": "application/json"}
+    )
     assert saved.json()["service"]["human_coder"] == "human:kim"
     undone = client.post(f"/review/{sid}/undo", data={"csrf_token": token}, headers={"Accept": "application/json"})
     assert undone.status_code == 200 and undone.json()["service"]["human_coder"] is None
@@ -113,8 +139,13 @@ def test_two_plans_of_one_city_are_each_visible_with_the_counted_one_marked(tmp_
     db = tmp_path / "c.db"
     with Catalogue.open(db) as cat:
         for n, period in enumerate([(2019, 2023), (2024, 2028)]):
-            plan = PlanRecord("목포시", "4611000000", f"목포시 스마트도시계획({period[0]}~{period[1]})", period,
-                              [ServiceRecord("스마트 버스정류장"), ServiceRecord(f"서비스 {n}")])
+            plan = PlanRecord(
+                "목포시",
+                "4611000000",
+                f"목포시 스마트도시계획({period[0]}~{period[1]})",
+                period,
+                [ServiceRecord("스마트 버스정류장"), ServiceRecord(f"서비스 {n}")],
+            )
             cat.import_source(SourceRecord(f"/p/{n}.pdf", f"{n}.pdf", f"{n:064x}", "pdf", 1, 1), [plan])
     with make_client(db) as client:
         html = client.get("/municipalities/목포시").text
@@ -150,8 +181,9 @@ def test_json_api_edits_need_the_token_and_are_logged(writer_client: TestClient,
     assert r.status_code == 200, r.text
     log = writer_client.get(f"/api/services/{sid}/edits").json()
     assert log[0]["editor"] == "human:script" and log[0]["after"] == {"name": "드론 순찰 서비스"}
-    bad = writer_client.post(f"/api/services/{sid}/edits", json={**body, "action": "explode"},
-                             headers={"Authorization": f"Bearer {TOKEN}"})
+    bad = writer_client.post(
+        f"/api/services/{sid}/edits", json={**body, "action": "explode"}, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
     assert bad.status_code == 422
     plans = writer_client.get("/api/plans").json()
     assert all("counted" in p and "duplicates" in p for p in plans)

@@ -23,23 +23,25 @@ def assert_only_escaped(html: str, *shown: str) -> None:
         assert str(escape(text)) in html, f"{text!r} is not shown (escaped)"
 
 
-@pytest.mark.parametrize("url, shown", [
-    ("/services", (XSS_SCRIPT, XSS_IMG)),
-    ("/services?q=" + quote("주입 시험"), (XSS_SCRIPT, XSS_IMG)),
-    ("/", (XSS_MUNICIPALITY,)),
-    ("/municipalities", (XSS_MUNICIPALITY,)),
-    ("/municipalities/" + quote(XSS_MUNICIPALITY, safe=""), (XSS_MUNICIPALITY,)),
-    ("/compare?m=" + quote("춘천시") + "&m=" + quote(XSS_MUNICIPALITY), (XSS_MUNICIPALITY,)),
-    ("/archetypes", (XSS_MUNICIPALITY,)),
-])
+@pytest.mark.parametrize(
+    "url, shown",
+    [
+        ("/services", (XSS_SCRIPT, XSS_IMG)),
+        ("/services?q=" + quote("주입 시험"), (XSS_SCRIPT, XSS_IMG)),
+        ("/", (XSS_MUNICIPALITY,)),
+        ("/municipalities", (XSS_MUNICIPALITY,)),
+        ("/municipalities/" + quote(XSS_MUNICIPALITY, safe=""), (XSS_MUNICIPALITY,)),
+        ("/compare?m=" + quote("춘천시") + "&m=" + quote(XSS_MUNICIPALITY), (XSS_MUNICIPALITY,)),
+        ("/archetypes", (XSS_MUNICIPALITY,)),
+    ],
+)
 def test_markup_in_names_is_escaped_on_read_pages(client: TestClient, url: str, shown: tuple[str, ...]) -> None:
     response = client.get(url, headers={"Accept": "text/html"})
     assert response.status_code == 200
     assert_only_escaped(response.text, *shown)
 
 
-def test_markup_in_names_is_escaped_on_detail_pages(client: TestClient,
-                                                    catalogue: tuple[Path, dict[str, int]]) -> None:
+def test_markup_in_names_is_escaped_on_detail_pages(client: TestClient, catalogue: tuple[Path, dict[str, int]]) -> None:
     for key, name in (("춘천시/" + XSS_SCRIPT, XSS_SCRIPT), ("목포시/" + XSS_IMG, XSS_IMG)):
         html = client.get(f"/services/{catalogue[1][key]}").text
         assert_only_escaped(html, name)
@@ -55,8 +57,9 @@ def test_markup_in_names_is_escaped_in_the_review_queue(writer_client: TestClien
 
 
 def test_csv_download_carries_the_names_as_plain_text(client: TestClient) -> None:
-    response = client.get("/api/services/export", params={"format": "csv", "q": "주입 시험"},
-                          headers={"Authorization": f"Bearer {TOKEN}"})
+    response = client.get(
+        "/api/services/export", params={"format": "csv", "q": "주입 시험"}, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert sorted(r["name"] for r in rows) == sorted([XSS_SCRIPT, XSS_IMG])
     assert response.headers["content-type"].startswith("text/csv")

@@ -42,6 +42,7 @@ def test_public_exports_open_to_everyone_and_stream(fresh_catalogue: tuple[Path,
 
 
 def test_token_holder_downloads_xlsx(client: TestClient) -> None:
-    response = client.get("/api/services/export", params={"format": "xlsx"},
-                          headers={"Authorization": f"Bearer {TOKEN}"})
+    response = client.get(
+        "/api/services/export", params={"format": "xlsx"}, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
     assert response.status_code == 200 and response.content[:2] == b"PK"

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
+from tests.web.conftest import TOKEN, csrf_of, make_client
 
 from scatlas.web import WebSettings, create_app
 from scatlas.web.guard import SECURITY_HEADERS, SMALL_BODY_BYTES
-from tests.web.conftest import TOKEN, csrf_of, make_client
 
 HEADERS = tuple(SECURITY_HEADERS)
 
@@ -25,13 +25,16 @@ def _assert_security_headers(response) -> None:  # type: ignore[no-untyped-def]
         assert name in response.headers, f"{name} missing on a {response.status_code}"
 
 
-@pytest.mark.parametrize("method,path", [
-    ("POST", "/api/services/1/codings"),   # JSON, token needed: refused before the 401
-    ("POST", "/login"),                    # a form, CSRF needed: refused before the 403
-    ("POST", "/review/1"),
-    ("POST", "/logout"),
-    ("PUT", "/api/services/1"),            # a route that does not exist still does not read a big body
-])
+@pytest.mark.parametrize(
+    "method,path",
+    [
+        ("POST", "/api/services/1/codings"),  # JSON, token needed: refused before the 401
+        ("POST", "/login"),  # a form, CSRF needed: refused before the 403
+        ("POST", "/review/1"),
+        ("POST", "/logout"),
+        ("PUT", "/api/services/1"),  # a route that does not exist still does not read a big body
+    ],
+)
 def test_big_bodies_are_refused_before_authentication(client: TestClient, method: str, path: str) -> None:
     body = b"x" * (SMALL_BODY_BYTES + 1)
     response = client.request(method, path, content=body, headers={"Content-Type": "application/json"})
@@ -49,8 +52,7 @@ def test_streamed_body_without_length_is_cut_at_the_limit(client: TestClient) ->
             sent += 65536
             yield b"x" * 65536
 
-    response = client.post("/api/services/1/codings", content=chunks(),
-                           headers={"Content-Type": "application/json"})
+    response = client.post("/api/services/1/codings", content=chunks(), headers={"Content-Type": "application/json"})
     assert response.status_code == 413
     _assert_security_headers(response)
 
@@ -66,8 +68,9 @@ def test_bad_content_length_is_400(client: TestClient) -> None:
     assert response.status_code == 400
 
 
-def test_unhandled_error_is_500_with_headers(fresh_catalogue: tuple[Path, dict[str, int]],
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unhandled_error_is_500_with_headers(
+    fresh_catalogue: tuple[Path, dict[str, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     with make_client(fresh_catalogue[0]) as c:
         insights = c.app.state.web.insights  # type: ignore[attr-defined]
 
@@ -127,6 +130,9 @@ def test_connection_survives_a_500_on_a_real_server(fresh_catalogue: tuple[Path,
 def test_login_page_form_still_works(fresh_catalogue: tuple[Path, dict[str, int]]) -> None:
     with make_client(fresh_catalogue[0]) as c:
         token = csrf_of(c.get("/login").text)
-        response = c.post("/login", data={"csrf_token": token, "name": "kim", "token": TOKEN, "next": "/review"},
-                          follow_redirects=False)
+        response = c.post(
+            "/login",
+            data={"csrf_token": token, "name": "kim", "token": TOKEN, "next": "/review"},
+            follow_redirects=False,
+        )
         assert response.status_code == 303

@@ -18,9 +18,11 @@ from .test_browser import ARGS, ARTIFACTS, CHROMIUM, live  # noqa: F401  (live: 
 LATIN_FONTS = Path("/usr/share/fonts/truetype/dejavu")
 SYLLABLES = "분야서비스"  # all of them appear in the report's and the dashboard's headings
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
-              pytest.mark.skipif(not LATIN_FONTS.is_dir(), reason="no DejaVu fonts to stand for a Latin-only machine")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
+    pytest.mark.skipif(not LATIN_FONTS.is_dir(), reason="no DejaVu fonts to stand for a Latin-only machine"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +37,9 @@ def latin_only_browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[obj
             shutil.copy(LATIN_FONTS / ttf, fonts / ttf)
     (folder / "fonts.conf").write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        f"<dir>{fonts}</dir><cachedir>{folder / 'cache'}</cachedir></fontconfig>", encoding="utf-8")
+        f"<dir>{fonts}</dir><cachedir>{folder / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
     env = {"FONTCONFIG_FILE": str(folder / "fonts.conf"), "HOME": str(folder), "PATH": "/usr/bin:/bin"}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True, env=env)
@@ -57,10 +61,14 @@ def _glyph_shots(page: object, family: str | None) -> list[bytes]:
                box.appendChild(s);
              }
              document.body.appendChild(box);
-           }""", [SYLLABLES, family])
+           }""",
+        [SYLLABLES, family],
+    )
     page.evaluate("document.fonts.ready")  # type: ignore[attr-defined]
-    shots = [page.locator("#glyph-probe .probe").nth(k).screenshot()  # type: ignore[attr-defined]
-             for k in range(len(SYLLABLES))]
+    shots = [
+        page.locator("#glyph-probe .probe").nth(k).screenshot()  # type: ignore[attr-defined]
+        for k in range(len(SYLLABLES))
+    ]
     page.evaluate("document.getElementById('glyph-probe').remove()")  # type: ignore[attr-defined]
     return shots
 
@@ -89,16 +97,19 @@ def test_the_dashboard_draws_hangul_with_its_own_web_font(latin_only_browser, li
 
 
 def test_report_html_draws_hangul_with_its_embedded_font(latin_only_browser, tmp_path) -> None:
-    from scatlas.report.writer import write_report
     from tests.analysis.builders import study_inventory
+
+    from scatlas.report.writer import write_report
 
     cat = study_inventory(tmp_path / "study.db")
     result = write_report(cat, tmp_path / "out", formats=("html",))
     cat.close()
     html = result.files["html"].read_text(encoding="utf-8")
     assert html.count("data:font/woff;base64,") == 2  # regular and bold, inside the file
-    context = latin_only_browser.new_context(viewport={"width": 1280, "height": 900},  # type: ignore[attr-defined]
-                                             offline=True)
+    context = latin_only_browser.new_context(
+        viewport={"width": 1280, "height": 900},  # type: ignore[attr-defined]
+        offline=True,
+    )
     page = context.new_page()
     page.goto(result.files["html"].as_uri())
     page.evaluate("document.fonts.ready")

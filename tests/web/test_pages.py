@@ -17,11 +17,20 @@ from .conftest import TOKEN, csrf_of, login
 HTML = {"Accept": "text/html"}
 
 
-@pytest.mark.parametrize("url, text", [
-    ("/", "분야별 분포"), ("/services", "서비스명"), ("/services?q=버스정류장", "스마트 버스정류장 구축"),
-    ("/services/1", "코딩 이력"), ("/municipalities", "고양시"), ("/municipalities/고양시", "드론 순찰"),
-    ("/compare?m=춘천시&m=고양시", "방범·방재"), ("/archetypes", "스마트 버스정류장"), ("/login", "접근 토큰"),
-])
+@pytest.mark.parametrize(
+    "url, text",
+    [
+        ("/", "분야별 분포"),
+        ("/services", "서비스명"),
+        ("/services?q=버스정류장", "스마트 버스정류장 구축"),
+        ("/services/1", "코딩 이력"),
+        ("/municipalities", "고양시"),
+        ("/municipalities/고양시", "드론 순찰"),
+        ("/compare?m=춘천시&m=고양시", "방범·방재"),
+        ("/archetypes", "스마트 버스정류장"),
+        ("/login", "접근 토큰"),
+    ],
+)
 def test_every_page_renders_in_korean(client: TestClient, url: str, text: str) -> None:
     response = client.get(url, headers=HTML)
     assert response.status_code == 200, response.text[:500]
@@ -60,21 +69,24 @@ def test_login_needs_the_csrf_token_and_the_right_access_token(writer_client: Te
     assert wrong.status_code == 403 and "토큰이 맞지 않습니다" in wrong.text
     bad_name = writer_client.post("/login", data={**form, "csrf_token": csrf, "name": "<kim>"})
     assert bad_name.status_code == 400
-    ok = writer_client.post("/login", data={**form, "csrf_token": csrf, "next": "//evil.example"},
-                            follow_redirects=False)
+    ok = writer_client.post(
+        "/login", data={**form, "csrf_token": csrf, "next": "//evil.example"}, follow_redirects=False
+    )
     assert ok.status_code == 303 and ok.headers["location"] == "/review"  # no open redirect
     assert "검토자: kim" in writer_client.get("/review").text
 
 
 def test_a_decomposed_hangul_login_name_is_stored_composed(
-        writer_client: TestClient, fresh_catalogue: tuple[Path, dict[str, int]]) -> None:
+    writer_client: TestClient, fresh_catalogue: tuple[Path, dict[str, int]]
+) -> None:
     import unicodedata
 
     login(writer_client, unicodedata.normalize("NFD", "김연구"))
     csrf = csrf_of(writer_client.get("/review").text)
     sid = fresh_catalogue[1]["고양시/드론 순찰"]
-    saved = writer_client.post(f"/review/{sid}", data={"action": "accept", "csrf_token": csrf},
-                               headers={"Accept": "application/json"}).json()
+    saved = writer_client.post(
+        f"/review/{sid}", data={"action": "accept", "csrf_token": csrf}, headers={"Accept": "application/json"}
+    ).json()
     assert saved["service"]["coder"] == "human:김연구"
 
 
@@ -88,30 +100,44 @@ def test_a_tampered_session_cookie_is_not_trusted(writer_client: TestClient) -> 
 
 
 def test_review_form_posts_store_human_codings_and_need_csrf(
-        writer_client: TestClient, fresh_catalogue: tuple[Path, dict[str, int]]) -> None:
+    writer_client: TestClient, fresh_catalogue: tuple[Path, dict[str, int]]
+) -> None:
     sid = fresh_catalogue[1]["목포시/침수 감지 경보"]
     with Catalogue.open(fresh_catalogue[0]) as cat:  # a coder's coding carries its two best candidates
-        cat.add_coding(sid, CodingRecord(domain_id="safety", function="정보제공", confidence=0.55,
-                                         rationale="침수(+1.0)", coder="auto:fixture",
-                                         top2=[("safety", 0.55), ("environment", 0.3)]))
+        cat.add_coding(
+            sid,
+            CodingRecord(
+                domain_id="safety",
+                function="정보제공",
+                confidence=0.55,
+                rationale="침수(+1.0)",
+                coder="auto:fixture",
+                top2=[("safety", 0.55), ("environment", 0.3)],
+            ),
+        )
     csrf = login(writer_client, "park")
     page = writer_client.get("/review")
     assert "침수 감지 경보" in page.text and csrf_of(page.text) == csrf
     assert 'class="rv-top2">방범·방재 0.55 · 환경·에너지·수자원 0.30<' in page.text  # review shows the top two
     assert writer_client.post(f"/review/{sid}", data={"action": "accept"}).status_code == 403
     assert writer_client.post(f"/review/{sid}", data={"action": "accept", "csrf_token": "x"}).status_code == 403
-    accepted = writer_client.post(f"/review/{sid}", data={"action": "accept", "csrf_token": csrf},
-                                  headers={"Accept": "application/json"})
+    accepted = writer_client.post(
+        f"/review/{sid}", data={"action": "accept", "csrf_token": csrf}, headers={"Accept": "application/json"}
+    )
     assert accepted.status_code == 200, accepted.text
     assert accepted.json()["service"]["coder"] == "human:park"
     assert accepted.json()["service"]["domain_id"] == "safety"  # accepting keeps the effective (declared) domain
-    changed = writer_client.post(f"/review/{sid}", data={"action": "set", "domain_id": "environment",
-                                                         "function": "정보제공", "csrf_token": csrf},
-                                 follow_redirects=False)
+    changed = writer_client.post(
+        f"/review/{sid}",
+        data={"action": "set", "domain_id": "environment", "function": "정보제공", "csrf_token": csrf},
+        follow_redirects=False,
+    )
     assert changed.status_code == 303
     history = writer_client.get(f"/api/services/{sid}/history").json()
-    assert [(h["coder"], h["domain_id"]) for h in history[:2]] == [("human:park", "environment"),
-                                                                   ("human:park", "safety")]
+    assert [(h["coder"], h["domain_id"]) for h in history[:2]] == [
+        ("human:park", "environment"),
+        ("human:park", "safety"),
+    ]
     assert "검토에서 수정" in history[0]["rationale"]  # the review note is in Korean by default
     bad = writer_client.post(f"/review/{sid}", data={"action": "set", "domain_id": "moon", "csrf_token": csrf})
     assert bad.status_code == 422
@@ -120,8 +146,9 @@ def test_review_form_posts_store_human_codings_and_need_csrf(
 
 def test_review_post_without_login_is_refused(writer_client: TestClient) -> None:
     csrf = csrf_of(writer_client.get("/login").text)
-    response = writer_client.post("/review/1", data={"action": "accept", "csrf_token": csrf},
-                                  headers={"Accept": "application/json"})
+    response = writer_client.post(
+        "/review/1", data={"action": "accept", "csrf_token": csrf}, headers={"Accept": "application/json"}
+    )
     assert response.status_code == 401
     assert writer_client.get("/api/services/1/history").json()[0]["coder"] == "auto:fixture"
 

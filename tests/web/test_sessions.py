@@ -7,11 +7,10 @@ import time
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
+from tests.web.conftest import TOKEN, csrf_of, login, make_client
 
 from scatlas.web.session import COOKIE
 from scatlas.web.session_store import FREE_FAILURES, SessionStore
-from tests.web.conftest import TOKEN, csrf_of, login, make_client
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -27,14 +26,18 @@ def test_logout_ends_the_session_on_the_server(fresh_catalogue: tuple[Path, dict
         replay.cookies.set(COOKIE, stolen)
         assert replay.get("/review", follow_redirects=False).status_code == 303  # back to the login page
         page = replay.get("/login")
-        posted = replay.post(f"/review/{sid}", data={"action": "accept", "csrf_token": csrf_of(page.text)},
-                             headers={"Accept": "application/json"})
+        posted = replay.post(
+            f"/review/{sid}",
+            data={"action": "accept", "csrf_token": csrf_of(page.text)},
+            headers={"Accept": "application/json"},
+        )
         assert posted.status_code == 401
         assert replay.get(f"/api/services/{sid}/history").json()[0]["coder"] == "auto:fixture"
 
 
-def test_expired_session_opens_nothing(fresh_catalogue: tuple[Path, dict[str, int]],
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_expired_session_opens_nothing(
+    fresh_catalogue: tuple[Path, dict[str, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     with make_client(fresh_catalogue[0]) as c:
         login(c)
         assert c.get("/review", follow_redirects=False).status_code == 200
@@ -56,10 +59,14 @@ def test_csrf_token_is_rotated_at_login(fresh_catalogue: tuple[Path, dict[str, i
 
 def test_failed_tokens_are_throttled_on_the_api(fresh_catalogue: tuple[Path, dict[str, int]]) -> None:
     with make_client(fresh_catalogue[0]) as c:
-        statuses = [c.post("/api/services/1/codings", json={"coder": "kim"},
-                           headers={"Authorization": f"Bearer wrong-{i}"}).status_code for i in range(30)]
+        statuses = [
+            c.post(
+                "/api/services/1/codings", json={"coder": "kim"}, headers={"Authorization": f"Bearer wrong-{i}"}
+            ).status_code
+            for i in range(30)
+        ]
         assert statuses[:FREE_FAILURES] == [403] * FREE_FAILURES
-        assert statuses[FREE_FAILURES + 1:].count(429) >= 20  # hundreds a second are no longer possible
+        assert statuses[FREE_FAILURES + 1 :].count(429) >= 20  # hundreds a second are no longer possible
         throttled = c.post("/api/services/1/codings", json={"coder": "kim"}, headers=AUTH)
         assert throttled.status_code == 429 and int(throttled.headers["retry-after"]) >= 1
         assert "초" in throttled.json()["detail"]
@@ -70,8 +77,11 @@ def test_failed_logins_are_throttled_on_the_form(fresh_catalogue: tuple[Path, di
         codes = []
         for i in range(FREE_FAILURES + 3):
             csrf = csrf_of(c.get("/login").text)
-            codes.append(c.post("/login", data={"csrf_token": csrf, "name": "kim", "token": f"bad{i}"},
-                                follow_redirects=False).status_code)
+            codes.append(
+                c.post(
+                    "/login", data={"csrf_token": csrf, "name": "kim", "token": f"bad{i}"}, follow_redirects=False
+                ).status_code
+            )
         assert codes[:FREE_FAILURES] == [403] * FREE_FAILURES and 429 in codes[FREE_FAILURES:]
 
 

@@ -19,8 +19,9 @@ def test_a_job_submitted_to_one_worker_shows_on_another(fresh_catalogue: tuple[P
         assert job_id in [j["id"] for j in second.get("/api/jobs").json()]
 
 
-def test_a_failed_upload_is_removed_from_the_upload_folder(fresh_catalogue: tuple[Path, dict[str, int]],
-                                                           tmp_path: Path) -> None:
+def test_a_failed_upload_is_removed_from_the_upload_folder(
+    fresh_catalogue: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
     uploads = tmp_path / "uploads"
     with make_client(fresh_catalogue[0], upload_dir=uploads) as c:
         memo = "회의 메모\n\n다음 주 회의 일정을 정한다.\n".encode()

@@ -44,6 +44,7 @@ def test_query_words_go_to_trigrams_bigrams_or_like_by_length() -> None:
     assert text_condition("   ") == ("", [])
     # NFD input (as macOS file names and some PDFs give) is searched as NFC
     import unicodedata
+
     assert text_condition(unicodedata.normalize("NFD", "정류장"))[1] == ['"정류장"']
     assert fts_phrase('a"b') == '"a""b"'
     assert text_condition("5%")[1] == ["%5\\%%"] * 2  # LIKE wildcards in a short query are literal
@@ -53,8 +54,13 @@ def test_filter_from_query_keeps_lists_and_builds_links() -> None:
     flt = ServiceFilter.from_query({"q": "정류장", "domain": ["transport", "safety"], "page": "2", "sort": "-name"})
     assert flt.domain == ["transport", "safety"] and flt.page == 2
     assert flt.order_by() == "name IS NULL, name DESC, service_id"
-    assert flt.query_pairs(page=3) == [("q", "정류장"), ("domain", "transport"), ("domain", "safety"),
-                                       ("sort", "-name"), ("page", "3")]
+    assert flt.query_pairs(page=3) == [
+        ("q", "정류장"),
+        ("domain", "transport"),
+        ("domain", "safety"),
+        ("sort", "-name"),
+        ("page", "3"),
+    ]
     with pytest.raises(FilterError, match="per_page"):
         ServiceFilter.from_query({"per_page": "0"})
 
@@ -67,6 +73,7 @@ def test_key_trigrams_drop_generic_words_and_span_short_words() -> None:
 
 def test_upload_names_are_made_safe_and_nfc() -> None:
     import unicodedata
+
     assert safe_name("../../etc/passwd") == "passwd"
     assert safe_name("C:\\plans\\춘천 계획.pdf") == "춘천 계획.pdf"
     assert safe_name(unicodedata.normalize("NFD", "목포.hwp")) == "목포.hwp"
@@ -89,8 +96,14 @@ def test_store_upload_keeps_the_name_and_refuses_by_content(tmp_path: Path) -> N
 
 
 def test_review_coding_keeps_dimensions_and_drops_a_subtype_of_another_domain() -> None:
-    current = {"domain_id": "transport", "subtype": "parking", "function": "정보제공", "target_groups": "일반;노인",
-               "technologies": "IoT", "coder": "auto:x"}
+    current = {
+        "domain_id": "transport",
+        "subtype": "parking",
+        "function": "정보제공",
+        "target_groups": "일반;노인",
+        "technologies": "IoT",
+        "coder": "auto:x",
+    }
     accepted = review_coding(current, "kim")
     assert (accepted.domain_id, accepted.subtype, accepted.coder) == ("transport", "parking", "human:kim")
     assert accepted.target_groups == ["일반", "노인"] and accepted.rationale.startswith("검토에서 승인")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "src" / "scatlas"
 PO = PACKAGE / "locale" / "en" / "LC_MESSAGES" / "scatlas.po"
 MO = PO.with_suffix(".mo")
-FIXED_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
+FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def extracted() -> dict[str, tuple[str | None, list[tuple[str, int]]]]:

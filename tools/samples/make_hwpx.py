@@ -111,7 +111,7 @@ class Section:
                 spans[i] = j - i + 1
                 i = j + 1
         else:
-            spans = {i: 1 for i in range(len(rows))}
+            spans = dict.fromkeys(range(len(rows)), 1)
 
         def cell(text: str, row: int, col: int, row_span: int = 1, is_header: bool = False) -> str:
             height = 282 * max(1, row_span)

@@ -48,8 +48,9 @@ def _read(path: str | Path | None, default: str) -> list[dict[str, str]]:
         text = resources.files("scatlas.data").joinpath(f"pairs/{default}").read_text(encoding="utf-8")
     else:
         text = Path(path).read_text(encoding="utf-8-sig")
-    return [{k: unicodedata.normalize("NFC", v or "") for k, v in r.items() if k}
-            for r in csv.DictReader(io.StringIO(text))]
+    return [
+        {k: unicodedata.normalize("NFC", v or "") for k, v in r.items() if k} for r in csv.DictReader(io.StringIO(text))
+    ]
 
 
 def load_services(path: str | Path | None = None) -> list[dict[str, str]]:
@@ -68,8 +69,27 @@ def rows_of(services: Sequence[dict[str, str]], names_only: bool = False) -> tup
     rows, index = [], {}
     for k, s in enumerate(services):
         muni = s.get("municipality") or f"미상-{s['id']}"
-        rows.append(Row(k, k, muni, "", None, None, s.get("source_url", ""), None, s["name"],
-                        "" if names_only else s.get("description", ""), None, None, None, "", None, None, None))
+        rows.append(
+            Row(
+                k,
+                k,
+                muni,
+                "",
+                None,
+                None,
+                s.get("source_url", ""),
+                None,
+                s["name"],
+                "" if names_only else s.get("description", ""),
+                None,
+                None,
+                None,
+                "",
+                None,
+                None,
+                None,
+            )
+        )
         index[s["id"]] = k
     return rows, index
 
@@ -118,26 +138,49 @@ def bcubed(group_of: dict[str, Any], pairs: Sequence[dict[str, str]]) -> dict[st
         recall += both / len(g)
     n = max(1, len(ids))
     p_, r_ = precision / n, recall / n
-    return {"services": len(ids), "precision": round(p_, 4), "recall": round(r_, 4),
-            "f1": round(2 * p_ * r_ / (p_ + r_), 4) if p_ + r_ else 0.0}
+    return {
+        "services": len(ids),
+        "precision": round(p_, 4),
+        "recall": round(r_, 4),
+        "f1": round(2 * p_ * r_ / (p_ + r_), 4) if p_ + r_ else 0.0,
+    }
 
 
-def group_quality(services: Sequence[dict[str, str]], pairs: Sequence[dict[str, str]], *,
-                  threshold: float = A.THRESHOLD, name_threshold: float = A.NAME_THRESHOLD,
-                  weak_link: float | None = None, exhaustive_block: int | None = None,
-                  names_only: bool = False, scored: A.ScoredPairs | None = None) -> dict[str, Any]:
+def group_quality(
+    services: Sequence[dict[str, str]],
+    pairs: Sequence[dict[str, str]],
+    *,
+    threshold: float = A.THRESHOLD,
+    name_threshold: float = A.NAME_THRESHOLD,
+    weak_link: float | None = None,
+    exhaustive_block: int | None = None,
+    names_only: bool = False,
+    scored: A.ScoredPairs | None = None,
+) -> dict[str, Any]:
     """Run find_archetypes on the services and score the labelled pairs (pairwise and B-cubed)."""
     rows, index = rows_of(services, names_only)
-    result = A.find_archetypes(rows, threshold, name_threshold, weak_link=weak_link,
-                               exhaustive_block=exhaustive_block, scored=scored, labels=False)
+    result = A.find_archetypes(
+        rows,
+        threshold,
+        name_threshold,
+        weak_link=weak_link,
+        exhaustive_block=exhaustive_block,
+        scored=scored,
+        labels=False,
+    )
     by_row = dict(result.archetype_of)
     group_of = {s["id"]: by_row[index[s["id"]]] for s in services if index[s["id"]] in by_row}
     usable = [p for p in pairs if p["a_id"] in index and p["b_id"] in index]
     same = [bool(group_of.get(p["a_id"])) and group_of.get(p["a_id"]) == group_of.get(p["b_id"]) for p in usable]
     sizes = [a["services"] for a in result.archetypes]
-    return {"pairwise": pairwise(same, usable), "bcubed": bcubed(group_of, usable),
-            "archetypes": len(result.archetypes), "largest": max(sizes, default=0),
-            "grouped_services": sum(sizes), "services": len(services)}
+    return {
+        "pairwise": pairwise(same, usable),
+        "bcubed": bcubed(group_of, usable),
+        "archetypes": len(result.archetypes),
+        "largest": max(sizes, default=0),
+        "grouped_services": sum(sizes),
+        "services": len(services),
+    }
 
 
 def baseline_scores(services: Sequence[dict[str, str]], pairs: Sequence[dict[str, str]]) -> np.ndarray:
@@ -148,28 +191,34 @@ def baseline_scores(services: Sequence[dict[str, str]], pairs: Sequence[dict[str
     ids = list(texts)
     where = {i: k for k, i in enumerate(ids)}
     m = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True).fit_transform(
-        [texts[i] for i in ids])
+        [texts[i] for i in ids]
+    )
     a = m[[where[p["a_id"]] for p in pairs]]
     b = m[[where[p["b_id"]] for p in pairs]]
     return np.asarray(a.multiply(b).sum(axis=1)).ravel()
 
 
-def method_scores(services: Sequence[dict[str, str]], pairs: Sequence[dict[str, str]],
-                  names_only: bool = False) -> np.ndarray:
+def method_scores(
+    services: Sequence[dict[str, str]], pairs: Sequence[dict[str, str]], names_only: bool = False
+) -> np.ndarray:
     """The archetype similarity (textsim.pair_similarity, vectors fitted on all the services) per pair."""
     from scatlas.analysis.textsim import pair_similarity, vectorise
 
     where = {s["id"]: k for k, s in enumerate(services)}
-    vectors = vectorise([s["name"] for s in services],
-                        ["" if names_only else s.get("description", "") for s in services])
-    sims, _ = pair_similarity(vectors, np.array([where[p["a_id"]] for p in pairs]),
-                              np.array([where[p["b_id"]] for p in pairs]))
+    vectors = vectorise(
+        [s["name"] for s in services], ["" if names_only else s.get("description", "") for s in services]
+    )
+    sims, _ = pair_similarity(
+        vectors, np.array([where[p["a_id"]] for p in pairs]), np.array([where[p["b_id"]] for p in pairs])
+    )
     return sims
 
 
-def best_threshold(scores: np.ndarray, pairs: Sequence[dict[str, str]],
-                   grid: Sequence[float] = tuple(round(t, 2) for t in np.arange(0.02, 0.95, 0.01))
-                   ) -> dict[str, float]:
+def best_threshold(
+    scores: np.ndarray,
+    pairs: Sequence[dict[str, str]],
+    grid: Sequence[float] = tuple(round(t, 2) for t in np.arange(0.02, 0.95, 0.01)),
+) -> dict[str, float]:
     """The F1-best threshold of per-pair scores (ties: the higher threshold)."""
     best: dict[str, float] = {}
     for t in grid:
@@ -184,9 +233,14 @@ def best_threshold(scores: np.ndarray, pairs: Sequence[dict[str, str]],
 BLENDS = ((0.0, 0.7, 0.0), (0.0, 0.7, 0.5), (0.5, 0.7, 0.0), (0.5, 0.7, 0.5))
 
 
-def choose(services: Sequence[dict[str, str]], tune: Sequence[dict[str, str]],
-           thresholds: Sequence[float] = THRESHOLDS, weak_links: Sequence[float] = WEAK_LINKS,
-           blends: Sequence[tuple[float, float]] = BLENDS, names_only: bool = False) -> dict[str, Any]:
+def choose(
+    services: Sequence[dict[str, str]],
+    tune: Sequence[dict[str, str]],
+    thresholds: Sequence[float] = THRESHOLDS,
+    weak_links: Sequence[float] = WEAK_LINKS,
+    blends: Sequence[tuple[float, float]] = BLENDS,
+    names_only: bool = False,
+) -> dict[str, Any]:
     """The blend, threshold and weak-link share chosen on the tuning pairs: the best grouped pairwise F1, and among
     the settings within F1_TOLERANCE of it the best B-cubed F1. names_only drops the descriptions (then only the
     threshold and weak link vary). The result carries every setting tried ('curve')."""
@@ -201,23 +255,41 @@ def choose(services: Sequence[dict[str, str]], tune: Sequence[dict[str, str]],
             scored = A.score_pairs_of(rows)
             for weak in weak_links:
                 for t in thresholds:
-                    q = group_quality(services, tune, threshold=t, name_threshold=t, weak_link=weak,
-                                      names_only=names_only, scored=scored)
-                    tried.append({"threshold": t, "weak_link": weak, "kind_weight": kind_w, "text_weight": text_w,
-                                  "kind_gate": gate, "tune": q})
+                    q = group_quality(
+                        services,
+                        tune,
+                        threshold=t,
+                        name_threshold=t,
+                        weak_link=weak,
+                        names_only=names_only,
+                        scored=scored,
+                    )
+                    tried.append(
+                        {
+                            "threshold": t,
+                            "weak_link": weak,
+                            "kind_weight": kind_w,
+                            "text_weight": text_w,
+                            "kind_gate": gate,
+                            "tune": q,
+                        }
+                    )
     finally:
         textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT, textsim.KIND_GATE = saved
     top = max(c["tune"]["pairwise"]["f1"] for c in tried)
     near = [c for c in tried if c["tune"]["pairwise"]["f1"] >= top - F1_TOLERANCE]
     best = max(near, key=lambda c: (c["tune"]["bcubed"]["f1"], c["tune"]["pairwise"]["f1"], c["threshold"]))
-    best["curve"] = [{k: c[k] for k in ("threshold", "weak_link", "kind_weight", "text_weight", "kind_gate")}
-                     | {"f1": c["tune"]["pairwise"]["f1"], "bcubed_f1": c["tune"]["bcubed"]["f1"],
-                        "largest": c["tune"]["largest"]} for c in tried]
+    best["curve"] = [
+        {k: c[k] for k in ("threshold", "weak_link", "kind_weight", "text_weight", "kind_gate")}
+        | {"f1": c["tune"]["pairwise"]["f1"], "bcubed_f1": c["tune"]["bcubed"]["f1"], "largest": c["tune"]["largest"]}
+        for c in tried
+    ]
     return best
 
 
-def report(services_path: str | Path | None = None, pairs_path: str | Path | None = None,
-           tune_choice: bool = False) -> dict[str, Any]:
+def report(
+    services_path: str | Path | None = None, pairs_path: str | Path | None = None, tune_choice: bool = False
+) -> dict[str, Any]:
     """Every figure of docs/analysis.md on the real pairs: the method at the shipped settings (or with blend,
     thresholds and weak link re-chosen on the tuning part when tune_choice), the plain baseline at its best
     threshold, on both parts; grouped (find_archetypes) and, for the method, per pair."""
@@ -226,43 +298,75 @@ def report(services_path: str | Path | None = None, pairs_path: str | Path | Non
     services = load_services(services_path)
     tune = load_pairs(pairs_path, "tune")
     test = load_pairs(pairs_path, "test")
-    out: dict[str, Any] = {"services": len(services), "tune_pairs": len(tune), "test_pairs": len(test),
-                           "test_same": sum(p["label"] == POSITIVE for p in test)}
-    settings = {"threshold": A.THRESHOLD, "name_threshold": A.NAME_THRESHOLD, "weak_link": A.WEAK_LINK,
-                "kind_weight": textsim.KIND_WEIGHT, "text_weight": textsim.TEXT_WEIGHT, "kind_gate": textsim.KIND_GATE}
+    out: dict[str, Any] = {
+        "services": len(services),
+        "tune_pairs": len(tune),
+        "test_pairs": len(test),
+        "test_same": sum(p["label"] == POSITIVE for p in test),
+    }
+    settings = {
+        "threshold": A.THRESHOLD,
+        "name_threshold": A.NAME_THRESHOLD,
+        "weak_link": A.WEAK_LINK,
+        "kind_weight": textsim.KIND_WEIGHT,
+        "text_weight": textsim.TEXT_WEIGHT,
+        "kind_gate": textsim.KIND_GATE,
+    }
     if tune_choice:
         chosen = choose(services, tune)
-        named = choose(services, tune, weak_links=(chosen["weak_link"],), names_only=True,
-                       blends=((chosen["kind_weight"], chosen["text_weight"], chosen["kind_gate"]),))
+        named = choose(
+            services,
+            tune,
+            weak_links=(chosen["weak_link"],),
+            names_only=True,
+            blends=((chosen["kind_weight"], chosen["text_weight"], chosen["kind_gate"]),),
+        )
         out["choice_curve"] = chosen["curve"]
         out["choice_curve_names_only"] = named["curve"]
-        settings = {"threshold": chosen["threshold"], "name_threshold": named["threshold"],
-                    "weak_link": chosen["weak_link"], "kind_weight": chosen["kind_weight"],
-                    "text_weight": chosen["text_weight"], "kind_gate": chosen["kind_gate"]}
+        settings = {
+            "threshold": chosen["threshold"],
+            "name_threshold": named["threshold"],
+            "weak_link": chosen["weak_link"],
+            "kind_weight": chosen["kind_weight"],
+            "text_weight": chosen["text_weight"],
+            "kind_gate": chosen["kind_gate"],
+        }
     out["settings"] = settings
     saved = textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT, textsim.KIND_GATE
-    textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT, textsim.KIND_GATE = (settings["kind_weight"], settings["text_weight"],
-                                                                   settings["kind_gate"])
+    textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT, textsim.KIND_GATE = (
+        settings["kind_weight"],
+        settings["text_weight"],
+        settings["kind_gate"],
+    )
     grouping = {k: settings[k] for k in ("threshold", "name_threshold", "weak_link")}
     try:
-        for variant, options in (("", {}), ("_keys_only", {"exhaustive_block": 0}), ("_names_only", {"names_only": True})):
+        for variant, options in (
+            ("", {}),
+            ("_keys_only", {"exhaustive_block": 0}),
+            ("_names_only", {"names_only": True}),
+        ):
             rows, _ = rows_of(services, options.get("names_only", False))
             scored = A.score_pairs_of(rows, options.get("exhaustive_block"))
             for part, pairs in (("tune", tune), ("test", test)):
-                out[part + variant] = group_quality(services, pairs, names_only=options.get("names_only", False),
-                                                    scored=scored, **grouping)
+                out[part + variant] = group_quality(
+                    services, pairs, names_only=options.get("names_only", False), scored=scored, **grouping
+                )
         scores_tune = method_scores(services, tune)
         pair_best = best_threshold(scores_tune, tune)
-        out["method_pairs"] = {"tuned_threshold": pair_best["threshold"], "tune": pair_best,
-                               "test_at_tuned": pairwise(list(method_scores(services, test)
-                                                              >= pair_best["threshold"]), test)}
+        out["method_pairs"] = {
+            "tuned_threshold": pair_best["threshold"],
+            "tune": pair_best,
+            "test_at_tuned": pairwise(list(method_scores(services, test) >= pair_best["threshold"]), test),
+        }
     finally:
         textsim.KIND_WEIGHT, textsim.TEXT_WEIGHT, textsim.KIND_GATE = saved
     base_tune = best_threshold(baseline_scores(services, tune), tune)
-    out["baseline"] = {"tuned_threshold": base_tune["threshold"], "tune": base_tune,
-                       "test_at_tuned": pairwise(list(baseline_scores(services, test) >= base_tune["threshold"]),
-                                                 test),
-                       "test_best": best_threshold(baseline_scores(services, test), test)}
+    out["baseline"] = {
+        "tuned_threshold": base_tune["threshold"],
+        "tune": base_tune,
+        "test_at_tuned": pairwise(list(baseline_scores(services, test) >= base_tune["threshold"]), test),
+        "test_best": best_threshold(baseline_scores(services, test), test),
+    }
     return out
 
 
@@ -273,8 +377,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Archetypes against the labelled real pairs")
     parser.add_argument("services", nargs="?", help="services CSV (default: the bundled real services)")
     parser.add_argument("pairs", nargs="?", help="labelled pairs CSV (default: the bundled real pairs)")
-    parser.add_argument("--choose", action="store_true",
-                        help="re-choose blend, thresholds and weak link on the tuning part")
+    parser.add_argument(
+        "--choose", action="store_true", help="re-choose blend, thresholds and weak link on the tuning part"
+    )
     parser.add_argument("--out", help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
     text = json.dumps(report(args.services, args.pairs, args.choose), ensure_ascii=False, indent=1)

@@ -27,8 +27,26 @@ from scatlas.analysis.servicekind import MEANS, place_words, service_kinds
 from scatlas.analysis.textsim import STOP_WORDS, canonical_name, fold
 
 #: Planning words taken off the end of a name ('스마트 버스정류장 구축' → 스마트 버스정류장).
-TRAILING_PLAN_WORDS = ("구축사업", "확산사업", "시범사업", "구축", "사업", "조성", "설치", "도입", "확대", "보급",
-                       "고도화", "추진", "시범", "운영", "지원", "설치사업", "보급사업", "확충")
+TRAILING_PLAN_WORDS = (
+    "구축사업",
+    "확산사업",
+    "시범사업",
+    "구축",
+    "사업",
+    "조성",
+    "설치",
+    "도입",
+    "확대",
+    "보급",
+    "고도화",
+    "추진",
+    "시범",
+    "운영",
+    "지원",
+    "설치사업",
+    "보급사업",
+    "확충",
+)
 #: Words dropped wherever they stand in a name (they say how, not what).
 FILLER_WORDS = frozenset({"기반", "활용", "연계", "통한", "이용", "구축", "사업", "및", "등"})
 #: Words that cannot name a kind on their own: the means (IoT, AI, 앱 …) and the stop-words of textsim.
@@ -96,8 +114,9 @@ def archetype_label(members: Sequence[Row]) -> str:
             counted[w] = sum(1 for text in folded_by_muni.values() if w and w in text)
         return counted[w]
 
-    vocabulary = sorted({w for names in names_by_muni.values() for n in names for w in _words(n)},
-                        key=len, reverse=True)
+    vocabulary = sorted(
+        {w for names in names_by_muni.values() for n in names for w in _words(n)}, key=len, reverse=True
+    )
 
     def general(word: str) -> str:
         """The head this word ends with when more municipalities use it ('내포지하차도' → '지하차도'), else the word."""
@@ -126,8 +145,10 @@ def archetype_label(members: Sequence[Row]) -> str:
         by_fold: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for words in candidates:
             by_fold[fold("".join(words))].append(words)
-        best = max(by_fold.values(), key=lambda ws: (sum(candidates[w] for w in ws), len(max(ws, key=len)),
-                                                      -len("".join(ws[0]))))
+        best = max(
+            by_fold.values(),
+            key=lambda ws: (sum(candidates[w] for w in ws), len(max(ws, key=len)), -len("".join(ws[0]))),
+        )
         words = list(max(best, key=lambda w: (candidates[w], len(w))))
         spelled = Counter(r.name for r in members if _folded_canonical(r.name) == fold("".join(words)))
         if spelled:  # a member's own spelling of the same words ('스마트버스정류장', not '스마트 버스 정류장')
@@ -154,6 +175,7 @@ def _kind_words(members: Sequence[Row], slot: str, n: int, share: float = 0.0) -
         for token in getattr(k, slot):
             users[token[2:] if token.startswith("h:") else token].add(r.municipality)
     need = max(2, share * len({r.municipality for r in members}))
-    ranked = sorted(((len(m), t) for t, m in users.items() if len(m) >= need and not _is_place(t)),
-                    key=lambda x: (-x[0], x[1]))
+    ranked = sorted(
+        ((len(m), t) for t, m in users.items() if len(m) >= need and not _is_place(t)), key=lambda x: (-x[0], x[1])
+    )
     return [DISPLAY.get(t, t) for _, t in ranked[:n]]

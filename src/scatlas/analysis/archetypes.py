@@ -82,7 +82,7 @@ def without_place(name: str, municipality: str) -> str:
 def _key_grams(name: str, description: str = "") -> set[str]:
     grams = set()
     for prefix, text in (("n", fold(name)), ("d", fold(description)[:KEY_DESCRIPTION_CHARS])):
-        grams.update(prefix + text[k:k + 3] for k in range(len(text) - 2))
+        grams.update(prefix + text[k : k + 3] for k in range(len(text) - 2))
     return grams
 
 
@@ -115,8 +115,10 @@ def candidate_pairs(names: Sequence[str], descriptions: Sequence[str] | None = N
         for t in set(toks):
             token_rows.append(i)
             token_cols.append(token_ids.setdefault(t, len(token_ids)))
-    for rows_, cols_, width, need in ((rows, cols, len(gram_ids), MIN_SHARED_GRAMS),
-                                      (token_rows, token_cols, len(token_ids), MIN_SHARED_TOKENS)):
+    for rows_, cols_, width, need in (
+        (rows, cols, len(gram_ids), MIN_SHARED_GRAMS),
+        (token_rows, token_cols, len(token_ids), MIN_SHARED_TOKENS),
+    ):
         if not rows_:
             continue
         keys = sparse.csr_matrix((np.ones(len(rows_), dtype=np.int32), (rows_, cols_)), shape=(n, width))
@@ -254,8 +256,13 @@ def score_pairs_of(rows: Sequence[Row], exhaustive_block: int | None = None) -> 
     names = [without_place(u[0].name, u[0].municipality) for u in unit_rows]
     descs = [next((r.description for r in u if r.description.strip()), "") for u in unit_rows]
     muni_index: dict[str, int] = {}
-    single = np.array([muni_index.setdefault(next(iter(m)), len(muni_index)) if len(m) == 1 else -1
-                       for m in ({r.municipality for r in u} for u in unit_rows)], dtype=np.int64)
+    single = np.array(
+        [
+            muni_index.setdefault(next(iter(m)), len(muni_index)) if len(m) == 1 else -1
+            for m in ({r.municipality for r in u} for u in unit_rows)
+        ],
+        dtype=np.int64,
+    )
     empty = np.zeros(0, dtype=np.int64)
     if n < 2:
         return ScoredPairs(unit_rows, empty, empty, np.zeros(0, dtype=np.float32), np.zeros(0, dtype=bool), single)
@@ -290,17 +297,29 @@ def score_pairs_of(rows: Sequence[Row], exhaustive_block: int | None = None) -> 
     return ScoredPairs(unit_rows, left, right, sims, both, single)
 
 
-def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD, name_threshold: float = NAME_THRESHOLD,
-                    weak_link: float | None = None, exhaustive_block: int | None = None,
-                    scored: ScoredPairs | None = None, labels: bool = True) -> ArchetypeResult:
+def find_archetypes(
+    rows: Sequence[Row],
+    threshold: float = THRESHOLD,
+    name_threshold: float = NAME_THRESHOLD,
+    weak_link: float | None = None,
+    exhaustive_block: int | None = None,
+    scored: ScoredPairs | None = None,
+    labels: bool = True,
+) -> ArchetypeResult:
     """Group near-identical services across municipalities (see the module docstring for the method).
 
     weak_link and exhaustive_block default to WEAK_LINK and EXHAUSTIVE_BLOCK; `scored` (score_pairs_of of the
     same rows) lets an evaluation try several thresholds without scoring again, and labels=False skips naming."""
     weak_link = WEAK_LINK if weak_link is None else weak_link
     scored = scored if scored is not None else score_pairs_of(rows, exhaustive_block)
-    unit_rows, left, right, sims, both, single = (scored.unit_rows, scored.left, scored.right, scored.sims,
-                                                  scored.both, scored.single)
+    unit_rows, left, right, sims, both, single = (
+        scored.unit_rows,
+        scored.left,
+        scored.right,
+        scored.sims,
+        scored.both,
+        scored.single,
+    )
     n = len(unit_rows)
     uf = _UnionFind(n)
     best = np.zeros(n, dtype=np.float32)
@@ -339,13 +358,27 @@ def find_archetypes(rows: Sequence[Row], threshold: float = THRESHOLD, name_thre
         aid = f"A{k:0{width}d}"
         munis = sorted({r.municipality for r in members})
         domains = Counter(r.domain_id for r in members if r.domain_id)
-        result.archetypes.append({
-            "id": aid, "label": _label(members) if labels else "", "municipalities": len(munis), "services": len(members),
-            "municipality_names": munis,
-            "domain_id": domains.most_common(1)[0][0] if domains else None,
-            "members": [{"municipality": r.municipality, "name": r.name, "service_id": r.service_id,
-                         "plan_id": r.plan_id, "plan_title": r.plan_title, "page": r.page}
-                        for r in sorted(members, key=lambda r: (r.municipality, r.service_id))]})
+        result.archetypes.append(
+            {
+                "id": aid,
+                "label": _label(members) if labels else "",
+                "municipalities": len(munis),
+                "services": len(members),
+                "municipality_names": munis,
+                "domain_id": domains.most_common(1)[0][0] if domains else None,
+                "members": [
+                    {
+                        "municipality": r.municipality,
+                        "name": r.name,
+                        "service_id": r.service_id,
+                        "plan_id": r.plan_id,
+                        "plan_title": r.plan_title,
+                        "page": r.page,
+                    }
+                    for r in sorted(members, key=lambda r: (r.municipality, r.service_id))
+                ],
+            }
+        )
         for r in members:
             result.archetype_of[r.service_id] = aid
     return result
@@ -409,8 +442,9 @@ def score_pairs(pairs: Sequence[dict[str, str]], names_only: bool = False) -> np
     return sims
 
 
-def precision_recall(pairs: Sequence[dict[str, str]], threshold: float,
-                     names_only: bool = False) -> tuple[float, float, float]:
+def precision_recall(
+    pairs: Sequence[dict[str, str]], threshold: float, names_only: bool = False
+) -> tuple[float, float, float]:
     """Precision, recall and F1 of 'near-identical at threshold' on labelled pairs."""
     pred = score_pairs(pairs, names_only) >= threshold
     truth = np.array([p["label"] == "same" for p in pairs])
@@ -421,8 +455,9 @@ def precision_recall(pairs: Sequence[dict[str, str]], threshold: float,
     return round(float(precision), 4), round(float(recall), 4), round(float(f1), 4)
 
 
-def choose_threshold(pairs: Sequence[dict[str, str]] | None = None, names_only: bool = False,
-                     min_precision: float = MIN_PRECISION) -> ThresholdChoice:
+def choose_threshold(
+    pairs: Sequence[dict[str, str]] | None = None, names_only: bool = False, min_precision: float = MIN_PRECISION
+) -> ThresholdChoice:
     """Score the labelled pairs with the archetype similarity and pick the threshold with the best F1 among those
     with precision ≥ min_precision (all thresholds when none reaches it).
 
@@ -452,10 +487,14 @@ def choose_threshold(pairs: Sequence[dict[str, str]] | None = None, names_only: 
     best = max(precise, key=lambda c: (c[3], c[0]))
     left, right = candidate_pairs(names, descs)
     proposed = {(int(a), int(b)) for a, b in zip(left, right)}
-    hits = sum(1 for k, p in enumerate(pairs) if p["label"] == "same"
-               and ((k, k + n) in proposed or fold(names[k]) == fold(names[k + n])))
-    return ThresholdChoice(best[0], best[3], best[1], best[2], n, int(truth.sum()),
-                           round(hits / max(1, int(truth.sum())), 4), curve)
+    hits = sum(
+        1
+        for k, p in enumerate(pairs)
+        if p["label"] == "same" and ((k, k + n) in proposed or fold(names[k]) == fold(names[k + n]))
+    )
+    return ThresholdChoice(
+        best[0], best[3], best[1], best[2], n, int(truth.sum()), round(hits / max(1, int(truth.sum())), 4), curve
+    )
 
 
 def grouping_quality(names_only: bool = False, pairs: Sequence[dict[str, str]] | None = None) -> dict[str, float]:
@@ -474,8 +513,10 @@ def grouping_quality(names_only: bool = False, pairs: Sequence[dict[str, str]] |
             if ":" not in concept:
                 wordings.setdefault((concept, p[f"name_{side}"]), "" if names_only else p[f"description_{side}"])
     concept_of = {k: c for k, (c, _) in enumerate(wordings)}
-    rows = [Row(k, k, f"m{k}", "", None, None, "", None, name, desc, None, None, None, "", None, None, None)
-            for k, ((_, name), desc) in enumerate(wordings.items())]
+    rows = [
+        Row(k, k, f"m{k}", "", None, None, "", None, name, desc, None, None, None, "", None, None, None)
+        for k, ((_, name), desc) in enumerate(wordings.items())
+    ]
     result = find_archetypes(rows)
     groups: dict[str, set[int]] = defaultdict(set)
     for sid, aid in result.archetype_of.items():
@@ -492,5 +533,11 @@ def grouping_quality(names_only: bool = False, pairs: Sequence[dict[str, str]] |
     n = max(1, len(concept_of))
     precision, recall = precision / n, recall / n
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"services": len(concept_of), "concepts": len(by_concept), "groups": len(groups),
-            "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+    return {
+        "services": len(concept_of),
+        "concepts": len(by_concept),
+        "groups": len(groups),
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+    }

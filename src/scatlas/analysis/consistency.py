@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from scatlas.analysis.distributions import share
 from scatlas.analysis.frame import Row
@@ -12,12 +13,22 @@ from scatlas.taxonomy import DOMAIN_ORDER
 def declared_vs_coded(rows: Sequence[Row]) -> list[dict[str, Any]]:
     """Each service with both a declared and an auto domain that differ, with the coder's rationale."""
     names = dict(DOMAIN_ORDER)
-    return [{"service_id": r.service_id, "municipality": r.municipality, "name": r.name, "page": r.page,
-             "declared_domain_id": r.declared_domain_id, "declared_domain": names[r.declared_domain_id],
-             "coded_domain_id": r.auto_domain_id, "coded_domain": names.get(r.auto_domain_id, r.auto_domain_id),
-             "confidence": r.auto_confidence, "rationale": r.auto_rationale}
-            for r in rows
-            if r.declared_domain_id and r.auto_domain_id and r.declared_domain_id != r.auto_domain_id]
+    return [
+        {
+            "service_id": r.service_id,
+            "municipality": r.municipality,
+            "name": r.name,
+            "page": r.page,
+            "declared_domain_id": r.declared_domain_id,
+            "declared_domain": names[r.declared_domain_id],
+            "coded_domain_id": r.auto_domain_id,
+            "coded_domain": names.get(r.auto_domain_id, r.auto_domain_id),
+            "confidence": r.auto_confidence,
+            "rationale": r.auto_rationale,
+        }
+        for r in rows
+        if r.declared_domain_id and r.auto_domain_id and r.declared_domain_id != r.auto_domain_id
+    ]
 
 
 def agreement(rows: Sequence[Row]) -> dict[str, Any]:
@@ -30,5 +41,10 @@ def agreement(rows: Sequence[Row]) -> dict[str, Any]:
         if mine:
             ok = sum(1 for r in mine if r.auto_domain_id == did)
             per_domain[did] = {"compared": len(mine), "agree": ok, "agreement": share(ok, len(mine))}
-    return {"compared": len(both), "agree": agree, "disagree": len(both) - agree,
-            "agreement": share(agree, len(both)) if both else None, "by_declared_domain": per_domain}
+    return {
+        "compared": len(both),
+        "agree": agree,
+        "disagree": len(both) - agree,
+        "agreement": share(agree, len(both)) if both else None,
+        "by_declared_domain": per_domain,
+    }

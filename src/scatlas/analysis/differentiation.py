@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -17,8 +18,10 @@ from scatlas.taxonomy import DOMAIN_ORDER
 #: The study's question: how much of a plan is made of services that at least this many municipalities plan.
 SHARED_BY = 3
 #: How a municipality's distinctiveness index is defined (written into analysis.json and the reports).
-INDEX_DEFINITION = ("차별성 지수 = (어떤 유형에도 속하지 않는 서비스 + 소수 자치단체만 계획한 유형에 속한 서비스) / 전체 서비스. "
-                    "0이면 모든 서비스가 여러 자치단체와 겹치고, 1이면 모두 그 자치단체만의 서비스다.")
+INDEX_DEFINITION = (
+    "차별성 지수 = (어떤 유형에도 속하지 않는 서비스 + 소수 자치단체만 계획한 유형에 속한 서비스) / 전체 서비스. "
+    "0이면 모든 서비스가 여러 자치단체와 겹치고, 1이면 모두 그 자치단체만의 서비스다."
+)
 #: At most this many of a municipality's distinctive services are listed.
 DISTINCTIVE_LISTED = 20
 #: An archetype is 'shared by few' when at most this share of the municipalities (and at least 2) plan it.
@@ -63,19 +66,37 @@ def distinctiveness(rows: Sequence[Row], arch: ArchetypeResult, top: int = 5) ->
         generic = [r for r in members if size.get(arch.archetype_of.get(r.service_id, ""), 0) >= generic_at]
         shared = [r for r in members if size.get(arch.archetype_of.get(r.service_id, ""), 0) >= SHARED_BY]
         ranked = sorted(unique, key=lambda r: (arch.best_other.get(r.service_id, 0.0), r.service_id))
-        out.append({
-            "municipality": muni, "services": n,
-            "unique": len(unique), "unique_share": share(len(unique), n),
-            "few": len(few), "few_share": share(len(few), n),
-            "generic": len(generic), "generic_share": share(len(generic), n),
-            "shared": len(shared), "shared_share": share(len(shared), n),
-            "index": share(len(unique) + len(few), n),
-            "archetypes": len({arch.archetype_of[r.service_id] for r in members if r.service_id in arch.archetype_of}),
-            "most_distinctive": [{"service_id": r.service_id, "name": r.name, "domain_id": r.domain_id,
-                                  "best_match_elsewhere": arch.best_other.get(r.service_id, 0.0)} for r in ranked[:top]],
-            "distinctive": [{"service_id": r.service_id, "name": r.name, "plan_title": r.plan_title, "page": r.page}
-                            for r in ranked[:DISTINCTIVE_LISTED]],
-        })
+        out.append(
+            {
+                "municipality": muni,
+                "services": n,
+                "unique": len(unique),
+                "unique_share": share(len(unique), n),
+                "few": len(few),
+                "few_share": share(len(few), n),
+                "generic": len(generic),
+                "generic_share": share(len(generic), n),
+                "shared": len(shared),
+                "shared_share": share(len(shared), n),
+                "index": share(len(unique) + len(few), n),
+                "archetypes": len(
+                    {arch.archetype_of[r.service_id] for r in members if r.service_id in arch.archetype_of}
+                ),
+                "most_distinctive": [
+                    {
+                        "service_id": r.service_id,
+                        "name": r.name,
+                        "domain_id": r.domain_id,
+                        "best_match_elsewhere": arch.best_other.get(r.service_id, 0.0),
+                    }
+                    for r in ranked[:top]
+                ],
+                "distinctive": [
+                    {"service_id": r.service_id, "name": r.name, "plan_title": r.plan_title, "page": r.page}
+                    for r in ranked[:DISTINCTIVE_LISTED]
+                ],
+            }
+        )
     return out
 
 
@@ -126,11 +147,18 @@ def concentration(rows: Sequence[Row]) -> list[dict[str, Any]]:
     out = []
     for plan_id, members in sorted(plans.items(), key=lambda kv: (kv[1][0].municipality, kv[0])):
         mix = _mix(members)
-        out.append({"plan_id": plan_id, "municipality": members[0].municipality,
-                    "plan_title": members[0].plan_title, "services": len(members),
-                    "labelled": int(mix.sum()), "hhi": round(hhi(mix), 4),
-                    "entropy": round(normalised_entropy(mix), 4),
-                    "js_distance": round(js_distance(mix, overall), 4)})
+        out.append(
+            {
+                "plan_id": plan_id,
+                "municipality": members[0].municipality,
+                "plan_title": members[0].plan_title,
+                "services": len(members),
+                "labelled": int(mix.sum()),
+                "hhi": round(hhi(mix), 4),
+                "entropy": round(normalised_entropy(mix), 4),
+                "js_distance": round(js_distance(mix, overall), 4),
+            }
+        )
     return out
 
 
@@ -152,15 +180,24 @@ def similarity(rows: Sequence[Row], arch: ArchetypeResult) -> dict[str, Any]:
     mixes = _cosine_rows(np.array([_mix(groups[m]) for m in munis])) if munis else np.zeros((0, 12))
     arch_ids = sorted({a for a in arch.archetype_of.values()})
     col = {a: k for k, a in enumerate(arch_ids)}
-    pairs = {(k, col[arch.archetype_of[r.service_id]]) for k, m in enumerate(munis) for r in groups[m]
-             if r.service_id in arch.archetype_of}
-    incidence = sparse.csr_matrix((np.ones(len(pairs), dtype=np.float32),
-                                   ([p[0] for p in pairs], [p[1] for p in pairs])),
-                                  shape=(len(munis), len(arch_ids)))
+    pairs = {
+        (k, col[arch.archetype_of[r.service_id]])
+        for k, m in enumerate(munis)
+        for r in groups[m]
+        if r.service_id in arch.archetype_of
+    }
+    incidence = sparse.csr_matrix(
+        (np.ones(len(pairs), dtype=np.float32), ([p[0] for p in pairs], [p[1] for p in pairs])),
+        shape=(len(munis), len(arch_ids)),
+    )
     sizes = np.asarray(incidence.sum(axis=1)).ravel()
-    result: dict[str, Any] = {"municipalities": munis, "method": {
-        "domain_cosine": "cosine of the two municipalities' 12-domain count vectors",
-        "archetype_jaccard": "archetypes both plan / archetypes either plans (0 when neither has any)"}}
+    result: dict[str, Any] = {
+        "municipalities": munis,
+        "method": {
+            "domain_cosine": "cosine of the two municipalities' 12-domain count vectors",
+            "archetype_jaccard": "archetypes both plan / archetypes either plans (0 when neither has any)",
+        },
+    }
 
     def block(start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
         cos = mixes[start:stop] @ mixes.T
@@ -183,8 +220,18 @@ def similarity(rows: Sequence[Row], arch: ArchetypeResult) -> dict[str, Any]:
             score[me] = -1
             best = np.argpartition(-score, NEIGHBOURS)[:NEIGHBOURS]
             best = best[np.argsort(-score[best])]
-            neighbours.append({"municipality": munis[me], "neighbours": [
-                {"municipality": munis[j], "archetype_jaccard": round(float(jac[k, j]), 4),
-                 "domain_cosine": round(float(cos[k, j]), 4)} for j in best]})
+            neighbours.append(
+                {
+                    "municipality": munis[me],
+                    "neighbours": [
+                        {
+                            "municipality": munis[j],
+                            "archetype_jaccard": round(float(jac[k, j]), 4),
+                            "domain_cosine": round(float(cos[k, j]), 4),
+                        }
+                        for j in best
+                    ],
+                }
+            )
     result["neighbours"] = neighbours
     return result

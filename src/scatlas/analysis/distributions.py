@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from scatlas.analysis.frame import UNLABELLED, Row
 from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, load_codebook
@@ -33,8 +34,10 @@ def domain_table(rows: Sequence[Row]) -> list[dict[str, Any]]:
     total = len(rows)
     values = [counts.get(did, 0) for did, _ in DOMAIN_ORDER]
     ranks = min_ranks(values)
-    return [{"domain_id": did, "domain": name, "count": c, "share": share(c, total), "rank": rank}
-            for (did, name), c, rank in zip(DOMAIN_ORDER, values, ranks)]
+    return [
+        {"domain_id": did, "domain": name, "count": c, "share": share(c, total), "rank": rank}
+        for (did, name), c, rank in zip(DOMAIN_ORDER, values, ranks)
+    ]
 
 
 def unlabelled(rows: Sequence[Row]) -> dict[str, Any]:
@@ -52,21 +55,26 @@ def domain_mix(rows: Iterable[Row]) -> dict[str, int]:
     return mix
 
 
-def grouped_table(key_name: str, keys: dict[Any, list[Row]],
-                  extra: dict[Any, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+def grouped_table(
+    key_name: str, keys: dict[Any, list[Row]], extra: dict[Any, dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
     """One entry per group: its service count, domain counts and domain shares."""
     out = []
     for key, members in keys.items():
         mix = domain_mix(members)
         n = len(members)
         ids = [did for did, _ in DOMAIN_ORDER]
-        entry = {key_name: key, "services": n, "domains": mix,
-                 "shares": {d: share(c, n) for d, c in mix.items()},
-                 "ranks": dict(zip(ids, min_ranks([mix[d] for d in ids]))),
-                 "subtypes": dict(Counter(r.subtype for r in members if r.subtype).most_common()),
-                 "functions": {f: c for f in FUNCTIONS if (c := sum(1 for r in members if r.function == f))},
-                 "target_groups": dict(Counter(g for r in members for g in set(r.target_groups)).most_common()),
-                 "technologies": dict(Counter(t for r in members for t in set(r.technologies)).most_common(10))}
+        entry = {
+            key_name: key,
+            "services": n,
+            "domains": mix,
+            "shares": {d: share(c, n) for d, c in mix.items()},
+            "ranks": dict(zip(ids, min_ranks([mix[d] for d in ids]))),
+            "subtypes": dict(Counter(r.subtype for r in members if r.subtype).most_common()),
+            "functions": {f: c for f in FUNCTIONS if (c := sum(1 for r in members if r.function == f))},
+            "target_groups": dict(Counter(g for r in members for g in set(r.target_groups)).most_common()),
+            "technologies": dict(Counter(t for r in members for t in set(r.technologies)).most_common(10)),
+        }
         if extra and key in extra:
             entry.update(extra[key])
         out.append(entry)
@@ -78,8 +86,10 @@ def by_municipality(rows: Sequence[Row]) -> list[dict[str, Any]]:
     groups: dict[str, list[Row]] = defaultdict(list)
     for r in rows:
         groups[r.municipality].append(r)
-    extra = {m: {"plans": len({r.plan_id for r in g}),
-                 "plan_titles": sorted({r.plan_title for r in g if r.plan_title})} for m, g in groups.items()}
+    extra = {
+        m: {"plans": len({r.plan_id for r in g}), "plan_titles": sorted({r.plan_title for r in g if r.plan_title})}
+        for m, g in groups.items()
+    }
     return grouped_table("municipality", dict(sorted(groups.items())), extra)
 
 
@@ -94,14 +104,28 @@ def subtype_tables(rows: Sequence[Row]) -> dict[str, list[dict[str, Any]]]:
     for d in book.domains:
         counts = per_domain.get(d.id, Counter())
         total = sum(counts.values())
-        table = [{"subtype": s.id, "label": s.label, "count": counts.get(s.id, 0),
-                  "share": share(counts.get(s.id, 0), total)} for s in d.subtypes]
+        table = [
+            {
+                "subtype": s.id,
+                "label": s.label,
+                "count": counts.get(s.id, 0),
+                "share": share(counts.get(s.id, 0), total),
+            }
+            for s in d.subtypes
+        ]
         ranks = min_ranks([t["count"] for t in table])
         for t, rank in zip(table, ranks):
             t["rank"] = rank
         if counts.get(None):
-            table.append({"subtype": None, "label": NO_SUBTYPE_LABEL, "count": counts[None],
-                          "share": share(counts[None], total), "rank": None})
+            table.append(
+                {
+                    "subtype": None,
+                    "label": NO_SUBTYPE_LABEL,
+                    "count": counts[None],
+                    "share": share(counts[None], total),
+                    "rank": None,
+                }
+            )
         out[d.id] = table
     return out
 
@@ -110,8 +134,7 @@ def function_table(rows: Sequence[Row]) -> list[dict[str, Any]]:
     """The three functions' counts and shares of all services, then the services without one."""
     counts = Counter(r.function for r in rows)
     total = len(rows)
-    table = [{"function": f, "count": counts.get(f, 0), "share": share(counts.get(f, 0), total)}
-             for f in FUNCTIONS]
+    table = [{"function": f, "count": counts.get(f, 0), "share": share(counts.get(f, 0), total)} for f in FUNCTIONS]
     if counts.get(None):
         table.append({"function": None, "count": counts[None], "share": share(counts[None], total)})
     return table
@@ -130,8 +153,9 @@ def target_group_table(rows: Sequence[Row]) -> list[dict[str, Any]]:
     """Each target group's count and the share of services naming it (a service may name several)."""
     counts = Counter(g for r in rows for g in set(r.target_groups))
     total = len(rows)
-    table = [{"target_group": g, "count": counts.get(g, 0), "share": share(counts.get(g, 0), total)}
-             for g in TARGET_GROUPS]
+    table = [
+        {"target_group": g, "count": counts.get(g, 0), "share": share(counts.get(g, 0), total)} for g in TARGET_GROUPS
+    ]
     none = sum(1 for r in rows if not r.target_groups)
     if none:
         table.append({"target_group": None, "count": none, "share": share(none, total)})
@@ -162,9 +186,15 @@ def technology_table(rows: Sequence[Row]) -> list[dict[str, Any]]:
             co[t][r.domain_id or UNLABELLED] += 1
     total = len(rows)
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [{"technology": t, "count": c, "share": share(c, total),
-             "domains": {d: co[t][d] for d in [x for x, _ in DOMAIN_ORDER] + [UNLABELLED] if co[t].get(d)}}
-            for t, c in ordered]
+    return [
+        {
+            "technology": t,
+            "count": c,
+            "share": share(c, total),
+            "domains": {d: co[t][d] for d in [x for x, _ in DOMAIN_ORDER] + [UNLABELLED] if co[t].get(d)},
+        }
+        for t, c in ordered
+    ]
 
 
 def technology_domain_matrix(rows: Sequence[Row]) -> dict[str, Any]:
@@ -180,6 +210,10 @@ def technology_domain_matrix(rows: Sequence[Row]) -> dict[str, Any]:
     for t in table:
         row = [t["domains"].get(d, 0) for d in cols]
         matrix.append(row)
-        lift.append([round(share(c, t["count"]) / share(dcounts.get(d, 0), total), 3)
-                     if dcounts.get(d) else None for c, d in zip(row, cols)])
+        lift.append(
+            [
+                round(share(c, t["count"]) / share(dcounts.get(d, 0), total), 3) if dcounts.get(d) else None
+                for c, d in zip(row, cols)
+            ]
+        )
     return {"technologies": [t["technology"] for t in table], "domains": cols, "counts": matrix, "lift": lift}

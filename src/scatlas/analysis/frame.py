@@ -81,7 +81,7 @@ def _first(*values: object) -> object:
     return next((v for v in values if v is not None), None)
 
 
-def load_rows(cat: "Catalogue", basis: Basis = "effective", municipality: str | None = None) -> list[Row]:
+def load_rows(cat: Catalogue, basis: Basis = "effective", municipality: str | None = None) -> list[Row]:
     """Every service of the catalogue (or of one municipality) with its codes on `basis`.
 
     effective: docs/architecture.md's rule (latest human; else declared domain with auto's other dimensions, auto's
@@ -108,8 +108,9 @@ def load_rows(cat: "Catalogue", basis: Basis = "effective", municipality: str | 
             if human:
                 subtype = r["h_subtype"]
             else:
-                subtype = r["a_subtype"] if sub_domain.get(r["a_subtype"]) == _first(declared_id, r["a_domain_id"]) \
-                    else None
+                subtype = (
+                    r["a_subtype"] if sub_domain.get(r["a_subtype"]) == _first(declared_id, r["a_domain_id"]) else None
+                )
             function, groups, techs = e_function, e_groups, e_techs
             coder = r["h_coder"] if human else "declared" if declared_id else r["a_coder"]
         elif basis == "auto":
@@ -120,14 +121,31 @@ def load_rows(cat: "Catalogue", basis: Basis = "effective", municipality: str | 
             candidate = r["h_subtype"] if human else r["a_subtype"]
             subtype = candidate if candidate and sub_domain.get(candidate) == declared_id else None
             coder = "declared" if declared_id else None
-        rows.append(Row(
-            service_id=r["service_id"], plan_id=r["plan_id"], municipality=_nfc(r["municipality"]) or "(미상)",
-            plan_title=_nfc(r["plan_title"]), period_start=r["period_start"], period_end=r["period_end"],
-            source_file=r["source_file"] or "", page=r["page"], name=_nfc(r["name"]),
-            description=_nfc(r["description"]), declared_domain_id=declared_id, auto_domain_id=r["a_domain_id"],
-            auto_confidence=r["a_confidence"], auto_rationale=_nfc(r["a_rationale"]),
-            domain_id=domain_id, subtype=subtype if domain_id else None, function=function,
-            target_groups=_split(groups), technologies=_split(techs), coder=coder, counted=bool(r["counted"])))
+        rows.append(
+            Row(
+                service_id=r["service_id"],
+                plan_id=r["plan_id"],
+                municipality=_nfc(r["municipality"]) or "(미상)",
+                plan_title=_nfc(r["plan_title"]),
+                period_start=r["period_start"],
+                period_end=r["period_end"],
+                source_file=r["source_file"] or "",
+                page=r["page"],
+                name=_nfc(r["name"]),
+                description=_nfc(r["description"]),
+                declared_domain_id=declared_id,
+                auto_domain_id=r["a_domain_id"],
+                auto_confidence=r["a_confidence"],
+                auto_rationale=_nfc(r["a_rationale"]),
+                domain_id=domain_id,
+                subtype=subtype if domain_id else None,
+                function=function,
+                target_groups=_split(groups),
+                technologies=_split(techs),
+                coder=coder,
+                counted=bool(r["counted"]),
+            )
+        )
     return rows
 
 

@@ -38,8 +38,9 @@ def _label(key: str) -> str:
 
 def our_figures(analysis: dict[str, Any]) -> dict[str, float | int]:
     """This inventory's figures under the reference study's keys."""
-    figures: dict[str, float | int] = {f"totals.{k}": v for k, v in analysis["totals"].items()
-                                       if k in ("services", "plans", "municipalities")}
+    figures: dict[str, float | int] = {
+        f"totals.{k}": v for k, v in analysis["totals"].items() if k in ("services", "plans", "municipalities")
+    }
     for d in analysis["domains"]:
         for m in ("count", "share", "rank"):
             figures[f"domain.{d['domain_id']}.{m}"] = d[m]
@@ -62,19 +63,31 @@ def compare(analysis: dict[str, Any], reference: dict[str, Any] | None = None) -
         diff = None
         if mine is not None and isinstance(f["value"], (int, float)):
             diff = round(mine - f["value"], 4) if f["key"].endswith(".share") else mine - f["value"]
-        rows.append({"key": f["key"], "label": _label(f["key"]), "reference": f["value"],
-                     "status": f.get("status"), "where": f.get("where", ""), "method": f.get("method"),
-                     "ours": mine, "difference": diff})
+        rows.append(
+            {
+                "key": f["key"],
+                "label": _label(f["key"]),
+                "reference": f["value"],
+                "status": f.get("status"),
+                "where": f.get("where", ""),
+                "method": f.get("method"),
+                "ours": mine,
+                "difference": diff,
+            }
+        )
     known = {f["key"]: f for f in ref.get("figures", [])}
     domains = []
     for d in analysis["domains"]:
-        entry = {"domain_id": d["domain_id"], "domain": d["domain"], "count": d["count"], "share": d["share"],
-                 "rank": d["rank"]}
+        entry = {
+            "domain_id": d["domain_id"],
+            "domain": d["domain"],
+            "count": d["count"],
+            "share": d["share"],
+            "rank": d["rank"],
+        }
         for m in ("count", "share", "rank"):
             f = known.get(f"domain.{d['domain_id']}.{m}")
             entry[f"reference_{m}"] = f["value"] if f else None
             entry[f"reference_{m}_status"] = f.get("status") if f else None
         domains.append(entry)
     return {"source": ref.get("source", {}), "figures": rows, "domains": domains}
-
-

@@ -35,8 +35,23 @@ from scatlas.analysis import textsim
 #: Actions: canonical form → spellings (a word is an action when it starts with one of the spellings).
 ACTIONS: dict[str, tuple[str, ...]] = {
     # one action, as plans pair them (감지·알림): detecting something and telling someone, incl. tracking a position
-    "감지알림": ("감지", "탐지", "검지", "포착", "알림", "알리", "알린", "알려", "경보", "통보", "경고",
-             "문자발송", "추적", "위치확인", "위치추적"),
+    "감지알림": (
+        "감지",
+        "탐지",
+        "검지",
+        "포착",
+        "알림",
+        "알리",
+        "알린",
+        "알려",
+        "경보",
+        "통보",
+        "경고",
+        "문자발송",
+        "추적",
+        "위치확인",
+        "위치추적",
+    ),
     "측정": ("측정", "계측", "검측", "관측"),
     "모니터링": ("모니터링", "감시", "관제", "상시점검"),
     "저감": ("저감", "줄이", "줄여", "감축", "절감", "제거", "정화", "살균", "방역"),
@@ -112,33 +127,399 @@ MEANS: dict[str, tuple[str, ...]] = {
     "gis": ("gis", "지도", "공간정보"),
 }
 #: Words of news reports and plan prose that say nothing about the kind of service (stems, after endings are off).
-NOISE = frozenset("""
-에게 에서 으로 하고 하며 하여 그리고 또는 통하여 위하여 이용하여 정보 상황 발생 관리 시설 데이터 기기 장비 장치 확인 내용
-대상 이상 문제 해결 목적 통합 연계 구성 분야 기관 공공 시민들 주민들 이용자들 지원사업 시범사업 구축사업 사업자
-밝혔다 밝혔 말했 전했 설명했 강조했 기대된다 계획이다 예정이다 방침이다 것이다 있다 없다 했다 됐다 한다 된다 위해 통해
-위한 통한 대한 따라 따른 관련 경우 이번 이번에 올해 지난해 내년 지난 오는 최근 현재 이후 기존 향후 앞으로 그동안 당시
-시장 군수 구청장 도지사 시청장 관계자 의원 의회 장관 청장 센터장 담당자 총 약 최대 최소 각 각종 모든 다양 여러 주요
-예산 사업비 국비 도비 시비 군비 구비 억 억원 천만원 만원 원 개소 곳 명 개 대 건 년 월 일 시간 분 회 차 호 번 가구 세대
-추진 계획 예정 지역 일대 관내 인근 주변 현장 공모 선정 확보 투입 완료 마련 착수 시작 개시 본격 시범 시행 실시 진행 도입
-구축 설치 운영 조성 보급 확대 확산 지원 제공 활용 개선 강화 고도화 사업 서비스 시스템 스마트 플랫폼 기반 기능 기술 방식
-역할 효과 편의 편리 불편 도움 가능 필요 이용 사용 시민 주민 국민 이용자 사용자 누구나 우리 자체 전국 최초 처음 국내 첫
-또한 특히 또 물론 함께 직접 바로 즉시 신속 자동 실시간 24시간 상시 언제 어디 이상 이하 이내 중 내 후 전 때 등 및 수
-것 이 그 해당 위 하 있 없 되 않 같 더 큰 작은 새로운 첨단 신규 스마트시티 스마트도시 도시 시 군 구 도 동 읍 면 리
-""".split())
+NOISE = frozenset(
+    [
+        "에게",
+        "에서",
+        "으로",
+        "하고",
+        "하며",
+        "하여",
+        "그리고",
+        "또는",
+        "통하여",
+        "위하여",
+        "이용하여",
+        "정보",
+        "상황",
+        "발생",
+        "관리",
+        "시설",
+        "데이터",
+        "기기",
+        "장비",
+        "장치",
+        "확인",
+        "내용",
+        "대상",
+        "이상",
+        "문제",
+        "해결",
+        "목적",
+        "통합",
+        "연계",
+        "구성",
+        "분야",
+        "기관",
+        "공공",
+        "시민들",
+        "주민들",
+        "이용자들",
+        "지원사업",
+        "시범사업",
+        "구축사업",
+        "사업자",
+        "밝혔다",
+        "밝혔",
+        "말했",
+        "전했",
+        "설명했",
+        "강조했",
+        "기대된다",
+        "계획이다",
+        "예정이다",
+        "방침이다",
+        "것이다",
+        "있다",
+        "없다",
+        "했다",
+        "됐다",
+        "한다",
+        "된다",
+        "위해",
+        "통해",
+        "위한",
+        "통한",
+        "대한",
+        "따라",
+        "따른",
+        "관련",
+        "경우",
+        "이번",
+        "이번에",
+        "올해",
+        "지난해",
+        "내년",
+        "지난",
+        "오는",
+        "최근",
+        "현재",
+        "이후",
+        "기존",
+        "향후",
+        "앞으로",
+        "그동안",
+        "당시",
+        "시장",
+        "군수",
+        "구청장",
+        "도지사",
+        "시청장",
+        "관계자",
+        "의원",
+        "의회",
+        "장관",
+        "청장",
+        "센터장",
+        "담당자",
+        "총",
+        "약",
+        "최대",
+        "최소",
+        "각",
+        "각종",
+        "모든",
+        "다양",
+        "여러",
+        "주요",
+        "예산",
+        "사업비",
+        "국비",
+        "도비",
+        "시비",
+        "군비",
+        "구비",
+        "억",
+        "억원",
+        "천만원",
+        "만원",
+        "원",
+        "개소",
+        "곳",
+        "명",
+        "개",
+        "대",
+        "건",
+        "년",
+        "월",
+        "일",
+        "시간",
+        "분",
+        "회",
+        "차",
+        "호",
+        "번",
+        "가구",
+        "세대",
+        "추진",
+        "계획",
+        "예정",
+        "지역",
+        "일대",
+        "관내",
+        "인근",
+        "주변",
+        "현장",
+        "공모",
+        "선정",
+        "확보",
+        "투입",
+        "완료",
+        "마련",
+        "착수",
+        "시작",
+        "개시",
+        "본격",
+        "시범",
+        "시행",
+        "실시",
+        "진행",
+        "도입",
+        "구축",
+        "설치",
+        "운영",
+        "조성",
+        "보급",
+        "확대",
+        "확산",
+        "지원",
+        "제공",
+        "활용",
+        "개선",
+        "강화",
+        "고도화",
+        "사업",
+        "서비스",
+        "시스템",
+        "스마트",
+        "플랫폼",
+        "기반",
+        "기능",
+        "기술",
+        "방식",
+        "역할",
+        "효과",
+        "편의",
+        "편리",
+        "불편",
+        "도움",
+        "가능",
+        "필요",
+        "이용",
+        "사용",
+        "시민",
+        "주민",
+        "국민",
+        "이용자",
+        "사용자",
+        "누구나",
+        "우리",
+        "자체",
+        "전국",
+        "최초",
+        "처음",
+        "국내",
+        "첫",
+        "또한",
+        "특히",
+        "또",
+        "물론",
+        "함께",
+        "직접",
+        "바로",
+        "즉시",
+        "신속",
+        "자동",
+        "실시간",
+        "24시간",
+        "상시",
+        "언제",
+        "어디",
+        "이상",
+        "이하",
+        "이내",
+        "중",
+        "내",
+        "후",
+        "전",
+        "때",
+        "등",
+        "및",
+        "수",
+        "것",
+        "이",
+        "그",
+        "해당",
+        "위",
+        "하",
+        "있",
+        "없",
+        "되",
+        "않",
+        "같",
+        "더",
+        "큰",
+        "작은",
+        "새로운",
+        "첨단",
+        "신규",
+        "스마트시티",
+        "스마트도시",
+        "도시",
+        "시",
+        "군",
+        "구",
+        "도",
+        "동",
+        "읍",
+        "면",
+        "리",
+    ]
+)
 #: Particles taken off the end of a description word, longest first ('정류장에서' → 정류장).
-STRIP_ENDINGS = tuple(sorted(set("""
-에서는 에서도 에게는 으로는 으로도 으로써 이라는 이라고 라는 라고 에서 에게 으로 부터 까지 마다 처럼 보다 이나 이며 이고
-과의 와의 에는 에도 들이 들은 들을 들의 들에게 들 은 는 이 가 을 를 의 에 로 와 과 도 만 나 께
-""".split()), key=len, reverse=True))
+STRIP_ENDINGS = tuple(
+    sorted(
+        set(
+            [
+                "에서는",
+                "에서도",
+                "에게는",
+                "으로는",
+                "으로도",
+                "으로써",
+                "이라는",
+                "이라고",
+                "라는",
+                "라고",
+                "에서",
+                "에게",
+                "으로",
+                "부터",
+                "까지",
+                "마다",
+                "처럼",
+                "보다",
+                "이나",
+                "이며",
+                "이고",
+                "과의",
+                "와의",
+                "에는",
+                "에도",
+                "들이",
+                "들은",
+                "들을",
+                "들의",
+                "들에게",
+                "들",
+                "은",
+                "는",
+                "이",
+                "가",
+                "을",
+                "를",
+                "의",
+                "에",
+                "로",
+                "와",
+                "과",
+                "도",
+                "만",
+                "나",
+                "께",
+            ]
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 #: Endings of 하다/되다 verbs, taken off to leave the noun ('감지해' → 감지, '설치된' → 설치) when two or more
 #: letters remain; most verbs of plan prose are of this kind.
-VERB_SUFFIXES = tuple(sorted(set("""
-하였으며 하였다 했으며 한다는 하도록 하면서 하는 하고 하여 해서 하며 하게 하기 하면 했다 한다 합니다 할 한 해 하자
-되었으며 되었다 됐으며 되도록 되면서 된다 되는 되어 되며 되고 되면 됐다 될 된 돼 시켜 시킨 시키는 받아 받는 받을
-""".split()), key=len, reverse=True))
+VERB_SUFFIXES = tuple(
+    sorted(
+        set(
+            [
+                "하였으며",
+                "하였다",
+                "했으며",
+                "한다는",
+                "하도록",
+                "하면서",
+                "하는",
+                "하고",
+                "하여",
+                "해서",
+                "하며",
+                "하게",
+                "하기",
+                "하면",
+                "했다",
+                "한다",
+                "합니다",
+                "할",
+                "한",
+                "해",
+                "하자",
+                "되었으며",
+                "되었다",
+                "됐으며",
+                "되도록",
+                "되면서",
+                "된다",
+                "되는",
+                "되어",
+                "되며",
+                "되고",
+                "되면",
+                "됐다",
+                "될",
+                "된",
+                "돼",
+                "시켜",
+                "시킨",
+                "시키는",
+                "받아",
+                "받는",
+                "받을",
+            ]
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 #: Other verb and adjective endings: such words are dropped unless they start with an action spelling.
-VERB_ENDINGS = ("다", "던", "도록", "면서", "지만", "었", "였", "겠", "고자", "려고", "으며", "어서", "아서", "는데",
-                "있는", "없는", "있게", "없이", "같은", "같이")
+VERB_ENDINGS = (
+    "다",
+    "던",
+    "도록",
+    "면서",
+    "지만",
+    "었",
+    "였",
+    "겠",
+    "고자",
+    "려고",
+    "으며",
+    "어서",
+    "아서",
+    "는데",
+    "있는",
+    "없는",
+    "있게",
+    "없이",
+    "같은",
+    "같이",
+)
 #: How many times the name's words count against the description's (a name says what the service is).
 NAME_REPEAT = 3
 #: Weights of the slots in kind_matrix (they sum to 1): object, action, target, means.
@@ -171,8 +552,11 @@ class Kind:
 
     def summary(self) -> str:
         """'object: 버스 정류장 · action: 안내 · means: IoT' — for reports and debugging."""
-        parts = [f"{slot}: {' '.join(dict.fromkeys(getattr(self, slot)))}" for slot in
-                 ("object", "action", "target", "means") if getattr(self, slot)]
+        parts = [
+            f"{slot}: {' '.join(dict.fromkeys(getattr(self, slot)))}"
+            for slot in ("object", "action", "target", "means")
+            if getattr(self, slot)
+        ]
         return " · ".join(parts)
 
 
@@ -190,8 +574,27 @@ def place_words() -> frozenset[str]:
         for part in row.full_name.split():
             words.add(part.lower())
     # metro short names ('서울', '경기', '충북') and province words
-    words.update({"서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원", "충북", "충남",
-                  "전북", "전남", "경북", "경남", "제주"})
+    words.update(
+        {
+            "서울",
+            "부산",
+            "대구",
+            "인천",
+            "광주",
+            "대전",
+            "울산",
+            "세종",
+            "경기",
+            "강원",
+            "충북",
+            "충남",
+            "전북",
+            "전남",
+            "경북",
+            "경남",
+            "제주",
+        }
+    )
     return frozenset(w for w in words if len(w) >= 2)
 
 
@@ -238,8 +641,14 @@ def _slots_of(word: str) -> tuple[tuple[str, str], ...]:
     """The (slot, token) pairs one word contributes: none for noise, stop-words and place names; a lexicon word
     gives its slot and canonical form (a compound such as 감지센서 also leaves what remains as an object word)."""
     low = word.lower()
-    if not low or low in NOISE or low in textsim.STOP_WORDS or low in place_words() or (
-            len(low) < 2 and not low.isascii()) or low[0].isdigit() and not low.isascii():
+    if (
+        not low
+        or low in NOISE
+        or low in textsim.STOP_WORDS
+        or low in place_words()
+        or (len(low) < 2 and not low.isascii())
+        or (low[0].isdigit() and not low.isascii())
+    ):
         return ()
     table, starts = _lexicon()
     hit = table.get(low)
@@ -248,7 +657,7 @@ def _slots_of(word: str) -> tuple[tuple[str, str], ...]:
         m = starts.match(low)
         if m and (len(m.group(0)) >= 2 or m.group(0) == low):
             hit = table[m.group(0).lower()]
-            rest = low[len(m.group(0)):]
+            rest = low[len(m.group(0)) :]
             if len(rest) >= 2 and rest not in NOISE and rest not in textsim.STOP_WORDS:
                 out.append(("object", rest))
     out.append(hit if hit is not None else ("object", low))
@@ -290,8 +699,14 @@ def service_kinds(names: Sequence[str], descriptions: Sequence[str]) -> list[Kin
                 merged[slot] = tuple(name_slots[slot] * NAME_REPEAT + (desc_slots[slot] if desc_slots else []))
             if head and head not in place_words() and _slots_of(head)[-1:] == (("object", head.lower()),):
                 merged["object"] += (f"h:{head}",)
-            _KIND_CACHE[(name, desc)] = Kind(merged["object"], merged["action"], merged["target"], merged["means"],
-                                             head, 1.0 if desc_slots else NAME_ONLY_CONFIDENCE)
+            _KIND_CACHE[(name, desc)] = Kind(
+                merged["object"],
+                merged["action"],
+                merged["target"],
+                merged["means"],
+                head,
+                1.0 if desc_slots else NAME_ONLY_CONFIDENCE,
+            )
     return [_KIND_CACHE[(n, d)] for n, d in zip(names, descriptions)]
 
 
@@ -299,8 +714,9 @@ def _identity(tokens: Sequence[str]) -> Sequence[str]:
     return tokens
 
 
-def _slot_block(docs: list[tuple[str, ...]], reference: list[tuple[str, ...]],
-                top_k: int | None = None) -> sparse.csr_matrix:
+def _slot_block(
+    docs: list[tuple[str, ...]], reference: list[tuple[str, ...]], top_k: int | None = None
+) -> sparse.csr_matrix:
     """Unit-length TF-IDF rows of one slot (IDF fitted on docs + reference; empty rows stay zero), keeping each
     row's top_k weights when given."""
     if not any(docs) and not any(reference):
@@ -337,12 +753,15 @@ def _row_kron(x: sparse.csr_matrix, y: sparse.csr_matrix) -> sparse.csr_matrix:
         indptr.append(indptr[-1] + max(0, xe - xs) * max(0, ye - ys) if xe > xs and ye > ys else indptr[-1])
     if not indices:
         return sparse.csr_matrix((x.shape[0], x.shape[1] * width), dtype=np.float32)
-    return sparse.csr_matrix((np.concatenate(data).astype(np.float32), np.concatenate(indices), np.array(indptr)),
-                             shape=(x.shape[0], x.shape[1] * width))
+    return sparse.csr_matrix(
+        (np.concatenate(data).astype(np.float32), np.concatenate(indices), np.array(indptr)),
+        shape=(x.shape[0], x.shape[1] * width),
+    )
 
 
-def kind_matrix(kinds: Sequence[Kind], reference: Sequence[Kind] = (),
-                weights: dict[str, float] | None = None) -> sparse.csr_matrix:
+def kind_matrix(
+    kinds: Sequence[Kind], reference: Sequence[Kind] = (), weights: dict[str, float] | None = None
+) -> sparse.csr_matrix:
     """One row per kind: unit blocks side by side, each times √weight, so a row's dot product with another is the
     weighted mean of the block cosines. Blocks: each slot's TF-IDF (IDF fitted on the kinds plus the reference
     kinds), and 'object_action', the product of the object and the (floored) action vectors, whose cosine is
@@ -351,8 +770,11 @@ def kind_matrix(kinds: Sequence[Kind], reference: Sequence[Kind] = (),
     weights = weights or SLOT_WEIGHTS
     blocks = {}
     for slot in ("object", "action", "target", "means"):
-        blocks[slot] = _slot_block([getattr(k, slot) for k in kinds], [getattr(k, slot) for k in reference],
-                                   OBJECT_TOP_K if slot == "object" else None)
+        blocks[slot] = _slot_block(
+            [getattr(k, slot) for k in kinds],
+            [getattr(k, slot) for k in reference],
+            OBJECT_TOP_K if slot == "object" else None,
+        )
     out = []
     for name, weight in weights.items():
         if weight <= 0:
@@ -360,8 +782,12 @@ def kind_matrix(kinds: Sequence[Kind], reference: Sequence[Kind] = (),
         if name == "object_action":
             # the target is part of what a service is about (치매 어르신의 위치); the product keeps them together
             about = normalize(sparse.hstack([blocks["object"], blocks["target"]], format="csr"))
-            floored = normalize(sparse.hstack([blocks["action"], sparse.csr_matrix(
-                np.full((len(kinds), 1), ACTION_FLOOR, dtype=np.float32))], format="csr"))
+            floored = normalize(
+                sparse.hstack(
+                    [blocks["action"], sparse.csr_matrix(np.full((len(kinds), 1), ACTION_FLOOR, dtype=np.float32))],
+                    format="csr",
+                )
+            )
             block = _row_kron(about, floored)
         else:
             block = blocks[name]

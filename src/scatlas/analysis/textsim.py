@@ -27,8 +27,26 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 #: Words plans put on almost every service; removed before building the 'core' blocking key.
-GENERIC_WORDS = ("스마트", "서비스", "시스템", "구축", "플랫폼", "지능형", "기반", "운영", "사업", "도입", "확대",
-                 "통합", "고도화", "활용", "조성", "실시간", "u-", "유비쿼터스")
+GENERIC_WORDS = (
+    "스마트",
+    "서비스",
+    "시스템",
+    "구축",
+    "플랫폼",
+    "지능형",
+    "기반",
+    "운영",
+    "사업",
+    "도입",
+    "확대",
+    "통합",
+    "고도화",
+    "활용",
+    "조성",
+    "실시간",
+    "u-",
+    "유비쿼터스",
+)
 _SPACE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -58,11 +76,33 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "전기차": ("전기자동차", "EV", "전기 자동차"),
     "충전소": ("충전기", "충전 인프라", "충전인프라", "충전시설"),
     "공유자전거": ("공공자전거", "공유 자전거", "공공 자전거"),
-    "개인형이동장치": ("퍼스널모빌리티", "퍼스널 모빌리티", "개인형 이동장치", "개인이동수단", "개인형 이동수단",
-                "전동킥보드", "PM"),
-    "수요응답버스": ("수요응답형 버스", "수요응답형 교통", "수요응답형 대중교통", "수요응답형", "DRT", "콜버스",
-               "호출형 버스"),
-    "버스도착정보": ("버스정보시스템", "BIS", "버스 도착 정보", "버스도착 정보", "버스 도착정보", "버스도착", "버스 도착"),
+    "개인형이동장치": (
+        "퍼스널모빌리티",
+        "퍼스널 모빌리티",
+        "개인형 이동장치",
+        "개인이동수단",
+        "개인형 이동수단",
+        "전동킥보드",
+        "PM",
+    ),
+    "수요응답버스": (
+        "수요응답형 버스",
+        "수요응답형 교통",
+        "수요응답형 대중교통",
+        "수요응답형",
+        "DRT",
+        "콜버스",
+        "호출형 버스",
+    ),
+    "버스도착정보": (
+        "버스정보시스템",
+        "BIS",
+        "버스 도착 정보",
+        "버스도착 정보",
+        "버스 도착정보",
+        "버스도착",
+        "버스 도착",
+    ),
     "어르신": ("노인", "고령자", "노약자"),
     "독거": ("홀몸", "1인 가구", "1인가구", "혼자 사는"),
     "어린이보호구역": ("스쿨존", "어린이 보호구역"),
@@ -85,14 +125,82 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "비상벨": ("긴급호출벨", "안심벨", "SOS벨", "비상 벨"),
 }
 #: Words that carry no meaning in plan names (nearly every service says them); removed before comparing names.
-STOP_WORDS = frozenset({"스마트", "smart", "시스템", "서비스", "구축", "플랫폼", "사업", "고도화", "기반", "도입", "확대",
-                        "확충", "조성", "설치", "운영", "활용", "추진", "지원", "개선", "강화", "실시간", "통합", "보급",
-                        "체계", "u", "유비쿼터스", "ict", "첨단", "신규", "시범", "사업화", "확산", "등", "및", "형",
-                        "스마트시티", "스마트도시", "도시", "솔루션"})
+STOP_WORDS = frozenset(
+    {
+        "스마트",
+        "smart",
+        "시스템",
+        "서비스",
+        "구축",
+        "플랫폼",
+        "사업",
+        "고도화",
+        "기반",
+        "도입",
+        "확대",
+        "확충",
+        "조성",
+        "설치",
+        "운영",
+        "활용",
+        "추진",
+        "지원",
+        "개선",
+        "강화",
+        "실시간",
+        "통합",
+        "보급",
+        "체계",
+        "u",
+        "유비쿼터스",
+        "ict",
+        "첨단",
+        "신규",
+        "시범",
+        "사업화",
+        "확산",
+        "등",
+        "및",
+        "형",
+        "스마트시티",
+        "스마트도시",
+        "도시",
+        "솔루션",
+    }
+)
 #: Nouns that say what a service does, not what it is about: never taken as the head noun ('주차 안내' is about 주차).
-FUNCTION_WORDS = frozenset({"안내", "정보", "제공", "관리", "서비스", "알림", "알리미", "모니터링", "감시", "경보",
-                            "경고", "감지", "분석", "예방", "대응", "제어", "확인", "시설", "센터", "장치", "기기",
-                            "단말", "단말기", "콘텐츠", "공간", "존", "공유", "관제"})
+FUNCTION_WORDS = frozenset(
+    {
+        "안내",
+        "정보",
+        "제공",
+        "관리",
+        "서비스",
+        "알림",
+        "알리미",
+        "모니터링",
+        "감시",
+        "경보",
+        "경고",
+        "감지",
+        "분석",
+        "예방",
+        "대응",
+        "제어",
+        "확인",
+        "시설",
+        "센터",
+        "장치",
+        "기기",
+        "단말",
+        "단말기",
+        "콘텐츠",
+        "공간",
+        "존",
+        "공유",
+        "관제",
+    }
+)
 #: Weight of the name-and-description cosine when both services are described; the normalised names have the rest.
 TEXT_WEIGHT = 0.7
 #: Factor on the name cosine when both names have a head noun and the heads differ ('미세먼지 측정' / '미세먼지 저감').
@@ -157,9 +265,9 @@ def _strip_affixes(word: str) -> str:
         changed = False
         for stop in _AFFIXES:
             if word.startswith(stop) and len(word) - len(stop) >= 2:
-                word, changed = word[len(stop):], True
+                word, changed = word[len(stop) :], True
             elif word.endswith(stop) and len(word) - len(stop) >= 2:
-                word, changed = word[:-len(stop)], True
+                word, changed = word[: -len(stop)], True
     return word
 
 
@@ -235,9 +343,9 @@ class TextVectors:
             return np.ones(len(left), dtype=np.float32)
         out = np.empty(len(left), dtype=np.float32)
         for start in range(0, len(left), chunk):
-            i, j = left[start:start + chunk], right[start:start + chunk]
+            i, j = left[start : start + chunk], right[start : start + chunk]
             cos = np.asarray(self.kinds[i].multiply(self.kinds[j]).sum(axis=1)).ravel()
-            out[start:start + chunk] = (1 - KIND_GATE) + KIND_GATE * np.minimum(1.0, 2 * cos)
+            out[start : start + chunk] = (1 - KIND_GATE) + KIND_GATE * np.minimum(1.0, 2 * cos)
         return out
 
     def head_factor(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -257,7 +365,7 @@ def name_vectors(names: Sequence[str], reference: Sequence[str] = ()) -> sparse.
     cv = _vectoriser()
     wv.fit(tokens)
     cv.fit(content + [content_name(n) for n in reference])
-    words = wv.transform(tokens[:len(names)]) * np.float32(np.sqrt(WORD_WEIGHT))
+    words = wv.transform(tokens[: len(names)]) * np.float32(np.sqrt(WORD_WEIGHT))
     chars = cv.transform(content) * np.float32(np.sqrt(1 - WORD_WEIGHT))
     return normalize(sparse.hstack([words, chars], format="csr")).astype(np.float32)
 
@@ -279,17 +387,28 @@ def vectorise(names: Sequence[str], descriptions: Sequence[str]) -> TextVectors:
     if KIND_WEIGHT > 0 or KIND_GATE > 0:
         kinds = kind_matrix(service_kinds(names, descriptions), service_kinds(ref_names, ref_descs))
     if KIND_WEIGHT > 0:
-        full = normalize(sparse.hstack([full * np.float32(np.sqrt(1 - KIND_WEIGHT)),
-                                        kinds * np.float32(np.sqrt(KIND_WEIGHT))], format="csr"))
+        full = normalize(
+            sparse.hstack(
+                [full * np.float32(np.sqrt(1 - KIND_WEIGHT)), kinds * np.float32(np.sqrt(KIND_WEIGHT))], format="csr"
+            )
+        )
     head_ids: dict[str, int] = {}
-    heads = np.array([head_ids.setdefault(t[-1], len(head_ids)) if t and t[-1].startswith("h:") else -1
-                      for t in name_tokens(names)], dtype=np.int64)
-    return TextVectors(full.astype(np.float32), name_vectors(names, ref_names),
-                       np.array([bool(d.strip()) for d in descriptions]), heads, kinds)
+    heads = np.array(
+        [head_ids.setdefault(t[-1], len(head_ids)) if t and t[-1].startswith("h:") else -1 for t in name_tokens(names)],
+        dtype=np.int64,
+    )
+    return TextVectors(
+        full.astype(np.float32),
+        name_vectors(names, ref_names),
+        np.array([bool(d.strip()) for d in descriptions]),
+        heads,
+        kinds,
+    )
 
 
-def pair_similarity(vectors: TextVectors, left: np.ndarray, right: np.ndarray,
-                    chunk: int = 200_000) -> tuple[np.ndarray, np.ndarray]:
+def pair_similarity(
+    vectors: TextVectors, left: np.ndarray, right: np.ndarray, chunk: int = 200_000
+) -> tuple[np.ndarray, np.ndarray]:
     """Similarity of row pairs (left[k], right[k]) and whether both sides had a description.
 
     Both described: TEXT_WEIGHT × cosine of the name-and-description vectors + (1 − TEXT_WEIGHT) × cosine of the
@@ -299,9 +418,9 @@ def pair_similarity(vectors: TextVectors, left: np.ndarray, right: np.ndarray,
     out = np.empty(len(left), dtype=np.float32)
     both = vectors.has_description[left] & vectors.has_description[right]
     for start in range(0, len(left), chunk):
-        i, j = left[start:start + chunk], right[start:start + chunk]
+        i, j = left[start : start + chunk], right[start : start + chunk]
         full = np.asarray(vectors.full[i].multiply(vectors.full[j]).sum(axis=1)).ravel()
         name = np.asarray(vectors.names[i].multiply(vectors.names[j]).sum(axis=1)).ravel() * vectors.head_factor(i, j)
         blend = TEXT_WEIGHT * full + (1 - TEXT_WEIGHT) * name
-        out[start:start + chunk] = np.where(both[start:start + chunk], blend, name) * vectors.kind_factor(i, j)
+        out[start : start + chunk] = np.where(both[start : start + chunk], blend, name) * vectors.kind_factor(i, j)
     return out, both

@@ -8,7 +8,8 @@ a period form NO_PERIOD and take no part in the changes.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from scatlas.analysis.distributions import function_table, grouped_table
 from scatlas.analysis.frame import NO_PERIOD, Row, period_label
@@ -43,8 +44,10 @@ def by_period(rows: Sequence[Row]) -> list[dict[str, Any]]:
     for r in rows:
         groups[periods[r.plan_id]].append(r)
     ordered = {label: groups[label] for label in sorted(groups, key=_order)}
-    extra = {label: {"plans": len({r.plan_id for r in members}),
-                     "municipalities": len({r.municipality for r in members})} for label, members in ordered.items()}
+    extra = {
+        label: {"plans": len({r.plan_id for r in members}), "municipalities": len({r.municipality for r in members})}
+        for label, members in ordered.items()
+    }
     return grouped_table("period", ordered, extra)
 
 
@@ -52,10 +55,11 @@ def trends(rows: Sequence[Row]) -> dict[str, Any]:
     """Domain and function shares per period and their change (percentage points) from first to last period."""
     table = by_period(rows)
     dated = [p for p in table if p["period"] != NO_PERIOD]
-    result: dict[str, Any] = {"periods": [{k: p[k] for k in ("period", "plans", "municipalities", "services")}
-                                          for p in table],
-                              "available": len(dated) >= 2,
-                              "method": "plan span when at most 6 distinct spans, else 5-year window of the start"}
+    result: dict[str, Any] = {
+        "periods": [{k: p[k] for k in ("period", "plans", "municipalities", "services")} for p in table],
+        "available": len(dated) >= 2,
+        "method": "plan span when at most 6 distinct spans, else 5-year window of the start",
+    }
     if not result["available"]:
         result["note"] = "기간이 다른 계획이 두 개 이상 있어야 변화를 볼 수 있다"
         return result
@@ -65,14 +69,22 @@ def trends(rows: Sequence[Row]) -> dict[str, Any]:
         groups[periods[r.plan_id]].append(r)
     first, last = dated[0]["period"], dated[-1]["period"]
     result["first"], result["last"] = first, last
-    result["domains"] = [{"domain_id": did, "domain": name,
-                          "shares": {p["period"]: p["shares"].get(did, 0.0) for p in dated},
-                          "change_pp": round(100 * (dated[-1]["shares"].get(did, 0.0)
-                                                    - dated[0]["shares"].get(did, 0.0)), 1)}
-                         for did, name in DOMAIN_ORDER]
-    fshares = {p["period"]: {f["function"]: f["share"] for f in function_table(groups[p["period"]])}
-               for p in dated}
-    result["functions"] = [{"function": f, "shares": {p: fshares[p].get(f, 0.0) for p in fshares},
-                            "change_pp": round(100 * (fshares[last].get(f, 0.0) - fshares[first].get(f, 0.0)), 1)}
-                           for f in FUNCTIONS]
+    result["domains"] = [
+        {
+            "domain_id": did,
+            "domain": name,
+            "shares": {p["period"]: p["shares"].get(did, 0.0) for p in dated},
+            "change_pp": round(100 * (dated[-1]["shares"].get(did, 0.0) - dated[0]["shares"].get(did, 0.0)), 1),
+        }
+        for did, name in DOMAIN_ORDER
+    ]
+    fshares = {p["period"]: {f["function"]: f["share"] for f in function_table(groups[p["period"]])} for p in dated}
+    result["functions"] = [
+        {
+            "function": f,
+            "shares": {p: fshares[p].get(f, 0.0) for p in fshares},
+            "change_pp": round(100 * (fshares[last].get(f, 0.0) - fshares[first].get(f, 0.0)), 1),
+        }
+        for f in FUNCTIONS
+    ]
     return result

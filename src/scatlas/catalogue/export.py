@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from scatlas.catalogue.store import Catalogue
@@ -14,9 +14,25 @@ from scatlas.sheets.safe_writer import spreadsheet_safe, write_csv, write_xlsx
 
 #: The `scatlas export` columns, in order (docs/contracts.md#export-columns); codes for programs, *_label for people.
 EXPORT_COLUMNS: tuple[str, ...] = (
-    "municipality", "municipality_code", "plan_title", "period", "source_file", "page", "name", "description",
-    "declared_domain", "domain", "domain_id", "subtype", "subtype_label", "function", "target_groups", "technologies",
-    "confidence", "coder", "coder_label",
+    "municipality",
+    "municipality_code",
+    "plan_title",
+    "period",
+    "source_file",
+    "page",
+    "name",
+    "description",
+    "declared_domain",
+    "domain",
+    "domain_id",
+    "subtype",
+    "subtype_label",
+    "function",
+    "target_groups",
+    "technologies",
+    "confidence",
+    "coder",
+    "coder_label",
 )
 EXPORT_FORMATS = ("csv", "json", "xlsx")
 
@@ -29,15 +45,25 @@ def export_record(row: dict[str, Any]) -> dict[str, Any]:
     """One service_view row as a docs/contracts.md export object (lists as lists, period as [start, end] or null)."""
     period = [row["period_start"], row["period_end"]] if row.get("period_start") else None
     return {
-        "municipality": row["municipality"], "municipality_code": row["municipality_code"],
-        "plan_title": row["plan_title"], "period": period, "source_file": row["source_file"], "page": row["page"],
-        "name": row["name"], "description": row["description"], "declared_domain": row["declared_domain"],
-        "domain": row["domain"], "domain_id": row["domain_id"], "subtype": row["subtype"],
+        "municipality": row["municipality"],
+        "municipality_code": row["municipality_code"],
+        "plan_title": row["plan_title"],
+        "period": period,
+        "source_file": row["source_file"],
+        "page": row["page"],
+        "name": row["name"],
+        "description": row["description"],
+        "declared_domain": row["declared_domain"],
+        "domain": row["domain"],
+        "domain_id": row["domain_id"],
+        "subtype": row["subtype"],
         "subtype_label": subtype_labels().get(row["subtype"] or "", row["subtype"]),
-        "function": row["function"], "target_groups": _split(row["target_groups"]),
+        "function": row["function"],
+        "target_groups": _split(row["target_groups"]),
         "technologies": _split(row["technologies"]),
         "confidence": round(row["confidence"], 4) if row["confidence"] is not None else None,
-        "coder": row["coder"], "coder_label": coder_label(row["coder"]),
+        "coder": row["coder"],
+        "coder_label": coder_label(row["coder"]),
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 
 from scatlas.errors import CatalogueError
@@ -25,8 +25,10 @@ def available_migrations() -> list[tuple[int, str, str]]:
 
 def applied_versions(conn: sqlite3.Connection) -> set[int]:
     """Versions already applied to this database."""
-    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                 "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
     return {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
 
 
@@ -36,8 +38,9 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
     known = available_migrations()
     newest = max((v for v, _, _ in known), default=0)
     if done and max(done) > newest:
-        raise CatalogueError(f"the catalogue was written by a newer scatlas (schema {max(done)} > {newest}); "
-                             "upgrade scatlas to open it")
+        raise CatalogueError(
+            f"the catalogue was written by a newer scatlas (schema {max(done)} > {newest}); upgrade scatlas to open it"
+        )
     applied = []
     for version, name, sql in known:
         if version in done:
@@ -47,8 +50,10 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
         try:
             for statement in _split_sql(sql):
                 conn.execute(statement)
-            conn.execute("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
-                         (version, name, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+            conn.execute(
+                "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
+                (version, name, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

@@ -13,11 +13,16 @@ def plan_overview(cat: Any, municipality: str | None = None, duplicates: bool = 
     """Every plan (or one municipality's) with its service count, whether it counts, why, and (unless
     ``duplicates`` is False, which skips reading the services) how many of its services another plan repeats."""
     where, params = ("WHERE p.municipality = ?", (municipality,)) if municipality else ("", ())
-    rows = [dict(r) for r in cat.conn.execute(
-        "SELECT p.id, p.municipality, p.municipality_code, p.title, p.period_start, p.period_end, p.source_file, "
-        "p.counts, pc.counted, pc.rule, (SELECT count(*) FROM service s WHERE s.plan_id = p.id) AS services "
-        f"FROM plan p JOIN plan_choice pc ON pc.plan_id = p.id {where} "
-        "ORDER BY p.municipality, COALESCE(p.period_start, 0), p.id", params)]
+    rows = [
+        dict(r)
+        for r in cat.conn.execute(
+            "SELECT p.id, p.municipality, p.municipality_code, p.title, p.period_start, p.period_end, p.source_file, "
+            "p.counts, pc.counted, pc.rule, (SELECT count(*) FROM service s WHERE s.plan_id = p.id) AS services "
+            f"FROM plan p JOIN plan_choice pc ON pc.plan_id = p.id {where} "
+            "ORDER BY p.municipality, COALESCE(p.period_start, 0), p.id",
+            params,
+        )
+    ]
     dupes = duplicate_services(cat, municipality) if duplicates else []
     per_plan: dict[int, int] = defaultdict(int)
     for group in dupes:
@@ -34,10 +39,11 @@ def duplicate_services(cat: Any, municipality: str | None = None) -> list[dict[s
     where, params = ("AND p.municipality = ?", (municipality,)) if municipality else ("", ())
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in cat.conn.execute(
-            "SELECT s.id AS service_id, s.name, s.plan_id, p.municipality, p.title AS plan_title, p.period_start "
-            f"FROM service s JOIN plan p ON p.id = s.plan_id WHERE p.municipality IS NOT NULL {where} "
-            "AND p.municipality IN (SELECT municipality FROM plan GROUP BY municipality HAVING count(*) > 1)",
-            params):
+        "SELECT s.id AS service_id, s.name, s.plan_id, p.municipality, p.title AS plan_title, p.period_start "
+        f"FROM service s JOIN plan p ON p.id = s.plan_id WHERE p.municipality IS NOT NULL {where} "
+        "AND p.municipality IN (SELECT municipality FROM plan GROUP BY municipality HAVING count(*) > 1)",
+        params,
+    ):
         groups[(r["municipality"], fold_name(r["name"]))].append(dict(r))
     out = []
     for (muni, _), items in sorted(groups.items()):
@@ -54,8 +60,10 @@ def counted_plan_ids(cat: Any) -> set[int]:
 def plan_list(cat: Any, municipality: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
     """Plans (id, municipality, title, period), cheaply: for choosing where a service moves."""
     where, params = ("WHERE municipality = ?", [municipality]) if municipality else ("", [])
-    sql = (f"SELECT id, municipality, title, period_start, period_end FROM plan {where} "
-           "ORDER BY municipality, period_start, id")
+    sql = (
+        f"SELECT id, municipality, title, period_start, period_end FROM plan {where} "
+        "ORDER BY municipality, period_start, id"
+    )
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return [dict(r) for r in cat.conn.execute(sql, params)]

@@ -21,8 +21,9 @@ def keep_source_file(cat: Any, source_id: int, path: str | Path, fmt: str) -> bo
         return False
     with transaction(cat.conn), path.open("rb") as fh:
         # streamed into the blob in 1 MB pieces: memory stays flat whatever the file's size
-        cat.conn.execute("INSERT OR REPLACE INTO source_file(source_id, data) VALUES (?, zeroblob(?))",
-                         (source_id, size))
+        cat.conn.execute(
+            "INSERT OR REPLACE INTO source_file(source_id, data) VALUES (?, zeroblob(?))", (source_id, size)
+        )
         with cat.conn.blobopen("source_file", "data", source_id) as blob:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 blob.write(chunk)
@@ -38,12 +39,19 @@ def service_source(cat: Any, service_id: int, with_data: bool = True) -> dict[st
         "SELECT s.page, src.format, src.path, src.file_name, f.source_id IS NOT NULL AS kept, "
         f"{'f.data' if with_data else 'NULL'} AS data FROM service s JOIN plan p ON p.id = s.plan_id "
         "JOIN source src ON src.id = p.source_id LEFT JOIN source_file f ON f.source_id = src.id WHERE s.id = ?",
-        (service_id,)).fetchone()
+        (service_id,),
+    ).fetchone()
     if row is None:
         return None
     data = row["data"]
     on_disk = row["format"] in KEPT_FORMATS and Path(row["path"]).is_file()
     if with_data and data is None and on_disk:
         data = Path(row["path"]).read_bytes()  # catalogues made before files were kept
-    return {"format": row["format"], "path": row["path"], "file_name": row["file_name"], "page": row["page"],
-            "kept": bool(row["kept"]) or on_disk, "data": bytes(data) if data is not None else None}
+    return {
+        "format": row["format"],
+        "path": row["path"],
+        "file_name": row["file_name"],
+        "page": row["page"],
+        "kept": bool(row["kept"]) or on_disk,
+        "data": bytes(data) if data is not None else None,
+    }

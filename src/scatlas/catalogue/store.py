@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import unicodedata
-import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from collections.abc import Iterator
-from typing import Any, Protocol, Sequence
+from typing import Any, Protocol
 
 from scatlas.catalogue import bigrams
 from scatlas.catalogue.migrations import migrate
-from scatlas.extract.prose import PROSE_CONFIDENCE
 from scatlas.errors import CatalogueError
+from scatlas.extract.prose import PROSE_CONFIDENCE
 from scatlas.records import CodingRecord, PlanRecord, ServiceRecord, SourceRecord
 from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, load_codebook
 
@@ -23,8 +23,9 @@ from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, load_codebo
 class Coder(Protocol):
     """Anything that codes services (scatlas.coding's coder, or a test double at the system edge)."""
 
-    def code(self, services: Sequence[ServiceRecord],
-             subtype_within: Sequence[str | None] | None = None) -> list[CodingRecord]: ...
+    def code(
+        self, services: Sequence[ServiceRecord], subtype_within: Sequence[str | None] | None = None
+    ) -> list[CodingRecord]: ...
 
 
 @dataclass
@@ -39,7 +40,7 @@ class ImportResult:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 _FOLD = re.compile(r"[\s\W_]+", re.UNICODE)
@@ -52,7 +53,8 @@ def fold_name(name: str) -> str:
 
 _INSERT_CODING = (
     "INSERT INTO coding(service_id, domain_id, domain, subtype, function, target_groups, technologies, "
-    "confidence, rationale, top2, coder, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    "confidence, rationale, top2, coder, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 class Catalogue:
@@ -64,14 +66,15 @@ class Catalogue:
 
     # ------------------------------------------------------------------ opening
     @classmethod
-    def open(cls, path: str | Path, *, readonly: bool = False, timeout: float = 30.0) -> "Catalogue":
+    def open(cls, path: str | Path, *, readonly: bool = False, timeout: float = 30.0) -> Catalogue:
         """Open (and create or migrate) a catalogue; WAL lets other processes read while one writes."""
         path = Path(path)
         if readonly:
             if not path.exists():
                 raise CatalogueError(f"{path}: no such catalogue")
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout, isolation_level=None,
-                                   check_same_thread=False)
+            conn = sqlite3.connect(
+                f"file:{path}?mode=ro", uri=True, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
@@ -94,7 +97,7 @@ class Catalogue:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "Catalogue":
+    def __enter__(self) -> Catalogue:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -107,23 +110,26 @@ class Catalogue:
 
     def get_ocr_page(self, file_key: str, page: int, settings: str) -> str | None:
         """A cached OCR page (JSON) of the file with this SHA-256, read with these settings, or None."""
-        row = self.conn.execute("SELECT data FROM ocr_page WHERE sha256 = ? AND page = ? AND settings = ?",
-                                (file_key, page, settings)).fetchone()
+        row = self.conn.execute(
+            "SELECT data FROM ocr_page WHERE sha256 = ? AND page = ? AND settings = ?", (file_key, page, settings)
+        ).fetchone()
         return row[0] if row else None
 
     def put_ocr_page(self, file_key: str, page: int, settings: str, data: str) -> None:
         """Keep one OCRed page (committed at once: a crash later in the file loses no page already read)."""
-        self.conn.execute("INSERT OR REPLACE INTO ocr_page(sha256, page, settings, data, created_at) "
-                              "VALUES (?, ?, ?, ?, ?)", (file_key, page, settings, data, _now()))
+        self.conn.execute(
+            "INSERT OR REPLACE INTO ocr_page(sha256, page, settings, data, created_at) VALUES (?, ?, ?, ?, ?)",
+            (file_key, page, settings, data, _now()),
+        )
 
     def service_origin(self, service_id: int) -> tuple[bool, float | None]:
         """(found in running text, OCR confidence or None) of a service."""
-        row = self.conn.execute("SELECT from_prose, ocr_confidence FROM service WHERE id = ?",
-                                (service_id,)).fetchone()
+        row = self.conn.execute("SELECT from_prose, ocr_confidence FROM service WHERE id = ?", (service_id,)).fetchone()
         return (bool(row[0]), row[1]) if row else (False, None)
 
-    def import_source(self, source: SourceRecord, plans: Sequence[PlanRecord],
-                      coder: Coder | None = None) -> ImportResult:
+    def import_source(
+        self, source: SourceRecord, plans: Sequence[PlanRecord], coder: Coder | None = None
+    ) -> ImportResult:
         """Write a file's plans and services (and their auto codings) in one transaction.
 
         Same sha256 already present: nothing changes ('unchanged'). Same path with other content: the old plans are
@@ -136,8 +142,11 @@ class Catalogue:
         # Code before the transaction: it is the slow part, and it must not hold the write lock.
         all_services = [s for plan in plans for s in plan.services]
         # Where the plan declares a domain, that domain is the effective one: ask for the sub-type inside it.
-        codings = (coder.code(all_services, subtype_within=[s.declared_domain for s in all_services])
-                   if (coder is not None and all_services) else [])
+        codings = (
+            coder.code(all_services, subtype_within=[s.declared_domain for s in all_services])
+            if (coder is not None and all_services)
+            else []
+        )
         if codings and len(codings) != len(all_services):
             raise CatalogueError(f"coder returned {len(codings)} codings for {len(all_services)} services")
         for service, coding in zip(all_services, codings):
@@ -162,7 +171,8 @@ class Catalogue:
             cur = conn.execute(
                 "INSERT INTO source(path, file_name, sha256, format, pages, size, ingested_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (source.path, source.file_name, source.sha256, source.format, source.pages, source.size, now))
+                (source.path, source.file_name, source.sha256, source.format, source.pages, source.size, now),
+            )
             source_id = cur.lastrowid
             result = ImportResult("added" if previous is None else "replaced", source_id)
             coding_iter = iter(codings)
@@ -173,10 +183,22 @@ class Catalogue:
                     "INSERT INTO plan(source_id, municipality, municipality_code, title, period_start, period_end, "
                     "source_file, sha256, pages, format, ingested_at, warnings, counts) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (source_id, plan.municipality, plan.municipality_code, plan.title, period[0], period[1],
-                     source.file_name, source.sha256, source.pages, source.format, now,
-                     json.dumps(plan.warnings, ensure_ascii=False),
-                     previous.plan_choice(plan) if previous else None)).lastrowid
+                    (
+                        source_id,
+                        plan.municipality,
+                        plan.municipality_code,
+                        plan.title,
+                        period[0],
+                        period[1],
+                        source.file_name,
+                        source.sha256,
+                        source.pages,
+                        source.format,
+                        now,
+                        json.dumps(plan.warnings, ensure_ascii=False),
+                        previous.plan_choice(plan) if previous else None,
+                    ),
+                ).lastrowid
                 result.plan_ids.append(plan_id)
                 new_plans.append((plan_id, plan))
                 for position, service in enumerate(plan.services):
@@ -193,9 +215,20 @@ class Catalogue:
                             "INSERT INTO service(plan_id, position, name, description, declared_domain, "
                             "declared_label, page, extra, extracted_name, from_prose, ocr_confidence) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            (plan_id, position, service.name, service.description or "", service.declared_domain,
-                             service.declared_label, service.page, json.dumps(service.extra, ensure_ascii=False),
-                             service.name, int(service.from_prose), service.ocr_confidence)).lastrowid
+                            (
+                                plan_id,
+                                position,
+                                service.name,
+                                service.description or "",
+                                service.declared_domain,
+                                service.declared_label,
+                                service.page,
+                                json.dumps(service.extra, ensure_ascii=False),
+                                service.name,
+                                int(service.from_prose),
+                                service.ocr_confidence,
+                            ),
+                        ).lastrowid
                     result.services += 1
                     if coding is not None:
                         self._insert_coding(service_id, coding, now)
@@ -211,20 +244,30 @@ class Catalogue:
     def _update_kept(self, kept: dict[str, Any], plan_id: int, position: int, service: ServiceRecord) -> int:
         """A service seen again in a re-ingested file: same id and codings; fields a person edited stay theirs."""
         edited = set(json.loads(kept["edited"] or "[]"))
-        fresh = {"name": service.name, "description": service.description or "", "page": service.page,
-                 "declared_domain": service.declared_domain, "declared_label": service.declared_label,
-                 "extra": json.dumps(service.extra, ensure_ascii=False), "from_prose": int(service.from_prose),
-                 "ocr_confidence": service.ocr_confidence}
+        fresh = {
+            "name": service.name,
+            "description": service.description or "",
+            "page": service.page,
+            "declared_domain": service.declared_domain,
+            "declared_label": service.declared_label,
+            "extra": json.dumps(service.extra, ensure_ascii=False),
+            "from_prose": int(service.from_prose),
+            "ocr_confidence": service.ocr_confidence,
+        }
         fresh = {k: v for k, v in fresh.items() if k not in edited}
         sets = ", ".join(f"{k} = ?" for k in fresh)
-        self.conn.execute(f"UPDATE service SET plan_id = ?, position = ?, extracted_name = ?, {sets} WHERE id = ?",
-                          [plan_id, position, service.name, *fresh.values(), kept["id"]])
+        self.conn.execute(
+            f"UPDATE service SET plan_id = ?, position = ?, extracted_name = ?, {sets} WHERE id = ?",
+            [plan_id, position, service.name, *fresh.values(), kept["id"]],
+        )
         return int(kept["id"])
 
     def add_coding(self, service_id: int, coding: CodingRecord) -> int:
         """Store a coding (human or auto) for a service; earlier codings stay as history. Returns its id."""
-        if not (coding.coder.startswith("human:") or coding.coder.startswith("auto:")) or \
-                len(coding.coder.split(":", 1)[1].strip()) == 0:
+        if (
+            not (coding.coder.startswith("human:") or coding.coder.startswith("auto:"))
+            or len(coding.coder.split(":", 1)[1].strip()) == 0
+        ):
             raise CatalogueError(f"coder must be 'human:<name>' or 'auto:<version>', got {coding.coder!r}")
         if self.conn.execute("SELECT 1 FROM service WHERE id = ?", (service_id,)).fetchone() is None:
             raise CatalogueError(f"no service with id {service_id}")
@@ -242,10 +285,21 @@ class Catalogue:
         names = dict(DOMAIN_ORDER)
         return self.conn.execute(
             _INSERT_CODING,
-            (service_id, coding.domain_id, names.get(coding.domain_id) if coding.domain_id else None,
-             coding.subtype, coding.function, ";".join(coding.target_groups), ";".join(coding.technologies),
-             coding.confidence, coding.rationale, json.dumps([list(t) for t in coding.top2]),
-             coding.coder, created_at)).lastrowid
+            (
+                service_id,
+                coding.domain_id,
+                names.get(coding.domain_id) if coding.domain_id else None,
+                coding.subtype,
+                coding.function,
+                ";".join(coding.target_groups),
+                ";".join(coding.technologies),
+                coding.confidence,
+                coding.rationale,
+                json.dumps([list(t) for t in coding.top2]),
+                coding.coder,
+                created_at,
+            ),
+        ).lastrowid
 
     # ------------------------------------------------------------------ reading
     def service(self, service_id: int) -> dict[str, Any] | None:
@@ -253,8 +307,14 @@ class Catalogue:
         row = self.conn.execute("SELECT * FROM service_view WHERE service_id = ?", (service_id,)).fetchone()
         return dict(row) if row else None
 
-    def services(self, where: str = "", params: Sequence[Any] = (), order_by: str = "service_id",
-                 limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    def services(
+        self,
+        where: str = "",
+        params: Sequence[Any] = (),
+        order_by: str = "service_id",
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
         """Rows of service_view; `where` is an SQL condition with ? placeholders (callers never splice values)."""
         sql = "SELECT * FROM service_view"
         if where:
@@ -264,8 +324,9 @@ class Catalogue:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [dict(r) for r in self.conn.execute(sql, tuple(params))]
 
-    def iter_services(self, where: str = "", params: Sequence[Any] = (),
-                      order_by: str = "service_id") -> Iterator[dict[str, Any]]:
+    def iter_services(
+        self, where: str = "", params: Sequence[Any] = (), order_by: str = "service_id"
+    ) -> Iterator[dict[str, Any]]:
         """Like `services`, one row at a time: an export of 100,000 services never holds them all in memory."""
         sql = "SELECT * FROM service_view" + (f" WHERE {where}" if where else "") + f" ORDER BY {order_by}"
         for row in self.conn.execute(sql, tuple(params)):
@@ -273,21 +334,34 @@ class Catalogue:
 
     def coding_history(self, service_id: int) -> list[dict[str, Any]]:
         """Every coding of a service, newest first."""
-        return [dict(r) for r in self.conn.execute(
-            "SELECT * FROM coding WHERE service_id = ? ORDER BY id DESC", (service_id,))]
+        return [
+            dict(r)
+            for r in self.conn.execute("SELECT * FROM coding WHERE service_id = ? ORDER BY id DESC", (service_id,))
+        ]
 
     def latest_codings(self, coder_prefix: str) -> dict[int, dict[str, Any]]:
         """service_id -> latest coding by coders matching the prefix ('human:', 'human:kim', 'auto:')."""
-        pattern = coder_prefix if coder_prefix.endswith("%") else coder_prefix + ("%" if coder_prefix.endswith(":") else "")
+        pattern = (
+            coder_prefix if coder_prefix.endswith("%") else coder_prefix + ("%" if coder_prefix.endswith(":") else "")
+        )
         rows = self.conn.execute(
             "SELECT c.* FROM coding c WHERE c.id IN (SELECT max(id) FROM coding WHERE coder LIKE ? "
-            "GROUP BY service_id)", (pattern,))
+            "GROUP BY service_id)",
+            (pattern,),
+        )
         return {r["service_id"]: dict(r) for r in rows}
 
-    def review_queue(self, limit: int | None = None, low_confidence: float = 0.6, *,
-                     municipality: str | None = None, domain_id: str | None = None,
-                     max_confidence: float | None = None, include_reviewed: bool = False,
-                     offset: int = 0) -> list[dict[str, Any]]:
+    def review_queue(
+        self,
+        limit: int | None = None,
+        low_confidence: float = 0.6,
+        *,
+        municipality: str | None = None,
+        domain_id: str | None = None,
+        max_confidence: float | None = None,
+        include_reviewed: bool = False,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
         """Services to review: declared-vs-auto disagreements and low confidence first; no cap unless ``limit``.
 
         Filters: a municipality, an effective domain, a confidence ceiling; ``include_reviewed`` also lists
@@ -304,24 +378,34 @@ class Catalogue:
             where.append("COALESCE(confidence, 0) <= ?")
             params.append(float(max_confidence))
         return self.services(
-            " AND ".join(where), params,
-            order_by=(f"(declared_domain IS NOT NULL AND auto_domain_id IS NOT NULL AND auto_domain_id != domain_id) "
-                      f"DESC, (COALESCE(auto_confidence, 0) < {float(low_confidence)}) DESC, "
-                      "COALESCE(auto_confidence, 0) ASC, service_id"),
-            limit=limit, offset=offset)
+            " AND ".join(where),
+            params,
+            order_by=(
+                f"(declared_domain IS NOT NULL AND auto_domain_id IS NOT NULL AND auto_domain_id != domain_id) "
+                f"DESC, (COALESCE(auto_confidence, 0) < {float(low_confidence)}) DESC, "
+                "COALESCE(auto_confidence, 0) ASC, service_id"
+            ),
+            limit=limit,
+            offset=offset,
+        )
 
     def plans(self) -> list[dict[str, Any]]:
         """Every plan with its service count."""
-        return [dict(r) for r in self.conn.execute(
-            "SELECT p.*, (SELECT count(*) FROM service s WHERE s.plan_id = p.id) AS services "
-            "FROM plan p ORDER BY p.municipality, p.period_start, p.id")]
+        return [
+            dict(r)
+            for r in self.conn.execute(
+                "SELECT p.*, (SELECT count(*) FROM service s WHERE s.plan_id = p.id) AS services "
+                "FROM plan p ORDER BY p.municipality, p.period_start, p.id"
+            )
+        ]
 
     def counts(self) -> dict[str, int]:
         """Totals: sources, plans, municipalities, services, codings (one statement, so one consistent snapshot)."""
         row = self.conn.execute(
             "SELECT (SELECT count(*) FROM source), (SELECT count(*) FROM plan), "
             "(SELECT count(DISTINCT municipality) FROM plan), (SELECT count(*) FROM service), "
-            "(SELECT count(*) FROM coding)").fetchone()
+            "(SELECT count(*) FROM coding)"
+        ).fetchone()
         return dict(zip(("sources", "plans", "municipalities", "services", "codings"), row))
 
 
@@ -356,11 +440,17 @@ def _sync_codebook(conn: sqlite3.Connection) -> None:
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
-        conn.executemany("INSERT INTO domain(id, name, definition, position) VALUES (?, ?, ?, ?) "
-                         "ON CONFLICT(id) DO UPDATE SET name=excluded.name, definition=excluded.definition, "
-                         "position=excluded.position", rows)
-        conn.executemany("INSERT INTO subtype(id, domain_id, label) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE "
-                         "SET domain_id=excluded.domain_id, label=excluded.label", subs)
+        conn.executemany(
+            "INSERT INTO domain(id, name, definition, position) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET name=excluded.name, definition=excluded.definition, "
+            "position=excluded.position",
+            rows,
+        )
+        conn.executemany(
+            "INSERT INTO subtype(id, domain_id, label) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE "
+            "SET domain_id=excluded.domain_id, label=excluded.label",
+            subs,
+        )
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -370,8 +460,9 @@ def _sync_codebook(conn: sqlite3.Connection) -> None:
 class _PreviousImport:
     """What a re-ingested file had: its services (to keep ids, codings and edits) and what people took off its list."""
 
-    def __init__(self, services: list[dict[str, Any]], gone: list[tuple[str | None, str]],
-                 plans: list[dict[str, Any]]) -> None:
+    def __init__(
+        self, services: list[dict[str, Any]], gone: list[tuple[str | None, str]], plans: list[dict[str, Any]]
+    ) -> None:
         self.by_key: dict[tuple[str | None, str], list[dict[str, Any]]] = {}
         self.added: list[dict[str, Any]] = []
         for row in services:
@@ -386,20 +477,31 @@ class _PreviousImport:
         self.plans = plans
 
     @classmethod
-    def load(cls, conn: sqlite3.Connection, source_id: int, path: str) -> "_PreviousImport":
-        services = [dict(r) for r in conn.execute(
-            "SELECT s.*, p.municipality, p.title AS plan_title, "
-            "(SELECT count(*) FROM coding c WHERE c.service_id = s.id AND c.coder LIKE 'human:%') AS human_codings "
-            "FROM service s JOIN plan p ON p.id = s.plan_id WHERE p.source_id = ? ORDER BY s.plan_id, s.position",
-            (source_id,))]
+    def load(cls, conn: sqlite3.Connection, source_id: int, path: str) -> _PreviousImport:
+        services = [
+            dict(r)
+            for r in conn.execute(
+                "SELECT s.*, p.municipality, p.title AS plan_title, "
+                "(SELECT count(*) FROM coding c WHERE c.service_id = s.id AND c.coder LIKE 'human:%') AS human_codings "
+                "FROM service s JOIN plan p ON p.id = s.plan_id WHERE p.source_id = ? ORDER BY s.plan_id, s.position",
+                (source_id,),
+            )
+        ]
         # deleted and moved services by their file; merged-away ones by the origins their merge recorded
-        gone = [(r["municipality"], fold_name(r["extracted_name"])) for r in conn.execute(
-            "SELECT municipality, extracted_name FROM service_edit WHERE undone_at IS NULL AND source_path = ? "
-            "AND action IN ('delete', 'move') AND extracted_name IS NOT NULL", (path,))]
+        gone = [
+            (r["municipality"], fold_name(r["extracted_name"]))
+            for r in conn.execute(
+                "SELECT municipality, extracted_name FROM service_edit WHERE undone_at IS NULL AND source_path = ? "
+                "AND action IN ('delete', 'move') AND extracted_name IS NOT NULL",
+                (path,),
+            )
+        ]
         for row in conn.execute("SELECT after FROM service_edit WHERE undone_at IS NULL AND action = 'merge'"):
-            gone += [(o.get("municipality"), fold_name(o["extracted_name"]))
-                     for o in json.loads(row["after"]).get("origins", [])
-                     if o.get("source_path") == path and o.get("extracted_name")]
+            gone += [
+                (o.get("municipality"), fold_name(o["extracted_name"]))
+                for o in json.loads(row["after"]).get("origins", [])
+                if o.get("source_path") == path and o.get("extracted_name")
+            ]
         plans = [dict(r) for r in conn.execute("SELECT * FROM plan WHERE source_id = ?", (source_id,))]
         return cls(services, gone, plans)
 
@@ -423,12 +525,21 @@ class _PreviousImport:
     def rehome_added(self, conn: sqlite3.Connection, new_plans: list[tuple[int, PlanRecord]]) -> None:
         """Services people added (or split off) move to the new plan of their municipality, same ids and codings."""
         for row in self.added:
-            target = next((pid for pid, p in new_plans if p.municipality == row["municipality"]
-                           and p.title == row["plan_title"]), None) or \
-                next((pid for pid, p in new_plans if p.municipality == row["municipality"]), None) or \
-                (new_plans[0][0] if new_plans else None)
+            target = (
+                next(
+                    (
+                        pid
+                        for pid, p in new_plans
+                        if p.municipality == row["municipality"] and p.title == row["plan_title"]
+                    ),
+                    None,
+                )
+                or next((pid for pid, p in new_plans if p.municipality == row["municipality"]), None)
+                or (new_plans[0][0] if new_plans else None)
+            )
             if target is None:
                 continue
-            position = conn.execute("SELECT COALESCE(max(position), -1) + 1 FROM service WHERE plan_id = ?",
-                                    (target,)).fetchone()[0]
+            position = conn.execute(
+                "SELECT COALESCE(max(position), -1) + 1 FROM service WHERE plan_id = ?", (target,)
+            ).fetchone()[0]
             conn.execute("UPDATE service SET plan_id = ?, position = ? WHERE id = ?", (target, position, row["id"]))

@@ -1,6 +1,6 @@
 """The command line: thin commands over the pipeline stages; each module registers its commands on `app`."""
 
+from scatlas.cli import coding, extract, pipeline, report, service, web  # noqa: F401  (registers the commands)
 from scatlas.cli.app import app
-from scatlas.cli import pipeline, extract, coding, report, web, service  # noqa: F401,E402  (registers the commands)
 
 __all__ = ["app"]

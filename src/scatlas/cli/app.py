@@ -14,7 +14,7 @@ from scatlas.i18n import _
 app = typer.Typer(
     name="scatlas",
     help="Smart City service Atlas: Korean smart city plans in, an analysed inventory of their services out.\n\n"
-         "Example: scatlas demo",
+    "Example: scatlas demo",
     no_args_is_help=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
@@ -27,8 +27,10 @@ err_console = Console(stderr=True)
 @app.callback()
 def _language(
     ctx: typer.Context,
-    lang: Annotated[str | None, typer.Option(
-        "--lang", help="Language of messages and reports: ko (default) or en. Else SCATLAS_LANG or LANG.")] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of messages and reports: ko (default) or en. Else SCATLAS_LANG or LANG."),
+    ] = None,
 ) -> None:
     """Smart City service Atlas: Korean smart city plans in, an analysed inventory of their services out."""
     from scatlas.i18n import LANGUAGES, set_language
@@ -38,6 +40,7 @@ def _language(
             raise typer.BadParameter(f"{lang!r}: ko | en", param_hint="--lang")
         set_language(lang)
         ctx.call_on_close(lambda: set_language(None))  # for this command only (tests run many in one process)
+
 
 #: `--db FILE`, the catalogue (docs/contracts.md#command-line: scatlas.db in the current directory by default).
 DbOption = Annotated[Path, typer.Option("--db", help="The catalogue (SQLite file).", envvar="SCATLAS_DB")]

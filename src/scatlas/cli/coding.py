@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-
-from scatlas.cli.app import DEFAULT_DB, DbOption, app, console, fail
 from rich.markup import escape as escape_text
 
+from scatlas.cli.app import DEFAULT_DB, DbOption, app, console, fail
 from scatlas.errors import ScatlasError
 
 
@@ -46,11 +45,13 @@ def _open_catalogue(db: Path, must_exist: bool = True):
 
 @app.command()
 def train(
-    include_reviewed: Annotated[bool, typer.Option("--include-reviewed",
-                                                   help="Also learn from the catalogue's human codings.")] = False,
+    include_reviewed: Annotated[
+        bool, typer.Option("--include-reviewed", help="Also learn from the catalogue's human codings.")
+    ] = False,
     db: DbOption = DEFAULT_DB,
-    output: Annotated[Path | None, typer.Option("--output", "-o",
-                                                help="Write the model here instead of the cache.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the model here instead of the cache.")
+    ] = None,
 ) -> None:
     """Retrain the coder on every labelled row but the real-text test split (plus reviewed codings) and print
     the real test split's scores.
@@ -74,16 +75,19 @@ def train(
     except RuntimeError as exc:
         raise _fail(str(exc)) from None
     path = save_coder(result.coder, output)
-    console.print(f"trained [bold]{result.coder.version}[/] on {result.n_corpus} corpus items"
-                  + (f" + {result.n_reviewed} reviewed codings" if include_reviewed else "")
-                  + f" in {result.seconds:.1f} s → {path}")
+    console.print(
+        f"trained [bold]{result.coder.version}[/] on {result.n_corpus} corpus items"
+        + (f" + {result.n_reviewed} reviewed codings" if include_reviewed else "")
+        + f" in {result.seconds:.1f} s → {path}"
+    )
     held = real_test_split(load_corpus())
     if held:
         ev = evaluate(result.coder, held)
-        console.print(f"real-text test split ({ev.n} items): accuracy {ev.accuracy:.3f}, macro-F1 {ev.macro_f1:.3f}, "
-                      f"Cohen's κ {ev.kappa:.3f}"
-                      + (f", function accuracy {ev.function_accuracy:.3f}" if ev.function_accuracy is not None
-                         else ""))
+        console.print(
+            f"real-text test split ({ev.n} items): accuracy {ev.accuracy:.3f}, macro-F1 {ev.macro_f1:.3f}, "
+            f"Cohen's κ {ev.kappa:.3f}"
+            + (f", function accuracy {ev.function_accuracy:.3f}" if ev.function_accuracy is not None else "")
+        )
 
 
 @app.command()
@@ -125,13 +129,21 @@ def _coder(baseline: bool):
 
 @app.command()
 def evaluate(
-    labelled: Annotated[Path | None, typer.Argument(
-        help="CSV with name, description and domain (any spelling) or domain_id; optionally function.")] = None,
-    heldout: Annotated[bool, typer.Option("--heldout", help="Evaluate on the real-text test split "
-                                          "(the same as --split real-test).")] = False,
-    split: Annotated[list[str] | None, typer.Option(
-        "--split", help="Evaluate on a corpus split: real-test, real-dev, real-train, written-heldout, "
-                        "written-train (repeatable).")] = None,
+    labelled: Annotated[
+        Path | None,
+        typer.Argument(help="CSV with name, description and domain (any spelling) or domain_id; optionally function."),
+    ] = None,
+    heldout: Annotated[
+        bool, typer.Option("--heldout", help="Evaluate on the real-text test split (the same as --split real-test).")
+    ] = False,
+    split: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--split",
+            help="Evaluate on a corpus split: real-test, real-dev, real-train, written-heldout, "
+            "written-train (repeatable).",
+        ),
+    ] = None,
     cv: Annotated[int, typer.Option("--cv", help="Also run k-fold cross-validation on the corpus (e.g. 5).")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
 ) -> None:
@@ -184,11 +196,16 @@ def evaluate(
         cv_result = cross_validate(train_split(load_corpus()), folds=cv)
         out["cv"] = cv_result
         if not as_json:
-            console.print(f"{cv}-fold CV on the training split ({cv_result['n']} items): accuracy "
-                          f"{cv_result['accuracy']:.3f} ± {cv_result['accuracy_sd']:.3f}, macro-F1 "
-                          f"{cv_result['macro_f1']:.3f} ± {cv_result['macro_f1_sd']:.3f}"
-                          + (f", function accuracy {cv_result['function_accuracy']:.3f}"
-                             if "function_accuracy" in cv_result else ""))
+            console.print(
+                f"{cv}-fold CV on the training split ({cv_result['n']} items): accuracy "
+                f"{cv_result['accuracy']:.3f} ± {cv_result['accuracy_sd']:.3f}, macro-F1 "
+                f"{cv_result['macro_f1']:.3f} ± {cv_result['macro_f1_sd']:.3f}"
+                + (
+                    f", function accuracy {cv_result['function_accuracy']:.3f}"
+                    if "function_accuracy" in cv_result
+                    else ""
+                )
+            )
     if as_json:
         _print_json(out)
 
@@ -201,8 +218,9 @@ def review(
     low_confidence: Annotated[float, typer.Option("--low-confidence", help="Confidence below this is 'low'.")] = 0.6,
     municipality: Annotated[str | None, typer.Option("--municipality", help="Only this municipality.")] = None,
     domain: Annotated[str | None, typer.Option("--domain", help="Only this domain (id or Korean name).")] = None,
-    max_confidence: Annotated[float | None, typer.Option("--max-confidence",
-                                                         help="Only services at or below this confidence.")] = None,
+    max_confidence: Annotated[
+        float | None, typer.Option("--max-confidence", help="Only services at or below this confidence.")
+    ] = None,
 ) -> None:
     """Review codings in the terminal: low confidence and declared-vs-coded disagreements first; no cap.
 
@@ -225,13 +243,23 @@ def review(
 
     with _open_catalogue(db) as cat:
         try:
-            summary = run_review(cat, name, ask, console, limit=limit, low_confidence=low_confidence,
-                                 municipality=municipality, domain_id=_domain_id(domain),
-                                 max_confidence=max_confidence)
+            summary = run_review(
+                cat,
+                name,
+                ask,
+                console,
+                limit=limit,
+                low_confidence=low_confidence,
+                municipality=municipality,
+                domain_id=_domain_id(domain),
+                max_confidence=max_confidence,
+            )
         except ScatlasError as exc:
             raise _fail(str(exc)) from None
-    console.print(f"reviewed {summary.shown}: {summary.accepted} accepted, {summary.changed} changed, "
-                  f"{summary.skipped} skipped" + (f", {summary.undone} undone" if summary.undone else ""))
+    console.print(
+        f"reviewed {summary.shown}: {summary.accepted} accepted, {summary.changed} changed, "
+        f"{summary.skipped} skipped" + (f", {summary.undone} undone" if summary.undone else "")
+    )
 
 
 def _domain_id(label: str | None) -> str | None:
@@ -250,11 +278,14 @@ def _domain_id(label: str | None) -> str | None:
 
 @app.command()
 def agreement(
-    coders: Annotated[list[str] | None, typer.Option("--coder",
-                                                     help="A coder: auto, human, human:<name> or <name>.")] = None,
+    coders: Annotated[
+        list[str] | None, typer.Option("--coder", help="A coder: auto, human, human:<name> or <name>.")
+    ] = None,
     db: DbOption = DEFAULT_DB,
-    csv_files: Annotated[list[Path] | None, typer.Option(
-        "--csv", help="A coder's label file (id,domain_id,alt_domains,ambiguous,subtype,function,note).")] = None,
+    csv_files: Annotated[
+        list[Path] | None,
+        typer.Option("--csv", help="A coder's label file (id,domain_id,alt_domains,ambiguous,subtype,function,note)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
 ) -> None:
     """Cohen's kappa and Krippendorff's alpha between two coders, per dimension, on the services both coded.

@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
-
 from rich.markup import escape
+from rich.table import Table
 
 from scatlas.cli.app import app, console
 from scatlas.errors import DocumentError
@@ -17,7 +16,9 @@ from scatlas.errors import DocumentError
 
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(help="A plan document (PDF, HWP, HWPX, DOCX, TXT, MD) or inventory (CSV, XLSX).")],
+    file: Annotated[
+        Path, typer.Argument(help="A plan document (PDF, HWP, HWPX, DOCX, TXT, MD) or inventory (CSV, XLSX).")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the docs/contracts.md JSON object instead.")] = False,
 ) -> None:
     """Extract a plan's services, municipality, title and period, and print them (nothing is stored).
@@ -51,8 +52,10 @@ def extract(
     plans = extraction.plans
     notes = list(extraction.notes)
     if len(plans) > 1:
-        notes.append(f"the file holds {len(plans)} plans; showing the first ({plans[0].municipality}); "
-                     "use `scatlas ingest` for all")
+        notes.append(
+            f"the file holds {len(plans)} plans; showing the first ({plans[0].municipality}); "
+            "use `scatlas ingest` for all"
+        )
     from scatlas.records import PlanRecord
 
     plan = plans[0] if plans else PlanRecord(municipality=None)
@@ -65,16 +68,23 @@ def extract(
 
 def _print_table(result: dict) -> None:
     period = "–".join(map(str, result["period"])) if result["period"] else "?"
-    console.print(f"[bold]{escape(result['plan_title'] or result['file'])}[/]  {result['municipality'] or '?'} "
-                  f"({result['municipality_code'] or 'no code'}), period {period}, {result['pages'] or '?'} pages")
+    console.print(
+        f"[bold]{escape(result['plan_title'] or result['file'])}[/]  {result['municipality'] or '?'} "
+        f"({result['municipality_code'] or 'no code'}), period {period}, {result['pages'] or '?'} pages"
+    )
     table = Table(show_lines=False)
     for column in ("#", "page", "domain", "service", "description"):
         table.add_column(column, overflow="fold")
     for i, service in enumerate(result["services"], start=1):
         domain = service["declared_domain"] or service.get("declared_label") or ""
         description = service["description"]
-        table.add_row(str(i), str(service["page"] or ""), domain, service["name"],
-                      description[:80] + ("…" if len(description) > 80 else ""))
+        table.add_row(
+            str(i),
+            str(service["page"] or ""),
+            domain,
+            service["name"],
+            description[:80] + ("…" if len(description) > 80 else ""),
+        )
     console.print(table)
     for warning in result["warnings"]:
         console.print(f"[yellow]warning:[/] {escape(warning)}")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Iterable
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -29,14 +30,20 @@ class ByChoice(str, Enum):
     period = "period"
 
 
-BasisOption = Annotated[BasisChoice, typer.Option(
-    "--basis", help="Which coding to count: effective (human > declared > auto), declared, or auto.")]
-FILE_WHAT = {"json": N_("계산한 모든 표 (analysis.json)"), "html": N_("보고서, 파일 하나로 완결 (오프라인으로 열림)"),
-             "xlsx": N_("표마다 시트 하나 + 분류한 서비스 목록"), "pdf": N_("차트가 든 A4 보고서"),
-             "charts": N_("모든 차트를 300dpi PNG와 SVG로")}
+BasisOption = Annotated[
+    BasisChoice,
+    typer.Option("--basis", help="Which coding to count: effective (human > declared > auto), declared, or auto."),
+]
+FILE_WHAT = {
+    "json": N_("계산한 모든 표 (analysis.json)"),
+    "html": N_("보고서, 파일 하나로 완결 (오프라인으로 열림)"),
+    "xlsx": N_("표마다 시트 하나 + 분류한 서비스 목록"),
+    "pdf": N_("차트가 든 A4 보고서"),
+    "charts": N_("모든 차트를 300dpi PNG와 SVG로"),
+}
 
 
-def _open(db: Path):  # noqa: ANN202 - Catalogue
+def _open(db: Path):
     from scatlas.catalogue import Catalogue
     from scatlas.errors import ScatlasError
 
@@ -55,8 +62,9 @@ def _rows(db: Path, basis: BasisChoice) -> list:
         return load_rows(cat, basis.value)  # type: ignore[arg-type]
 
 
-def write_full_report(db: Path, out: Path, basis: str = "effective", municipality: str | None = None,
-                      options: "ReportOptions | None" = None) -> list[tuple[Path, str]]:
+def write_full_report(
+    db: Path, out: Path, basis: str = "effective", municipality: str | None = None, options: ReportOptions | None = None
+) -> list[tuple[Path, str]]:
     """Write the report files for a catalogue; (path, what) per file. Used by `report` and `demo`."""
     from scatlas.report.writer import ReportError, write_report
 
@@ -80,8 +88,10 @@ def report(
     out: Annotated[Path, typer.Option("--output", "-o", help="Folder for the report files (created if missing).")],
     db: DbOption = DEFAULT_DB,
     basis: BasisOption = BasisChoice.effective,
-    municipality: Annotated[str | None, typer.Option(
-        "--municipality", "-m", help="Diagnose one municipality's plan against all the others.")] = None,
+    municipality: Annotated[
+        str | None,
+        typer.Option("--municipality", "-m", help="Diagnose one municipality's plan against all the others."),
+    ] = None,
     title: Annotated[str | None, typer.Option("--title", help="The report's title.")] = None,
     author: Annotated[str | None, typer.Option("--author", help="Author line of the report.")] = None,
     institution: Annotated[str | None, typer.Option("--institution", help="Institution line of the report.")] = None,
@@ -99,8 +109,13 @@ def report(
     """
     from scatlas.report.writer import ReportOptions
 
-    files = write_full_report(db, out, basis.value, municipality,
-                              ReportOptions(title=title, author=author, institution=institution, date=date))
+    files = write_full_report(
+        db,
+        out,
+        basis.value,
+        municipality,
+        ReportOptions(title=title, author=author, institution=institution, date=date),
+    )
     console.print(files_table(files))
 
 
@@ -111,8 +126,9 @@ def _pct(x: float) -> str:
 @app.command()
 def stats(
     db: DbOption = DEFAULT_DB,
-    by: Annotated[ByChoice, typer.Option("--by", help="Table to print: domain, municipality or period.")]
-    = ByChoice.domain,
+    by: Annotated[
+        ByChoice, typer.Option("--by", help="Table to print: domain, municipality or period.")
+    ] = ByChoice.domain,
     basis: BasisOption = BasisChoice.effective,
 ) -> None:
     """Print the main tables in the terminal: domain distribution, or domains per municipality or plan period.
@@ -129,8 +145,11 @@ def stats(
         raise fail(_("{db}: 카탈로그에 서비스가 없다").format(db=db))
     plans = len({r.plan_id for r in rows})
     munis = len({r.municipality for r in rows})
-    console.print(_("서비스 {services}개 · 계획 {plans}건 · 자치단체 {munis}곳 · 분류 기준 {basis}").format(
-        services=f"{len(rows):,}", plans=plans, munis=munis, basis=BASIS_NOTES[basis.value][0]))
+    console.print(
+        _("서비스 {services}개 · 계획 {plans}건 · 자치단체 {munis}곳 · 분류 기준 {basis}").format(
+            services=f"{len(rows):,}", plans=plans, munis=munis, basis=BASIS_NOTES[basis.value][0]
+        )
+    )
     if by is ByChoice.domain:
         table = Table("분야", "서비스 수", "비중", "순위", title="분야별 현황")
         for d in distributions.domain_table(rows):
@@ -147,13 +166,21 @@ def stats(
         return
     groups = distributions.by_municipality(rows) if by is ByChoice.municipality else trends.by_period(rows)
     key = "municipality" if by is ByChoice.municipality else "period"
-    table = Table("자치단체" if key == "municipality" else "기간", "계", title=f"{'자치단체' if key == 'municipality' else '기간'} × 분야")
+    table = Table(
+        "자치단체" if key == "municipality" else "기간",
+        "계",
+        title=f"{'자치단체' if key == 'municipality' else '기간'} × 분야",
+    )
     for _did, name in DOMAIN_ORDER:
         table.add_column(name[:2], justify="right", no_wrap=True)
     table.add_column("미분류", justify="right")
     for g in groups:
-        table.add_row(str(g[key]), f"{g['services']:,}", *[str(g["domains"].get(d, 0)) for d, _name in DOMAIN_ORDER],
-                      str(g["domains"].get("unlabelled", 0)))
+        table.add_row(
+            str(g[key]),
+            f"{g['services']:,}",
+            *[str(g["domains"].get(d, 0)) for d, _name in DOMAIN_ORDER],
+            str(g["domains"].get("unlabelled", 0)),
+        )
     # A 14-column cross-tab needs more than 80 cells; a wider console beats squeezed, ellipsised headers.
     Console(width=max(console.width, 140)).print(table)
 
@@ -179,8 +206,9 @@ def export_matrix(
 
     rows = _rows(db, basis)
     matrix, labels = write_matrix(rows, out)
-    console.print(_("서비스 {n}개 → {matrix} (변수 설명: {labels})").format(n=f"{len(rows):,}", matrix=matrix,
-                                                                     labels=labels))
+    console.print(
+        _("서비스 {n}개 → {matrix} (변수 설명: {labels})").format(n=f"{len(rows):,}", matrix=matrix, labels=labels)
+    )
 
 
 @app.command("export-qda")

@@ -18,14 +18,15 @@ from scatlas.errors import CatalogueError
 service_app = typer.Typer(
     name="service",
     help="Correct the service list: add, edit, delete, restore, merge, split, move, undo, history. Every change is "
-         "logged (who, when, what, why) and can be undone; a re-ingest of the file keeps it.\n\n"
-         "Example: scatlas service edit 12 --name \"스마트 버스정류장\" --reason \"본문 표기\"",
+    "logged (who, when, what, why) and can be undone; a re-ingest of the file keeps it.\n\n"
+    'Example: scatlas service edit 12 --name "스마트 버스정류장" --reason "본문 표기"',
     no_args_is_help=True,
 )
 app.add_typer(service_app)
 
-EditorOption = Annotated[str | None, typer.Option("--editor", help="Your name: edits are logged as human:<name> "
-                                                  "(default: $USER).")]
+EditorOption = Annotated[
+    str | None, typer.Option("--editor", help="Your name: edits are logged as human:<name> (default: $USER).")
+]
 ReasonOption = Annotated[str, typer.Option("--reason", "-r", help="Why (kept in the log).")]
 
 
@@ -45,8 +46,10 @@ def _run(db: Path, editor: str | None, action: Callable[[Any], Any]) -> Any:
 def _show(cat: Any, service_id: int) -> None:
     row = cat.service(service_id)
     if row:
-        console.print(f"  [bold]{row['service_id']}[/] {escape(row['name'])} — {escape(row['municipality'] or '-')}"
-                      f" · {escape(row['plan_title'] or '-')}" + (f" · p.{row['page']}" if row["page"] else ""))
+        console.print(
+            f"  [bold]{row['service_id']}[/] {escape(row['name'])} — {escape(row['municipality'] or '-')}"
+            f" · {escape(row['plan_title'] or '-')}" + (f" · p.{row['page']}" if row["page"] else "")
+        )
 
 
 @service_app.command("add")
@@ -55,12 +58,15 @@ def add(
     name: Annotated[str, typer.Option("--name", help="The service name.")],
     description: Annotated[str, typer.Option("--description", help="What it does.")] = "",
     page: Annotated[int | None, typer.Option("--page", help="Physical page in the source document.")] = None,
-    reason: ReasonOption = "", editor: EditorOption = None, db: DbOption = DEFAULT_DB,
+    reason: ReasonOption = "",
+    editor: EditorOption = None,
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """Add a service the extraction missed.
 
     Example: scatlas service add --plan 3 --name "스마트 쉼터" --page 57 --reason "목차에만 있던 서비스"
     """
+
     def action(ed: Any) -> None:
         new = ed.add(plan, name, description, page, reason=reason)
         console.print(f"[green]추가함[/] 서비스 {new}")
@@ -75,12 +81,15 @@ def edit(
     name: Annotated[str | None, typer.Option("--name", help="New name.")] = None,
     description: Annotated[str | None, typer.Option("--description", help="New description.")] = None,
     page: Annotated[int | None, typer.Option("--page", help="New page.")] = None,
-    reason: ReasonOption = "", editor: EditorOption = None, db: DbOption = DEFAULT_DB,
+    reason: ReasonOption = "",
+    editor: EditorOption = None,
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """Rename a service, or fix its description or page.
 
     Example: scatlas service edit 12 --name "스마트 BIS 정류장" --reason "정식 명칭"
     """
+
     def action(ed: Any) -> None:
         ed.edit(service_id, reason=reason, name=name, description=description, page=page)
         console.print("[green]고침[/]")
@@ -92,41 +101,59 @@ def edit(
 @service_app.command("delete")
 def delete(
     service_id: Annotated[int, typer.Argument(help="The service id.")],
-    reason: ReasonOption = "", editor: EditorOption = None, db: DbOption = DEFAULT_DB,
+    reason: ReasonOption = "",
+    editor: EditorOption = None,
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """Take a service off the list (kept in the log with its codings; `restore` or `undo` brings it back).
 
     Example: scatlas service delete 40 --reason "사례 소개이지 계획 서비스가 아님"
     """
-    _run(db, editor, lambda ed: (ed.delete(service_id, reason),
-                                 console.print(f"[yellow]삭제함[/] 서비스 {service_id} (복원: scatlas service "
-                                               f"restore {service_id})")))
+    _run(
+        db,
+        editor,
+        lambda ed: (
+            ed.delete(service_id, reason),
+            console.print(f"[yellow]삭제함[/] 서비스 {service_id} (복원: scatlas service restore {service_id})"),
+        ),
+    )
 
 
 @service_app.command("restore")
 def restore(
     service_id: Annotated[int, typer.Argument(help="The deleted service's id.")],
-    reason: ReasonOption = "", editor: EditorOption = None, db: DbOption = DEFAULT_DB,
+    reason: ReasonOption = "",
+    editor: EditorOption = None,
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """Bring back a deleted service with its id and codings.
 
     Example: scatlas service restore 40 --reason "다시 보니 계획 서비스"
     """
-    _run(db, editor, lambda ed: (ed.restore(service_id, reason), console.print(f"[green]복원함[/] 서비스 "
-                                                                                f"{service_id}"),
-                                 _show(ed.cat, service_id)))
+    _run(
+        db,
+        editor,
+        lambda ed: (
+            ed.restore(service_id, reason),
+            console.print(f"[green]복원함[/] 서비스 {service_id}"),
+            _show(ed.cat, service_id),
+        ),
+    )
 
 
 @service_app.command("merge")
 def merge(
     keep: Annotated[int, typer.Argument(help="The service to keep.")],
     others: Annotated[list[int], typer.Argument(help="Duplicates merged into it.")],
-    reason: ReasonOption = "", editor: EditorOption = None, db: DbOption = DEFAULT_DB,
+    reason: ReasonOption = "",
+    editor: EditorOption = None,
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """Merge duplicates into one service: their human codings and history move to it.
 
     Example: scatlas service merge 12 31 --reason "같은 서비스가 두 번 추출됨"
     """
+
     def action(ed: Any) -> None:
         ed.merge(keep, others, reason)
         console.print(f"[green]병합함[/] {', '.join(map(str, others))} → {keep}")
@@ -139,7 +166,9 @@ def merge(
 def split(
     service_id: Annotated[int, typer.Argument(help="The service whose cell holds several services.")],
     parts: Annotated[list[str], typer.Option("--part", help="'이름' or '이름::설명'; give it once per service.")],
-    reason: ReasonOption = "", editor: EditorOption = None, db: DbOption = DEFAULT_DB,
+    reason: ReasonOption = "",
+    editor: EditorOption = None,
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """Split a cell that holds several services; the first part keeps the id and codings.
 
@@ -160,12 +189,15 @@ def split(
 def move(
     service_id: Annotated[int, typer.Argument(help="The service id.")],
     plan: Annotated[int, typer.Option("--plan", help="The plan it belongs to (see `scatlas plans`).")],
-    reason: ReasonOption = "", editor: EditorOption = None, db: DbOption = DEFAULT_DB,
+    reason: ReasonOption = "",
+    editor: EditorOption = None,
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """Move a service to another plan (filed under the wrong plan or municipality).
 
     Example: scatlas service move 27 --plan 4 --reason "세종시 서비스"
     """
+
     def action(ed: Any) -> None:
         ed.move(service_id, plan, reason)
         console.print(f"[green]옮김[/] 서비스 {service_id} → 계획 {plan}")
@@ -177,12 +209,15 @@ def move(
 @service_app.command("undo")
 def undo(
     edit_id: Annotated[int | None, typer.Argument(help="The edit to undo (default: the latest).")] = None,
-    reason: ReasonOption = "", editor: EditorOption = None, db: DbOption = DEFAULT_DB,
+    reason: ReasonOption = "",
+    editor: EditorOption = None,
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """Undo an edit or a review decision (the latest by default; see `scatlas service history`).
 
     Example: scatlas service undo            (or: scatlas service undo 57)
     """
+
     def action(ed: Any) -> None:
         edit = ed.undo(edit_id, reason)
         console.print(f"[green]되돌림[/] 편집 {edit.id} ({edit.action}, {escape(edit.editor)}, {edit.created_at})")
@@ -209,10 +244,19 @@ def history_command(
         return
     table = Table("편집", "언제", "누가", "무엇", "서비스", "바뀐 내용", "왜", "되돌림")
     for e in edits:
-        what = ", ".join(f"{k}={v}" for k, v in e.after.items() if k in ("name", "description", "page", "plan_id",
-                                                                           "counts"))
-        table.add_row(str(e.id), e.created_at, escape(e.editor), e.action, str(e.service_id or ""),
-                      escape(what[:60]), escape(e.reason), escape(e.undone_by or ""))
+        what = ", ".join(
+            f"{k}={v}" for k, v in e.after.items() if k in ("name", "description", "page", "plan_id", "counts")
+        )
+        table.add_row(
+            str(e.id),
+            e.created_at,
+            escape(e.editor),
+            e.action,
+            str(e.service_id or ""),
+            escape(what[:60]),
+            escape(e.reason),
+            escape(e.undone_by or ""),
+        )
     console.print(table)
 
 
@@ -221,7 +265,9 @@ def plans(
     count: Annotated[int | None, typer.Option("--count", help="This plan counts for its municipality.")] = None,
     exclude: Annotated[int | None, typer.Option("--exclude", help="This plan does not count.")] = None,
     auto: Annotated[int | None, typer.Option("--auto", help="Back to the rule: the latest plan counts.")] = None,
-    reason: ReasonOption = "", editor: EditorOption = None, db: DbOption = DEFAULT_DB,
+    reason: ReasonOption = "",
+    editor: EditorOption = None,
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """The plans in the catalogue, and which one counts for each municipality (the latest, unless chosen).
 
@@ -242,8 +288,13 @@ def plans(
     table = Table("계획", "지자체", "계획명", "기간", "서비스", "집계", "중복 서비스")
     for p in rows:
         period = f"{p['period_start']}~{p['period_end']}" if p["period_start"] else "?"
-        table.add_row(str(p["id"]), escape(p["municipality"] or "미상"), escape(p["title"] or "-"), period,
-                      str(p["services"]), ("✓ " if p["counted"] else "— ") + ("선택" if p["rule"] == "chosen" else
-                                                                              "최신 기준"),
-                      str(p["duplicates"] or ""))
+        table.add_row(
+            str(p["id"]),
+            escape(p["municipality"] or "미상"),
+            escape(p["title"] or "-"),
+            period,
+            str(p["services"]),
+            ("✓ " if p["counted"] else "— ") + ("선택" if p["rule"] == "chosen" else "최신 기준"),
+            str(p["duplicates"] or ""),
+        )
     console.print(table)

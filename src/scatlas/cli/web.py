@@ -17,8 +17,12 @@ def serve(
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
     max_upload_mb: Annotated[float, typer.Option("--max-upload-mb", help="Largest upload accepted, in MB.")] = 50.0,
     workers: Annotated[int, typer.Option(help="Worker processes (default: one per CPU core, at most 8).")] = 0,
-    public_exports: Annotated[bool, typer.Option(
-        "--public-exports", help="Let anyone download whole-catalogue exports (default: logged-in coders only).")] = False,
+    public_exports: Annotated[
+        bool,
+        typer.Option(
+            "--public-exports", help="Let anyone download whole-catalogue exports (default: logged-in coders only)."
+        ),
+    ] = False,
 ) -> None:
     """Serve the web dashboard and the JSON API (/api/, described at /openapi.json).
 
@@ -47,8 +51,11 @@ def serve(
         web_app = create_app(settings)  # creates or migrates the catalogue once, before any worker opens it
     except CatalogueError as exc:
         raise fail(str(exc)) from None
-    console.print(_("scatlas: 카탈로그 {db} → {url}  (API: /api/, OpenAPI: /openapi.json)").format(
-        db=db, url=f"http://{host}:{port}/"))
+    console.print(
+        _("scatlas: 카탈로그 {db} → {url}  (API: /api/, OpenAPI: /openapi.json)").format(
+            db=db, url=f"http://{host}:{port}/"
+        )
+    )
     if generated:
         console.print(_("쓰기 토큰 (SCATLAS_TOKEN이 없어 만듦)") + f": [bold]{settings.token}[/]")
     if workers == 1:
@@ -58,5 +65,6 @@ def serve(
 
     os.environ.update(settings_to_env(settings))  # the workers rebuild the same settings from these
     console.print(_("작업 프로세스: {n}").format(n=workers))
-    uvicorn.run("scatlas.web.factory:app_from_env", factory=True, workers=workers, host=host, port=port,
-                log_level="info")
+    uvicorn.run(
+        "scatlas.web.factory:app_from_env", factory=True, workers=workers, host=host, port=port, log_level="info"
+    )

@@ -78,8 +78,9 @@ def _labels(value: Any) -> set[str]:
     return {p for p in (x.strip() for x in str(value).split(";")) if p}
 
 
-def compare(rows_a: dict[Any, dict[str, Any]], rows_b: dict[Any, dict[str, Any]],
-            dimensions: Sequence[str] = DIMENSIONS) -> list[DimensionAgreement]:
+def compare(
+    rows_a: dict[Any, dict[str, Any]], rows_b: dict[Any, dict[str, Any]], dimensions: Sequence[str] = DIMENSIONS
+) -> list[DimensionAgreement]:
     """Agreement per dimension between two coders' codings (service id -> coding row) on the shared services."""
     shared = sorted(set(rows_a) & set(rows_b))
     out = []
@@ -88,8 +89,11 @@ def compare(rows_a: dict[Any, dict[str, Any]], rows_b: dict[Any, dict[str, Any]]
             if dim == "target_groups":
                 labels = list(TARGET_GROUPS)
             else:
-                labels = sorted(set().union(*(_labels(rows_a[s].get(dim)) | _labels(rows_b[s].get(dim))
-                                              for s in shared)) if shared else set())
+                labels = sorted(
+                    set().union(*(_labels(rows_a[s].get(dim)) | _labels(rows_b[s].get(dim)) for s in shared))
+                    if shared
+                    else set()
+                )
             a, b = [], []
             for s in shared:
                 la, lb = _labels(rows_a[s].get(dim)), _labels(rows_b[s].get(dim))
@@ -131,8 +135,12 @@ def catalogue_agreement(cat: Any, coder_a: str, coder_b: str) -> dict[str, Any]:
     if not rows_b:
         raise ScatlasError(f"no codings by {pb!r} in the catalogue")
     dims = compare(rows_a, rows_b)
-    return {"coder_a": pa, "coder_b": pb, "services": len(set(rows_a) & set(rows_b)),
-            "dimensions": [asdict(d) for d in dims]}
+    return {
+        "coder_a": pa,
+        "coder_b": pb,
+        "services": len(set(rows_a) & set(rows_b)),
+        "dimensions": [asdict(d) for d in dims],
+    }
 
 
 #: What two coders of a CSV label file are compared on (the labelling guide's output format, §8).
@@ -148,8 +156,17 @@ def file_agreement(path_a: Any, path_b: Any) -> dict[str, Any]:
     rows = []
     for path in (path_a, path_b):
         _, data, _ = read_csv(path, required=("id", "domain_id"))
-        rows.append({r["id"].strip(): {k: (v or "").strip() for k, v in r.items() if k} for r in data
-                     if (r.get("id") or "").strip()})
+        rows.append(
+            {
+                r["id"].strip(): {k: (v or "").strip() for k, v in r.items() if k}
+                for r in data
+                if (r.get("id") or "").strip()
+            }
+        )
     dims = compare(rows[0], rows[1], FILE_DIMENSIONS)
-    return {"coder_a": str(path_a), "coder_b": str(path_b), "services": len(set(rows[0]) & set(rows[1])),
-            "dimensions": [asdict(d) for d in dims]}
+    return {
+        "coder_a": str(path_a),
+        "coder_b": str(path_b),
+        "services": len(set(rows[0]) & set(rows[1])),
+        "dimensions": [asdict(d) for d in dims],
+    }

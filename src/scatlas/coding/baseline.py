@@ -35,8 +35,9 @@ class KeywordCoder:
         """The domain id of each service."""
         return [c.domain_id or "other" for c in self.code(X)]
 
-    def code(self, services: Sequence[ServiceRecord | str],
-             subtype_within: Sequence[str | None] | None = None) -> list[CodingRecord]:
+    def code(
+        self, services: Sequence[ServiceRecord | str], subtype_within: Sequence[str | None] | None = None
+    ) -> list[CodingRecord]:
         """One coding per service, from keyword counts only."""
         lex = self._lex()
         out = []
@@ -54,15 +55,17 @@ class KeywordCoder:
             best_fun = max(FUNCTIONS, key=lambda f: fun[f])
             conf = counts[best] / total if total else 0.0
             words = ", ".join(h.domains.get(best, [])) or "키워드 없음"
-            out.append(CodingRecord(
-                domain_id=best,
-                subtype=max(subs, key=lambda k: subs[k]) if subs else None,
-                function=best_fun if fun[best_fun] else "정보제공",
-                target_groups=lex.target_groups(h),
-                technologies=list(h.technologies),
-                confidence=round(conf, 4),
-                rationale=f"{domain_name(best)}: {words}",
-                coder=f"auto:{self.version}",
-                top2=[(best, round(conf, 4)), (second, round(counts[second] / total, 4) if total else 0.0)],
-            ))
+            out.append(
+                CodingRecord(
+                    domain_id=best,
+                    subtype=max(subs, key=lambda k: subs[k]) if subs else None,
+                    function=best_fun if fun[best_fun] else "정보제공",
+                    target_groups=lex.target_groups(h),
+                    technologies=list(h.technologies),
+                    confidence=round(conf, 4),
+                    rationale=f"{domain_name(best)}: {words}",
+                    coder=f"auto:{self.version}",
+                    top2=[(best, round(conf, 4)), (second, round(counts[second] / total, 4) if total else 0.0)],
+                )
+            )
         return out

@@ -39,7 +39,8 @@ _DOMAIN_IDS = [d for d, _ in DOMAIN_ORDER]
 def _fit_lr(X, y, C: float, class_weight: str | None = "balanced", sample_weight=None) -> LogisticRegression:
     # newton-cg: exact and deterministic, and here 5x faster than lbfgs on these sparse blocks
     model = LogisticRegression(C=C, solver="newton-cg", max_iter=500, class_weight=class_weight).fit(
-        X, y, sample_weight=sample_weight)
+        X, y, sample_weight=sample_weight
+    )
     # float32 weights: half the size of the shipped model, and far below any difference a coding could show
     model.coef_ = model.coef_.astype(np.float32)
     return model
@@ -98,9 +99,19 @@ class HybridCoder:
     calibration_: dict[str, Any]
     no_evidence_cap_: float
 
-    def __init__(self, C: float = 4.0, function_C: float = 2.0, subtype_C: float = 4.0,
-                 char_ngrams: tuple[int, int] = (2, 3), lexicon_weight: float = 0.15, char_weight: float = 1.0,
-                 cv: int = 5, random_state: int = 0, purpose: bool = True, real_weight: float = 3.0) -> None:
+    def __init__(
+        self,
+        C: float = 4.0,
+        function_C: float = 2.0,
+        subtype_C: float = 4.0,
+        char_ngrams: tuple[int, int] = (2, 3),
+        lexicon_weight: float = 0.15,
+        char_weight: float = 1.0,
+        cv: int = 5,
+        random_state: int = 0,
+        purpose: bool = True,
+        real_weight: float = 3.0,
+    ) -> None:
         self.C = C
         self.function_C = function_C
         self.subtype_C = subtype_C
@@ -113,10 +124,16 @@ class HybridCoder:
         self.real_weight = real_weight
 
     # ------------------------------------------------------------------ fitting
-    def fit(self, X: Sequence[ServiceRecord | str], y: Sequence[str], *,
-            subtypes: Sequence[str | None] | None = None, functions: Sequence[str | None] | None = None,
-            target_groups: Sequence[Sequence[str]] | None = None,
-            real: Sequence[bool] | None = None) -> HybridCoder:
+    def fit(
+        self,
+        X: Sequence[ServiceRecord | str],
+        y: Sequence[str],
+        *,
+        subtypes: Sequence[str | None] | None = None,
+        functions: Sequence[str | None] | None = None,
+        target_groups: Sequence[Sequence[str]] | None = None,
+        real: Sequence[bool] | None = None,
+    ) -> HybridCoder:
         """Learns from services (or texts) and their domain ids; sub-types and functions are optional labels.
 
         ``real`` marks rows of real (harvested) text: they weigh ``real_weight`` times a written row.
@@ -129,8 +146,7 @@ class HybridCoder:
         y_arr = np.asarray(list(y), dtype=object)
         if len(texts) != len(y_arr):
             raise ValueError(f"{len(texts)} services but {len(y_arr)} labels")
-        self.vectoriser_ = ServiceVectoriser(self.char_ngrams, 1, self.lexicon_weight, self.char_weight,
-                                             self.purpose)
+        self.vectoriser_ = ServiceVectoriser(self.char_ngrams, 1, self.lexicon_weight, self.char_weight, self.purpose)
         batch = self.vectoriser_.fit_batch(texts)
         Xm = batch.X
         w = None
@@ -147,8 +163,9 @@ class HybridCoder:
                 mask = (y_arr == d) & np.array([s is not None for s in sub])
                 labels = Counter(sub[mask])
                 if len(labels) >= 2 and sum(1 for n in labels.values() if n >= 2) >= 2:
-                    self.subtype_models_[d] = _fit_lr(Xm[mask], sub[mask], self.subtype_C,
-                                                      sample_weight=None if w is None else w[mask])
+                    self.subtype_models_[d] = _fit_lr(
+                        Xm[mask], sub[mask], self.subtype_C, sample_weight=None if w is None else w[mask]
+                    )
                 elif len(labels) == 1:
                     self.subtype_models_[d] = next(iter(labels))  # the only sub-type the corpus uses here
 
@@ -157,8 +174,9 @@ class HybridCoder:
             fun = np.asarray(list(functions), dtype=object)
             mask = np.array([f is not None for f in fun])
             if len(set(fun[mask])) >= 2:
-                self.function_model_ = _fit_lr(Xm[mask], fun[mask], self.function_C,
-                                               sample_weight=None if w is None else w[mask])
+                self.function_model_ = _fit_lr(
+                    Xm[mask], fun[mask], self.function_C, sample_weight=None if w is None else w[mask]
+                )
 
         self.n_training_ = len(texts)
         return self
@@ -253,8 +271,9 @@ class HybridCoder:
         lex = self.vectoriser_.lexicon
         return [lex.target_groups(h) for h in batch.hits]
 
-    def code(self, services: Sequence[ServiceRecord], subtype_within: Sequence[str | None] | None = None
-             ) -> list[CodingRecord]:
+    def code(
+        self, services: Sequence[ServiceRecord], subtype_within: Sequence[str | None] | None = None
+    ) -> list[CodingRecord]:
         """One coding per service, in order.
 
         ``subtype_within[i]`` (a domain id or name, or None) asks for service i's sub-type inside that domain
@@ -269,7 +288,7 @@ class HybridCoder:
         out: list[CodingRecord] = []
         lo = 0
         for batch in self.vectoriser_.batches(self._texts(services), self.chunk_size):
-            out.extend(self._code_batch(batch, within[lo:lo + len(batch.texts)]))
+            out.extend(self._code_batch(batch, within[lo : lo + len(batch.texts)]))
             lo += len(batch.texts)
         return out
 
@@ -298,11 +317,18 @@ class HybridCoder:
             names = self._names_list = display_names(self.vectoriser_.feature_names_.tolist())
         W = getattr(self, "_domain_weights", None)
         if W is None:
-            W = self._domain_weights = np.vstack([_class_weights(self.domain_model_, k)
-                                                  for k in range(len(self.classes_))])
-        rationales = explain_batch(best, batch.X, (W, order[:, 0]), names, self.vectoriser_.feature_kinds_,
-                                   batch.tokens, [h.domains.get(b, []) for h, b in zip(batch.hits, best,
-                                                                                        strict=True)])
+            W = self._domain_weights = np.vstack(
+                [_class_weights(self.domain_model_, k) for k in range(len(self.classes_))]
+            )
+        rationales = explain_batch(
+            best,
+            batch.X,
+            (W, order[:, 0]),
+            names,
+            self.vectoriser_.feature_kinds_,
+            batch.tokens,
+            [h.domains.get(b, []) for h, b in zip(batch.hits, best, strict=True)],
+        )
         out = []
         for i, (first, second) in enumerate(order):
             p1, p2 = float(proba[i, first]), float(proba[i, second])
@@ -310,19 +336,23 @@ class HybridCoder:
             if vague[i]:
                 # guide P5: say that nothing decided, with low confidence and both candidates
                 p1 = min(p1, cap)
-                rationale = (f"결정적 단어 없음(근거 부족) — 후보: {domain_name(best[i])} {p1:.2f}, "
-                             f"{domain_name(str(self.classes_[second]))} {min(p2, p1):.2f}; " + rationale)
-            out.append(CodingRecord(
-                domain_id=best[i],
-                subtype=subtypes[i],
-                function=functions[i],
-                target_groups=groups[i],
-                technologies=list(batch.hits[i].technologies),
-                confidence=round(p1, 4),
-                rationale=rationale,
-                coder=coder,
-                top2=[(best[i], round(p1, 4)), (str(self.classes_[second]), round(min(p2, p1), 4))],
-            ))
+                rationale = (
+                    f"결정적 단어 없음(근거 부족) — 후보: {domain_name(best[i])} {p1:.2f}, "
+                    f"{domain_name(str(self.classes_[second]))} {min(p2, p1):.2f}; " + rationale
+                )
+            out.append(
+                CodingRecord(
+                    domain_id=best[i],
+                    subtype=subtypes[i],
+                    function=functions[i],
+                    target_groups=groups[i],
+                    technologies=list(batch.hits[i].technologies),
+                    confidence=round(p1, 4),
+                    rationale=rationale,
+                    coder=coder,
+                    top2=[(best[i], round(p1, 4)), (str(self.classes_[second]), round(min(p2, p1), 4))],
+                )
+            )
         return out
 
     _CACHES = ("_names_list", "_domain_weights")

@@ -28,9 +28,25 @@ from scatlas.errors import LabelError
 from scatlas.taxonomy import DOMAIN_ORDER, FUNCTIONS, TARGET_GROUPS, load_codebook
 
 HELDOUT_MODULUS = 5
-CORPUS_COLUMNS = ("id", "name", "description", "domain_id", "subtype", "function", "target_groups",
-                  "technologies", "note", "origin", "source_url", "source_kind", "municipality", "published",
-                  "retrieved", "alt_domains", "ambiguous")
+CORPUS_COLUMNS = (
+    "id",
+    "name",
+    "description",
+    "domain_id",
+    "subtype",
+    "function",
+    "target_groups",
+    "technologies",
+    "note",
+    "origin",
+    "source_url",
+    "source_kind",
+    "municipality",
+    "published",
+    "retrieved",
+    "alt_domains",
+    "ambiguous",
+)
 ORIGINS = ("written", "real")
 #: Real rows from these kinds of source are the "named in news and plan summaries" subset of the evaluation.
 NEWS_KINDS = ("news", "press_release")
@@ -148,11 +164,22 @@ def parse_rows(rows: Iterable[dict[str, str]], where: str) -> list[LabelledItem]
         groups = tuple(g for g in split_list(row.get("target_groups")) if g in TARGET_GROUPS)
         alts = tuple(d for d in split_list(row.get("alt_domains")) if d in domains and d != domain_id)
         amb = (row.get("ambiguous") or "").strip().lower()
-        items.append(LabelledItem(item_id, nfc(row.get("name") or "").strip(),
-                                  nfc(row.get("description") or "").strip(), domain_id, subtype, function,
-                                  groups, split_list(row.get("technologies")), origin=origin, alt_domains=alts,
-                                  ambiguous=None if amb not in ("yes", "no") else amb == "yes",
-                                  source_kind=(row.get("source_kind") or "").strip()))
+        items.append(
+            LabelledItem(
+                item_id,
+                nfc(row.get("name") or "").strip(),
+                nfc(row.get("description") or "").strip(),
+                domain_id,
+                subtype,
+                function,
+                groups,
+                split_list(row.get("technologies")),
+                origin=origin,
+                alt_domains=alts,
+                ambiguous=None if amb not in ("yes", "no") else amb == "yes",
+                source_kind=(row.get("source_kind") or "").strip(),
+            )
+        )
     return items
 
 

@@ -13,8 +13,9 @@ class CsvInputError(ScatlasError, ValueError):
     """A CSV file that cannot be used: names the file and the reason."""
 
 
-def read_csv(path: str | Path, required: tuple[str, ...] = ("name",),
-             bad_rows: list[BadRow] | None = None) -> tuple[list[str], list[dict[str, str]], str]:
+def read_csv(
+    path: str | Path, required: tuple[str, ...] = ("name",), bad_rows: list[BadRow] | None = None
+) -> tuple[list[str], list[dict[str, str]], str]:
     """The header, rows and encoding of a CSV file (UTF-8, UTF-8-BOM, CP949/EUC-KR, UTF-16 with BOM).
 
     A row that cannot be decoded or parsed is skipped and appended to ``bad_rows`` (with its line number); the file

@@ -13,9 +13,20 @@ from rich.table import Table
 
 from scatlas.coding.evaluate import Evaluation
 
-_SHORT = {"admin": "행정", "transport": "교통", "welfare": "복지", "environment": "환경", "safety": "방범",
-          "facilities": "시설", "education": "교육", "culture": "문화", "logistics": "물류", "employment": "고용",
-          "housing": "주거", "other": "기타"}
+_SHORT = {
+    "admin": "행정",
+    "transport": "교통",
+    "welfare": "복지",
+    "environment": "환경",
+    "safety": "방범",
+    "facilities": "시설",
+    "education": "교육",
+    "culture": "문화",
+    "logistics": "물류",
+    "employment": "고용",
+    "housing": "주거",
+    "other": "기타",
+}
 
 
 def _num(x: float | None) -> str:
@@ -24,8 +35,13 @@ def _num(x: float | None) -> str:
     return f"{x:.3f}"
 
 
-def print_evaluation(console: Console, ev: Evaluation, title: str = "",
-                     baseline: Evaluation | None = None, cv: dict[str, Any] | None = None) -> None:
+def print_evaluation(
+    console: Console,
+    ev: Evaluation,
+    title: str = "",
+    baseline: Evaluation | None = None,
+    cv: dict[str, Any] | None = None,
+) -> None:
     """The headline numbers, per-domain P/R/F1 and the confusion matrix."""
     head = Table(title=escape(title or f"evaluation of {ev.coder}"), show_header=True)
     head.add_column("coder")
@@ -35,13 +51,21 @@ def print_evaluation(console: Console, ev: Evaluation, title: str = "",
     head.add_column("Cohen's κ", justify="right")
     head.add_column("function acc.", justify="right")
     for e in [ev] + ([baseline] if baseline else []):
-        head.add_row(e.coder, str(e.n), _num(e.accuracy), _num(e.macro_f1), _num(e.kappa),
-                     _num(e.function_accuracy) + (f" (n={e.function_n})" if e.function_n else ""))
+        head.add_row(
+            e.coder,
+            str(e.n),
+            _num(e.accuracy),
+            _num(e.macro_f1),
+            _num(e.kappa),
+            _num(e.function_accuracy) + (f" (n={e.function_n})" if e.function_n else ""),
+        )
     console.print(head)
     if cv:
-        console.print(f"{cv['folds']}-fold CV on {cv['n']} items: accuracy {cv['accuracy']:.3f} ± "
-                      f"{cv['accuracy_sd']:.3f}, macro-F1 {cv['macro_f1']:.3f} ± {cv['macro_f1_sd']:.3f}"
-                      + (f", function accuracy {cv['function_accuracy']:.3f}" if "function_accuracy" in cv else ""))
+        console.print(
+            f"{cv['folds']}-fold CV on {cv['n']} items: accuracy {cv['accuracy']:.3f} ± "
+            f"{cv['accuracy_sd']:.3f}, macro-F1 {cv['macro_f1']:.3f} ± {cv['macro_f1_sd']:.3f}"
+            + (f", function accuracy {cv['function_accuracy']:.3f}" if "function_accuracy" in cv else "")
+        )
     per = Table(title="per domain", show_header=True)
     for col in ("domain", "precision", "recall", "F1", "n"):
         per.add_column(col, justify="left" if col == "domain" else "right")
@@ -76,15 +100,19 @@ def print_real_text(console: Console, ev: Evaluation, baseline: Evaluation | Non
         for e in evs:
             rt = e.extra["real_text"]
             value = e.macro_f1 if key == "macro_f1" else rt.get(key)
-            n = {"unambiguous_accuracy": "unambiguous_n", "news_name_only_acceptable_accuracy": "news_n",
-                 "function_accuracy": "function_n"}.get(key)
+            n = {
+                "unambiguous_accuracy": "unambiguous_n",
+                "news_name_only_acceptable_accuracy": "news_n",
+                "function_accuracy": "function_n",
+            }.get(key)
             cells.append(_num(value) + (f" (n={rt[n]})" if n else ""))
         t.add_row(label, *cells)
     for e in evs:
         a = e.extra["real_text"]["auto_accept"]
-        t.add_row(f"auto-accept at ≥ {a['target_precision']:.0%} precision: threshold / coverage"
-                  if e is ev else "", *(
-                      [f"{_num(a['threshold'])} / {a['coverage']:.1%}" if x is e else "" for x in evs]))
+        t.add_row(
+            f"auto-accept at ≥ {a['target_precision']:.0%} precision: threshold / coverage" if e is ev else "",
+            *([f"{_num(a['threshold'])} / {a['coverage']:.1%}" if x is e else "" for x in evs]),
+        )
     console.print(t)
 
 
@@ -112,6 +140,5 @@ def print_agreement(console: Console, result: dict[str, Any]) -> None:
     for col in ("dimension", "units", "agreement", "Cohen's κ", "Krippendorff's α", "method"):
         t.add_column(col, justify="right" if col not in ("dimension", "method") else "left")
     for d in result["dimensions"]:
-        t.add_row(d["dimension"], str(d["units"]), _num(d["percent"]), _num(d["kappa"]), _num(d["alpha"]),
-                  d["method"])
+        t.add_row(d["dimension"], str(d["units"]), _num(d["percent"]), _num(d["kappa"]), _num(d["alpha"]), d["method"])
     console.print(t)

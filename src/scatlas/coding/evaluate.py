@@ -64,8 +64,9 @@ class Evaluation:
         return asdict(self)
 
 
-def score_domains(y_true: Sequence[str], y_pred: Sequence[str]) -> tuple[float, float, float, list[DomainScore],
-                                                                         list[str], list[list[int]]]:
+def score_domains(
+    y_true: Sequence[str], y_pred: Sequence[str]
+) -> tuple[float, float, float, list[DomainScore], list[str], list[list[int]]]:
     """Accuracy, macro-F1, kappa, per-domain scores and the confusion matrix of two label lists."""
     from sklearn.metrics import (
         accuracy_score,
@@ -78,8 +79,10 @@ def score_domains(y_true: Sequence[str], y_pred: Sequence[str]) -> tuple[float, 
     labels = [d for d in _DOMAIN_IDS if d in set(y_true) | set(y_pred)]
     p, r, f, s = precision_recall_fscore_support(y_true, y_pred, labels=present, zero_division=0)
     names = dict(DOMAIN_ORDER)
-    per = [DomainScore(d, names[d], round(float(pi), 4), round(float(ri), 4), round(float(fi), 4), int(si))
-           for d, pi, ri, fi, si in zip(present, p, r, f, s, strict=True)]
+    per = [
+        DomainScore(d, names[d], round(float(pi), 4), round(float(ri), 4), round(float(fi), 4), int(si))
+        for d, pi, ri, fi, si in zip(present, p, r, f, s, strict=True)
+    ]
     macro = float(sum(x.f1 for x in per) / len(per)) if per else 0.0
     kappa = float(cohen_kappa_score(y_true, y_pred)) if len(set(y_true) | set(y_pred)) > 1 else 1.0
     cm = confusion_matrix(y_true, y_pred, labels=labels).tolist()
@@ -101,17 +104,28 @@ def evaluate(coder: Coder, items: Sequence[LabelledItem]) -> Evaluation:
     extra = _other_dimensions(items, codings)
     if any(i.origin == "real" for i in items):
         extra["real_text"] = real_text_measures(coder, items, codings)
-    return Evaluation(len(items), round(acc, 4), round(macro, 4), round(kappa, 4), per, labels, cm,
-                      len(fun_pairs), None if fun_acc is None else round(fun_acc, 4), str(version),
-                      extra=extra)
+    return Evaluation(
+        len(items),
+        round(acc, 4),
+        round(macro, 4),
+        round(kappa, 4),
+        per,
+        labels,
+        cm,
+        len(fun_pairs),
+        None if fun_acc is None else round(fun_acc, 4),
+        str(version),
+        extra=extra,
+    )
 
 
 def _share(flags: Sequence[bool]) -> float | None:
     return round(sum(flags) / len(flags), 4) if flags else None
 
 
-def real_text_measures(coder: Coder, items: Sequence[LabelledItem], codings: Sequence[CodingRecord],
-                       precision: float = 0.97) -> dict[str, Any]:
+def real_text_measures(
+    coder: Coder, items: Sequence[LabelledItem], codings: Sequence[CodingRecord], precision: float = 0.97
+) -> dict[str, Any]:
     """The issue's real-text measures of codings against real rows (see the module docstring)."""
     pairs = [(i, c) for i, c in zip(items, codings, strict=True) if i.origin == "real"]
     strict = [c.domain_id == i.domain_id for i, c in pairs]
@@ -126,10 +140,13 @@ def real_text_measures(coder: Coder, items: Sequence[LabelledItem], codings: Seq
     return {
         "n": len(pairs),
         "strict_accuracy": _share(strict),
-        "unambiguous_accuracy": _share(clear), "unambiguous_n": len(clear),
+        "unambiguous_accuracy": _share(clear),
+        "unambiguous_n": len(clear),
         "acceptable_accuracy": _share(acceptable),
-        "function_accuracy": _share(fun), "function_n": len(fun),
-        "news_name_only_acceptable_accuracy": _share(news_ok), "news_n": len(news),
+        "function_accuracy": _share(fun),
+        "function_n": len(fun),
+        "news_name_only_acceptable_accuracy": _share(news_ok),
+        "news_n": len(news),
         "mean_confidence": round(sum(conf) / len(conf), 4) if conf else None,
         "ece": expected_calibration_error(conf, strict) if conf else None,
         "auto_accept": accept.to_json(),
@@ -146,19 +163,22 @@ def _micro_f1(pairs: list[tuple[set[str], set[str]]]) -> float | None:
 def _other_dimensions(items: Sequence[LabelledItem], codings: Sequence[CodingRecord]) -> dict[str, Any]:
     """Sub-type accuracy (where the domain was right), target-group and technology micro-F1 (where labelled)."""
     out: dict[str, Any] = {}
-    sub = [(i.subtype, c.subtype) for i, c in zip(items, codings, strict=True)
-           if i.subtype and c.domain_id == i.domain_id]
+    sub = [
+        (i.subtype, c.subtype) for i, c in zip(items, codings, strict=True) if i.subtype and c.domain_id == i.domain_id
+    ]
     if sub:
         out["subtype_accuracy_when_domain_right"] = round(sum(a == b for a, b in sub) / len(sub), 4)
         out["subtype_n"] = len(sub)
-    groups = [(set(i.target_groups), set(c.target_groups)) for i, c in zip(items, codings, strict=True)
-              if i.target_groups]
+    groups = [
+        (set(i.target_groups), set(c.target_groups)) for i, c in zip(items, codings, strict=True) if i.target_groups
+    ]
     if groups:
         out["target_groups_micro_f1"] = _micro_f1(groups)
         out["target_groups_exact"] = round(sum(t == p for t, p in groups) / len(groups), 4)
     # technologies: only corpus items carry a (possibly empty) technologies label
-    techs = [(set(i.technologies), set(c.technologies)) for i, c in zip(items, codings, strict=True)
-             if i.source == "corpus"]
+    techs = [
+        (set(i.technologies), set(c.technologies)) for i, c in zip(items, codings, strict=True) if i.source == "corpus"
+    ]
     if techs:
         out["technologies_micro_f1"] = _micro_f1(techs)
     return out
@@ -182,9 +202,14 @@ def cross_validate(items: Sequence[LabelledItem], folds: int = 5, random_state: 
         macros.append(ev.macro_f1)
         if ev.function_accuracy is not None:
             funs.append(ev.function_accuracy)
-    out = {"folds": folds, "n": len(items), "accuracy": round(float(np.mean(accs)), 4),
-           "accuracy_sd": round(float(np.std(accs)), 4), "macro_f1": round(float(np.mean(macros)), 4),
-           "macro_f1_sd": round(float(np.std(macros)), 4)}
+    out = {
+        "folds": folds,
+        "n": len(items),
+        "accuracy": round(float(np.mean(accs)), 4),
+        "accuracy_sd": round(float(np.std(accs)), 4),
+        "macro_f1": round(float(np.mean(macros)), 4),
+        "macro_f1_sd": round(float(np.std(macros)), 4),
+    }
     if funs:
         out["function_accuracy"] = round(float(np.mean(funs)), 4)
     return out
@@ -198,8 +223,9 @@ def read_labelled_csv(path: str | Path) -> list[LabelledItem]:
     """
     header, rows, _ = read_csv(path, required=("name",))
     if "domain" not in header and "domain_id" not in header:
-        raise CsvInputError(f"{path}: needs a 'domain' (Korean name) or 'domain_id' column "
-                            f"(columns found: {', '.join(header)})")
+        raise CsvInputError(
+            f"{path}: needs a 'domain' (Korean name) or 'domain_id' column (columns found: {', '.join(header)})"
+        )
     items = []
     for line, row in enumerate(rows, start=2):
         raw = (row.get("domain_id") or "").strip() or (row.get("domain") or "").strip()
@@ -210,8 +236,17 @@ def read_labelled_csv(path: str | Path) -> list[LabelledItem]:
         function = nfc(row.get("function") or "").strip() or None
         if function is not None and function not in FUNCTIONS:
             raise LabelError(f"{path}, line {line}: function {function!r} is not one of {', '.join(FUNCTIONS)}")
-        items.append(LabelledItem(row.get("id") or f"row-{line}", nfc(row.get("name") or "").strip(),
-                                  nfc(row.get("description") or "").strip(), domain_id, None, function,
-                                  split_list(row.get("target_groups")), split_list(row.get("technologies")),
-                                  source=str(path)))
+        items.append(
+            LabelledItem(
+                row.get("id") or f"row-{line}",
+                nfc(row.get("name") or "").strip(),
+                nfc(row.get("description") or "").strip(),
+                domain_id,
+                None,
+                function,
+                split_list(row.get("target_groups")),
+                split_list(row.get("technologies")),
+                source=str(path),
+            )
+        )
     return items

@@ -29,7 +29,9 @@ _NOUN_TAGS = frozenset({"NNG", "NNP", "XR", "SL", "SH"})
 _JOINED_ACRONYMS = re.compile(r"\b(?:AR/VR|VR/AR|C-ITS|Wi-Fi|NB-IoT|e-?러닝|U-?City)\b", re.IGNORECASE)
 _ACRONYM_HINTS = ("-", "/", "러닝", "city")  # every _JOINED_ACRONYMS match holds one of these (lower-cased)
 #: Nouns too generic in plans to mean anything on their own (every plan says 스마트 ... 서비스).
-_GENERIC = frozenset({"스마트", "서비스", "시스템", "등", "및", "통해", "위해", "활용", "도입", "운영", "사업", "smart"})
+_GENERIC = frozenset(
+    {"스마트", "서비스", "시스템", "등", "및", "통해", "위해", "활용", "도입", "운영", "사업", "smart"}
+)
 
 
 #: Kiwi's pattern matchers kept: URLs and e-mail addresses stay one (non-content) token. Hashtags, mentions,
@@ -76,7 +78,7 @@ def _tag_class(tag: str) -> int:
     cls = _TAG_CLASS.get(tag)
     if cls is None:
         base = tag.split("-")[0]  # VV-R / VV-I carry regularity marks
-        cls = (0 if base not in _CONTENT_TAGS else 1 if base in _NOUN_TAGS else 2 if base in ("VV", "VA") else 3)
+        cls = 0 if base not in _CONTENT_TAGS else 1 if base in _NOUN_TAGS else 2 if base in ("VV", "VA") else 3
         _TAG_CLASS[tag] = cls
     return cls
 
@@ -111,7 +113,7 @@ def _tokens_of(text: str, tokens: Sequence, starts: list[int] | None = None) -> 
             start = tok.start
             if tok.tag == "SL":
                 # Latin words keep their case as written for display; the vectoriser lower-cases.
-                form = text[start: start + tok.len] or form
+                form = text[start : start + tok.len] or form
             if run and start == run_end:
                 run.append(form)
             else:

@@ -112,10 +112,9 @@ class Lexicon:
         """The keywords of each code found in a (cleaned) text; codes without hits are left out."""
         compact = _compact(text)
         lower = text.lower()
-        tables: dict[str, dict[str, list[str]]] = {"domain": {}, "subtype": {}, "function": {}, "group": {},
-                                                   "tech": {}}
+        tables: dict[str, dict[str, list[str]]] = {"domain": {}, "subtype": {}, "function": {}, "group": {}, "tech": {}}
         candidates = list(self._korean_short)
-        for pair in {compact[i:i + 2] for i in range(len(compact) - 1)}:
+        for pair in {compact[i : i + 2] for i in range(len(compact) - 1)}:
             candidates.extend(self._korean_by_pair.get(pair, ()))
         candidates.sort(key=lambda c: c[0])  # a fixed order, whatever the set's iteration order
         for key, refs in candidates:
@@ -149,8 +148,7 @@ class Lexicon:
         def found(kw: str) -> bool:
             ok = present.get(kw)
             if ok is None:
-                ok = present[kw] = (bool(_latin_pattern(kw).search(part)) if _is_latin(kw)
-                                    else _compact(kw) in compact)
+                ok = present[kw] = bool(_latin_pattern(kw).search(part)) if _is_latin(kw) else _compact(kw) in compact
             return ok
 
         def keep(table: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -33,8 +33,15 @@ def _neg_first(item: tuple[float, int]) -> float:
     return -item[0]
 
 
-def _text(domain_id: str, by_word: dict[str, float], grams: list[tuple[float, int]], names: Sequence[str],
-          tokens: Sequence[str], lexicon_total: float, lexicon_hits: Sequence[str]) -> str:
+def _text(
+    domain_id: str,
+    by_word: dict[str, float],
+    grams: list[tuple[float, int]],
+    names: Sequence[str],
+    tokens: Sequence[str],
+    lexicon_total: float,
+    lexicon_hits: Sequence[str],
+) -> str:
     display: dict[str, str] = {}
     for t in tokens:
         display.setdefault(t.lower(), t)
@@ -61,9 +68,15 @@ def _text(domain_id: str, by_word: dict[str, float], grams: list[tuple[float, in
     return head
 
 
-def explain_batch(domain_ids: Sequence[str], X: sparse.csr_matrix, weights: np.ndarray, names: Sequence[str],
-                  kinds: np.ndarray, tokens: Sequence[Sequence[str]],
-                  lexicon_hits: Sequence[Sequence[str]]) -> list[str]:
+def explain_batch(
+    domain_ids: Sequence[str],
+    X: sparse.csr_matrix,
+    weights: np.ndarray,
+    names: Sequence[str],
+    kinds: np.ndarray,
+    tokens: Sequence[Sequence[str]],
+    lexicon_hits: Sequence[Sequence[str]],
+) -> list[str]:
     """The rationale of each row of ``X``; ``weights[i]`` is the weight vector of row i's chosen domain.
 
     ``weights`` may also be a pair ``(W, k)`` of a class-by-feature matrix and each row's class index, which
@@ -96,17 +109,31 @@ def explain_batch(domain_ids: Sequence[str], X: sparse.csr_matrix, weights: np.n
                 by_word[word] = by_word.get(word, 0.0) + k_val[p]
             else:
                 grams.append((k_val[p], k_col[p]))
-        out.append(_text(domain_ids[i], by_word, grams, names, tokens[i], float(lexicon_total[i]),
-                         lexicon_hits[i]))
+        out.append(_text(domain_ids[i], by_word, grams, names, tokens[i], float(lexicon_total[i]), lexicon_hits[i]))
     return out
 
 
-def explain(domain_id: str, idx: np.ndarray, values: np.ndarray, coef: np.ndarray, names: np.ndarray,
-            kinds: np.ndarray, tokens: Sequence[str], lexicon_hits: Sequence[str]) -> str:
+def explain(
+    domain_id: str,
+    idx: np.ndarray,
+    values: np.ndarray,
+    coef: np.ndarray,
+    names: np.ndarray,
+    kinds: np.ndarray,
+    tokens: Sequence[str],
+    lexicon_hits: Sequence[str],
+) -> str:
     """The rationale text of one coding (see the module docstring for its shape).
 
     ``idx`` and ``values`` are the non-zero columns and values of the service's feature row.
     """
     row = sparse.csr_matrix((values, idx, [0, len(idx)]), shape=(1, len(coef)))
-    return explain_batch([domain_id], row, np.asarray(coef)[None, :], display_names(list(map(str, names))), kinds,
-                         [tokens], [lexicon_hits])[0]
+    return explain_batch(
+        [domain_id],
+        row,
+        np.asarray(coef)[None, :],
+        display_names(list(map(str, names))),
+        kinds,
+        [tokens],
+        [lexicon_hits],
+    )[0]

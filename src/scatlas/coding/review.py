@@ -75,8 +75,12 @@ def _show(console: Console, row: dict[str, Any], auto: dict[str, Any] | None, po
     if auto is not None:
         conf = auto.get("confidence")
         top2 = json.loads(auto.get("top2") or "[]")
-        t.add_row("자동 코딩", f"{names.get(auto.get('domain_id'), '-')} (신뢰도 {conf:.2f})" if conf is not None
-                  else str(names.get(auto.get("domain_id"), "-")))
+        t.add_row(
+            "자동 코딩",
+            f"{names.get(auto.get('domain_id'), '-')} (신뢰도 {conf:.2f})"
+            if conf is not None
+            else str(names.get(auto.get("domain_id"), "-")),
+        )
         if top2:
             t.add_row("상위 2개", ", ".join(f"{names.get(d, d)} {s:.2f}" for d, s in top2))
         if auto.get("rationale"):
@@ -84,8 +88,9 @@ def _show(console: Console, row: dict[str, Any], auto: dict[str, Any] | None, po
     console.print(Panel(t, title=escape(f"[{position}/{total}] 서비스 {row['service_id']}"), expand=False))
 
 
-def _pick(ask: Ask, console: Console, title: str, options: list[tuple[str, str]], allow_none: bool = False
-          ) -> tuple[bool, str | None]:
+def _pick(
+    ask: Ask, console: Console, title: str, options: list[tuple[str, str]], allow_none: bool = False
+) -> tuple[bool, str | None]:
     """(answered, value): a numbered choice; Enter picks None when allowed; end of input gives (False, None)."""
     console.print(title)
     for k, (_value, label) in enumerate(options, start=1):
@@ -103,14 +108,21 @@ def _pick(ask: Ask, console: Console, title: str, options: list[tuple[str, str]]
 
 
 def _coding_from_row(row: dict[str, Any], reviewer: str) -> CodingRecord:
-    return CodingRecord(domain_id=row.get("domain_id"), subtype=row.get("subtype"), function=row.get("function"),
-                        target_groups=_list(row.get("target_groups")),
-                        technologies=_list(row.get("technologies")), confidence=1.0,
-                        rationale="검토자 확인", coder=reviewer)
+    return CodingRecord(
+        domain_id=row.get("domain_id"),
+        subtype=row.get("subtype"),
+        function=row.get("function"),
+        target_groups=_list(row.get("target_groups")),
+        technologies=_list(row.get("technologies")),
+        confidence=1.0,
+        rationale="검토자 확인",
+        coder=reviewer,
+    )
 
 
-def _pick_many(ask: Ask, console: Console, title: str, options: tuple[str, ...], current: list[str]
-               ) -> tuple[bool, list[str]]:
+def _pick_many(
+    ask: Ask, console: Console, title: str, options: tuple[str, ...], current: list[str]
+) -> tuple[bool, list[str]]:
     """(answered, values): numbers separated by commas; Enter keeps the current ones, '-' clears them."""
     console.print(title + f" (지금: {', '.join(current) or '없음'})")
     for k, label in enumerate(options, start=1):
@@ -131,8 +143,10 @@ def _pick_many(ask: Ask, console: Console, title: str, options: tuple[str, ...],
 
 
 _KEYS = "adtfgksuq"
-_PROMPT = ("[a]ccept 승인  [d]omain 분야 변경  [t] 세부유형  [f]unction 기능 변경  [g] 대상  [k] 기술  [u] 되돌리기  "
-           "[s]kip 건너뛰기  [q]uit 종료: ")
+_PROMPT = (
+    "[a]ccept 승인  [d]omain 분야 변경  [t] 세부유형  [f]unction 기능 변경  [g] 대상  [k] 기술  [u] 되돌리기  "
+    "[s]kip 건너뛰기  [q]uit 종료: "
+)
 
 
 def _change(key: str, coding: CodingRecord, ask: Ask, console: Console) -> bool:
@@ -175,8 +189,15 @@ def _change(key: str, coding: CodingRecord, ask: Ask, console: Console) -> bool:
     return True
 
 
-def run_review(cat: Any, reviewer: str, ask: Ask, console: Console, limit: int | None = None,
-               low_confidence: float = 0.6, **filters: Any) -> ReviewSummary:
+def run_review(
+    cat: Any,
+    reviewer: str,
+    ask: Ask,
+    console: Console,
+    limit: int | None = None,
+    low_confidence: float = 0.6,
+    **filters: Any,
+) -> ReviewSummary:
     """Walks the catalogue's review queue (filters: municipality, domain_id, max_confidence; no cap unless
     ``limit``), storing each accepted or changed coding as ``reviewer``'s; ``u`` undoes the last one."""
     from scatlas.catalogue.edits import ServiceEditor
@@ -239,8 +260,10 @@ def run_review(cat: Any, reviewer: str, ask: Ask, console: Console, limit: int |
             summary.changed += 1
         summary.stored.append(cat.add_coding(row["service_id"], coding))
         decided.append(pos)
-        console.print(f"[green]저장됨[/] {escape(reviewer)}: {dict(DOMAIN_ORDER).get(coding.domain_id, '-')} / "
-                      f"{subtype_labels().get(coding.subtype or '', '-')} / {coding.function or '-'} / "
-                      f"{', '.join(coding.target_groups) or '-'} / {escape(';'.join(coding.technologies)) or '-'}")
+        console.print(
+            f"[green]저장됨[/] {escape(reviewer)}: {dict(DOMAIN_ORDER).get(coding.domain_id, '-')} / "
+            f"{subtype_labels().get(coding.subtype or '', '-')} / {coding.function or '-'} / "
+            f"{', '.join(coding.target_groups) or '-'} / {escape(';'.join(coding.technologies)) or '-'}"
+        )
         pos += 1
     return summary

@@ -63,8 +63,12 @@ def _sklearn_version() -> str:
 
 
 def _expected_meta() -> dict[str, str]:
-    return {"format": MODEL_VERSION, "corpus_sha256": corpus_sha256(), "codebook_sha256": codebook_sha256(),
-            "sklearn": _sklearn_version()}
+    return {
+        "format": MODEL_VERSION,
+        "corpus_sha256": corpus_sha256(),
+        "codebook_sha256": codebook_sha256(),
+        "sklearn": _sklearn_version(),
+    }
 
 
 @dataclass
@@ -90,14 +94,20 @@ def fit_coder(items: list[LabelledItem], name_copies: bool | None = None, **para
     """
     if NAME_COPIES if name_copies is None else name_copies:
         # (the function is not learnt from a name alone: what a service does is in its description)
-        items = list(items) + [LabelledItem(f"{i.id}#name", i.name, "", i.domain_id, i.subtype, None,
-                                            i.target_groups, (), origin=i.origin)
-                               for i in items if i.origin == "real" and i.description and i.name]
+        items = list(items) + [
+            LabelledItem(f"{i.id}#name", i.name, "", i.domain_id, i.subtype, None, i.target_groups, (), origin=i.origin)
+            for i in items
+            if i.origin == "real" and i.description and i.name
+        ]
     texts = [ServiceRecord(name=i.name, description=i.description) for i in items]
     return HybridCoder(**params).fit(
-        texts, [i.domain_id for i in items], subtypes=[i.subtype for i in items],
-        functions=[i.function for i in items], target_groups=[i.target_groups for i in items],
-        real=[i.origin == "real" for i in items])
+        texts,
+        [i.domain_id for i in items],
+        subtypes=[i.subtype for i in items],
+        functions=[i.function for i in items],
+        target_groups=[i.target_groups for i in items],
+        real=[i.origin == "real" for i in items],
+    )
 
 
 def _reviewed_sha(reviewed: list[LabelledItem]) -> str | None:
@@ -105,8 +115,12 @@ def _reviewed_sha(reviewed: list[LabelledItem]) -> str | None:
         return None
     h = hashlib.sha256()
     for r in reviewed:
-        h.update("\x1f".join([r.id, r.name, r.description, r.domain_id, r.subtype or "", r.function or "",
-                              ";".join(r.target_groups)]).encode("utf-8") + b"\x1e")
+        h.update(
+            "\x1f".join(
+                [r.id, r.name, r.description, r.domain_id, r.subtype or "", r.function or "", ";".join(r.target_groups)]
+            ).encode("utf-8")
+            + b"\x1e"
+        )
     return h.hexdigest()
 
 
@@ -122,8 +136,13 @@ def calibrate_on(coder: HybridCoder, dev: list[LabelledItem]) -> dict[str, Any]:
     cap = min(0.6, max(0.2, sum(right) / len(right))) if len(right) >= 10 else None
     if cap is not None:
         coder.no_evidence_cap_ = round(cap, 4)
-    return {"method": "temperature on the real dev split", "n_dev": len(dev), "temperature": round(t, 4),
-            "no_evidence_rows": len(right), "no_evidence_cap": coder.no_evidence_cap_ if cap else None}
+    return {
+        "method": "temperature on the real dev split",
+        "n_dev": len(dev),
+        "temperature": round(t, 4),
+        "no_evidence_rows": len(right),
+        "no_evidence_cap": coder.no_evidence_cap_ if cap else None,
+    }
 
 
 def train(reviewed: Iterable[LabelledItem] = ()) -> TrainingResult:
@@ -204,8 +223,12 @@ def load_coder(*, use_cache: bool = True) -> HybridCoder:
         if coder is None:
             result = train()
             coder = result.coder
-            log.warning("no coder model matches corpus %s: trained one on %d corpus items in %.1f s",
-                        expected["corpus_sha256"][:8], result.n_corpus, result.seconds)
+            log.warning(
+                "no coder model matches corpus %s: trained one on %d corpus items in %.1f s",
+                expected["corpus_sha256"][:8],
+                result.n_corpus,
+                result.seconds,
+            )
             if use_cache:
                 try:
                     cache = cache_dir() / MODEL_FILE
@@ -232,7 +255,16 @@ def reviewed_items(cat: Any) -> list[LabelledItem]:
         if row is None:
             continue
         groups = tuple(g for g in (coding.get("target_groups") or "").split(";") if g)
-        items.append(LabelledItem(f"catalogue:{service_id}", row.get("name") or "", row.get("description") or "",
-                                  coding["domain_id"], coding.get("subtype"), coding.get("function"), groups,
-                                  source=str(coding.get("coder"))))
+        items.append(
+            LabelledItem(
+                f"catalogue:{service_id}",
+                row.get("name") or "",
+                row.get("description") or "",
+                coding["domain_id"],
+                coding.get("subtype"),
+                coding.get("function"),
+                groups,
+                source=str(coding.get("coder")),
+            )
+        )
     return items

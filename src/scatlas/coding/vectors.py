@@ -42,8 +42,14 @@ class Batch:
 class ServiceVectoriser:
     """Turns cleaned service texts into the hybrid feature matrix (fit on training texts, then transform)."""
 
-    def __init__(self, char_ngrams: tuple[int, int] = (2, 3), min_df: int = 1, lexicon_weight: float = 1.0,
-                 char_weight: float = 1.0, purpose: bool = True) -> None:
+    def __init__(
+        self,
+        char_ngrams: tuple[int, int] = (2, 3),
+        min_df: int = 1,
+        lexicon_weight: float = 1.0,
+        char_weight: float = 1.0,
+        purpose: bool = True,
+    ) -> None:
         self.char_ngrams = char_ngrams
         self.min_df = min_df
         self.lexicon_weight = lexicon_weight
@@ -76,8 +82,9 @@ class ServiceVectoriser:
         m = sparse.csr_matrix((vals, (rows, colidx)), shape=(len(hits), len(cols)), dtype=np.float64)
         return m * self.lexicon_weight
 
-    def _rows(self, texts: list[str], pending) -> tuple[list[list[str]], list[list[str]], list[LexiconHits],
-                                                        list[LexiconHits], list[bool]]:
+    def _rows(
+        self, texts: list[str], pending
+    ) -> tuple[list[list[str]], list[list[str]], list[LexiconHits], list[LexiconHits], list[bool]]:
         """Per text: its features, its word-block tokens (features + purpose features), lexicon hits of the
         whole text and of its purpose part, and whether a deciding word was found (a head in the name or a domain
         keyword in the name and main clause)."""
@@ -100,8 +107,13 @@ class ServiceVectoriser:
         # the lexicon hits: on two cores the Python work hides behind the morphological analysis.
         pending = analyse_with_offsets_lazily(texts)
         if fit:
-            self.chars_ = TfidfVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams, sublinear_tf=True,
-                                          min_df=max(2, self.min_df), lowercase=True)
+            self.chars_ = TfidfVectorizer(
+                analyzer="char_wb",
+                ngram_range=self.char_ngrams,
+                sublinear_tf=True,
+                min_df=max(2, self.min_df),
+                lowercase=True,
+            )
             Xc = self.chars_.fit_transform(texts)
         else:
             Xc = self.chars_.transform(texts)
@@ -110,8 +122,7 @@ class ServiceVectoriser:
     def fit_batch(self, texts: list[str]) -> Batch:
         """Learns the vocabularies from these texts and returns their batch."""
         tokens, words, hits, phits, decided, Xc = self._analyse(texts, fit=True)
-        self.words_ = TfidfVectorizer(analyzer=_given_tokens, lowercase=False, sublinear_tf=True,
-                                      min_df=self.min_df)
+        self.words_ = TfidfVectorizer(analyzer=_given_tokens, lowercase=False, sublinear_tf=True, min_df=self.min_df)
         self.lexicon_columns_ = self._lexicon_columns()
         Xw = self.words_.fit_transform([[t.lower() for t in ts] for ts in words])
         X = sparse.hstack([Xw, Xc, self._lexicon_block(hits), self._lexicon_block(phits)], format="csr")
@@ -137,11 +148,13 @@ class ServiceVectoriser:
             return
         pending = analyse_with_offsets_lazily(texts)
         for lo in range(0, len(texts), chunk):
-            part = texts[lo:lo + chunk]
+            part = texts[lo : lo + chunk]
             Xc = self.chars_.transform(part)
             tokens, words, hits, phits, decided = self._rows(part, pending)
-            X = sparse.hstack([self._word_block(words), Xc * self.char_weight, self._lexicon_block(hits),
-                               self._lexicon_block(phits)], format="csr")
+            X = sparse.hstack(
+                [self._word_block(words), Xc * self.char_weight, self._lexicon_block(hits), self._lexicon_block(phits)],
+                format="csr",
+            )
             yield Batch(part, tokens, hits, X, decided)
 
     def _word_block(self, tokens: list[list[str]]) -> sparse.csr_matrix:
@@ -166,12 +179,12 @@ class ServiceVectoriser:
         lengths = np.diff(np.asarray(indptr, dtype=np.int64))
         if len(data):
             data = (np.log(data) + 1.0) * self.words_.idf_[cols]  # sublinear tf × idf, as fitted
-            norms = np.sqrt(np.bincount(np.repeat(np.arange(len(tokens)), lengths), weights=data * data,
-                                        minlength=len(tokens)))
+            norms = np.sqrt(
+                np.bincount(np.repeat(np.arange(len(tokens)), lengths), weights=data * data, minlength=len(tokens))
+            )
             norms[norms == 0] = 1.0
             data = data / np.repeat(norms, lengths)
-        m = sparse.csr_matrix((data, cols, np.asarray(indptr, dtype=np.int32)),
-                              shape=(len(tokens), len(vocab)))
+        m = sparse.csr_matrix((data, cols, np.asarray(indptr, dtype=np.int32)), shape=(len(tokens), len(vocab)))
         return m
 
     def _set_names(self) -> None:

@@ -44,7 +44,7 @@ def clean_name_id(raw: str) -> tuple[str, str | None, str | None]:
     match = _STATUS.search(name)
     if match:
         status = match.group(1)
-        name = name[:match.start()].strip()
+        name = name[: match.start()].strip()
     return name, status, service_id
 
 

@@ -47,7 +47,7 @@ class _Card:
         self.name, _, self.service_id = clean_name_id(self.name)
         match = _NAME_DOMAIN.search(self.name)
         if match and try_normalise_domain(match.group(1)):
-            self.name, self.name_label = self.name[:match.start()].strip(), match.group(1).strip()
+            self.name, self.name_label = self.name[: match.start()].strip(), match.group(1).strip()
 
     def add(self, key: str, printed: str, value: str) -> None:
         self.current = key
@@ -85,11 +85,11 @@ def _read_pairs(item: TableItem) -> list[tuple[str, str, str]]:
         while c < len(cells):
             kind = FIELD_LABELS.get(compact(cells[c]).replace("·", "")) if cells[c] else None
             if kind is not None:
-                value = next((v for v in cells[c + 1:] if v), "")
+                value = next((v for v in cells[c + 1 :] if v), "")
                 if value and FIELD_LABELS.get(compact(value)) is None:
                     pairs.append((kind, cells[c], value))
                     rows.append(r)
-                    c += 1 + cells[c + 1:].index(value)
+                    c += 1 + cells[c + 1 :].index(value)
             c += 1
     return pairs
 
@@ -98,13 +98,18 @@ def is_card_table(item: TableItem) -> bool:
     """True for a table of card fields (서비스명 | …, 서비스 개요 | …) rather than a list of services."""
     pairs = _field_pairs(item)
     kinds = [k for k, _, _ in pairs]
-    return len(pairs) >= 2 and ("name" in kinds or len(set(kinds) & {"overview", "functions"}) >= 1) and \
-        len(pairs) >= item.table.n_rows * 0.5
+    return (
+        len(pairs) >= 2
+        and ("name" in kinds or len(set(kinds) & {"overview", "functions"}) >= 1)
+        and len(pairs) >= item.table.n_rows * 0.5
+    )
 
 
 _NAME_DOMAIN = re.compile(r"\s*[(（\[]\s*([^()（）\[\]]{1,12})\s*[)）\]]\s*$")
-_LABEL_END = re.compile(r"(?:사례|현황|계획|방안|효과|내용|기술|주체|예산|시기|위치|대상|구성도?|개념|필요성|배경|목적|규모|"
-                        r"기간|일정|체계|전략|방향|과제|흐름도|연계|재원)$")
+_LABEL_END = re.compile(
+    r"(?:사례|현황|계획|방안|효과|내용|기술|주체|예산|시기|위치|대상|구성도?|개념|필요성|배경|목적|규모|"
+    r"기간|일정|체계|전략|방향|과제|흐름도|연계|재원)$"
+)
 _OTHER_FIELD = re.compile(r"^[○□■◦ㅇ❍▣◎]\s*([^:：]{2,12}?)\s*(?:[:：]\s*(.*))?$")
 
 
@@ -143,7 +148,7 @@ def _marker_title(items: list[Item], i: int) -> bool:
     has_id = bool(_ID_HINT.match(body)) and split_service_id(body)[1] is not None
     if (text[0] not in _TITLE_MARKS and not has_id) or field_of(text) is not None:
         return False
-    for nxt in items[i + 1:i + 4]:
+    for nxt in items[i + 1 : i + 4]:
         if isinstance(nxt, TableItem):
             return False
         if nxt.skipped:
@@ -155,13 +160,15 @@ def _marker_title(items: list[Item], i: int) -> bool:
     return False
 
 
-_CHAPTER_WORDS = re.compile(r"스마트도시서비스|서비스(?:구축|도입|세부|목록|계획|개요|발굴|선정|내용|별)|분야별|세부계획")
+_CHAPTER_WORDS = re.compile(
+    r"스마트도시서비스|서비스(?:구축|도입|세부|목록|계획|개요|발굴|선정|내용|별)|분야별|세부계획"
+)
 
 
 def _starts_card(items: list[Item], i: int) -> bool:
     """True when the heading at i is followed closely by card fields (lines or a label table)."""
     seen = 0
-    for nxt in items[i + 1:i + 12]:
+    for nxt in items[i + 1 : i + 12]:
         if isinstance(nxt, TableItem):
             return is_card_table(nxt) and not _has_name(nxt)
         if nxt.skipped:
@@ -193,8 +200,7 @@ def _finish(card: _Card | None, result: CardResult) -> None:
     continued = card.zone == "existing" and _CONTINUED.search(" ".join(fields.values()))
     if card.zone in EXCLUDED_ZONES and not continued:
         return
-    if not any(k in fields for k in ("overview", "functions")) and \
-            not any(k.startswith("extra:") for k in fields):
+    if not any(k in fields for k in ("overview", "functions")) and not any(k.startswith("extra:") for k in fields):
         if card.level is None:  # '서비스명 : X' says it is a service even without fields
             result.warnings.append(f"{where(card.page)}service card {card.name!r} has no 개요 or 기능 field")
         else:
@@ -215,8 +221,17 @@ def _finish(card: _Card | None, result: CardResult) -> None:
         extra["continued"] = True
     if card.service_id:
         extra["id"] = card.service_id
-    result.candidates.append(Candidate(name=card.name, description=description, label=label or None,
-                                       page=card.page, kind="card", order=card.order, extra=extra))
+    result.candidates.append(
+        Candidate(
+            name=card.name,
+            description=description,
+            label=label or None,
+            page=card.page,
+            kind="card",
+            order=card.order,
+            extra=extra,
+        )
+    )
 
 
 def extract_cards(outline: Outline) -> CardResult:
@@ -249,8 +264,14 @@ def extract_cards(outline: Outline) -> CardResult:
                 for (kind, printed, value), r in zip(_field_pairs(item), _pair_rows(item)):
                     if kind == "name":
                         _finish(table_card, result)
-                        table_card = _Card(value, item.table.page_of_row(r), item.index * ORDER_SCALE + r, None,
-                                           item.domain_label, item.zone)
+                        table_card = _Card(
+                            value,
+                            item.table.page_of_row(r),
+                            item.index * ORDER_SCALE + r,
+                            None,
+                            item.domain_label,
+                            item.zone,
+                        )
                     elif table_card is not None:
                         table_card.add(f"extra:{compact(printed)}" if kind == "extra" else kind, printed, value)
                 result.consumed.add(i)
@@ -270,18 +291,30 @@ def extract_cards(outline: Outline) -> CardResult:
             continue
         if item.level is not None and not hit:
             heading_name = clean_name_id(item.text)[0]
-            if looks_like_name(heading_name) and not _CHAPTER_WORDS.search(compact(heading_name)) and \
-                    _starts_card(items, i):
+            if (
+                looks_like_name(heading_name)
+                and not _CHAPTER_WORDS.search(compact(heading_name))
+                and _starts_card(items, i)
+            ):
                 # A card named like a group ('스마트 헬스케어') is a service: its label comes from its fields.
                 own_label = domain_heading_label(item.text) is not None
                 _finish(card, result)
-                card = _Card(item.text, item.page, item.index * ORDER_SCALE, item.level,
-                             None if own_label else item.domain_label, item.zone)
+                card = _Card(
+                    item.text,
+                    item.page,
+                    item.index * ORDER_SCALE,
+                    item.level,
+                    None if own_label else item.domain_label,
+                    item.zone,
+                )
                 result.consumed.add(i)
                 continue
-            ends = item.level < PATTERN_LEVEL_BASE or (card is not None and card.level is not None and
-                                                       item.level <= card.level) or \
-                domain_heading_label(item.text) is not None or heading_zone(item.text) not in (None, "services")
+            ends = (
+                item.level < PATTERN_LEVEL_BASE
+                or (card is not None and card.level is not None and item.level <= card.level)
+                or domain_heading_label(item.text) is not None
+                or heading_zone(item.text) not in (None, "services")
+            )
             if card is not None and ends:
                 _finish(card, result)
                 card = None

@@ -50,9 +50,15 @@ class Group:
         for c in members:
             for k, v in c.extra.items():
                 extra.setdefault(k, v)
-        return Candidate(name=name, description=description, label=labelled[0].label if labelled else None,
-                         page=min(pages) if pages else None, kind=members[0].kind, order=members[0].order,
-                         extra=extra)
+        return Candidate(
+            name=name,
+            description=description,
+            label=labelled[0].label if labelled else None,
+            page=min(pages) if pages else None,
+            kind=members[0].kind,
+            order=members[0].order,
+            extra=extra,
+        )
 
 
 class KeyIndex:
@@ -83,6 +89,7 @@ class KeyIndex:
 
 def _whole_run(text: str, start: int, end: int) -> bool:
     """False when a match cuts a run of digits or Latin letters ('정류장1' inside '정류장12', 'ai' in 'aiot')."""
+
     def same_run(a: str, b: str) -> bool:
         return (a.isdigit() and b.isdigit()) or (a.isascii() and a.isalpha() and b.isascii() and b.isalpha())
 
@@ -92,7 +99,21 @@ def _whole_run(text: str, start: int, end: int) -> bool:
 
 
 #: words of a name that say nothing about which service it is (an abbreviation must keep a telling word)
-_VAGUE_WORDS = {"스마트", "ai", "iot", "ict", "기반", "지능형", "서비스", "시스템", "플랫폼", "구축", "통합", "첨단", "디지털"}
+_VAGUE_WORDS = {
+    "스마트",
+    "ai",
+    "iot",
+    "ict",
+    "기반",
+    "지능형",
+    "서비스",
+    "시스템",
+    "플랫폼",
+    "구축",
+    "통합",
+    "첨단",
+    "디지털",
+}
 
 
 def _words(name: str) -> list[str]:
@@ -127,8 +148,11 @@ def _join_abbreviations(groups: dict[str, Group]) -> None:
         words = _words(min((c.name for c in group.members), key=len))
         if len(words) < 2 or not any(len(w) >= 2 and w not in _VAGUE_WORDS for w in words):
             continue
-        hosts = [other for other in index.containing(max(words, key=len))
-                 if other != key and len(other) > len(key) and other in groups and _in_order(words, other)]
+        hosts = [
+            other
+            for other in index.containing(max(words, key=len))
+            if other != key and len(other) > len(key) and other in groups and _in_order(words, other)
+        ]
         if len(hosts) == 1:
             groups[hosts[0]].members.extend(groups.pop(key).members)
 
@@ -150,8 +174,9 @@ def merge_candidates(candidates: list[Candidate]) -> tuple[list[Candidate], list
             groups[hosts[0]].members.extend(groups.pop(key).members)
         elif len(hosts) > 1:
             names = ", ".join(sorted(groups[h].members[0].name for h in hosts))
-            warnings.append(f"{groups[key].members[0].name!r} could be a short form of several services "
-                            f"({names}); kept apart")
+            warnings.append(
+                f"{groups[key].members[0].name!r} could be a short form of several services ({names}); kept apart"
+            )
     _join_abbreviations(groups)
     merged = []
     for group in groups.values():
@@ -159,9 +184,11 @@ def merge_candidates(candidates: list[Candidate]) -> tuple[list[Candidate], list
         domains = {try_normalise_domain(c.label) for c in group.members if c.label}
         domains.discard(None)
         if len(domains) > 1:
-            warnings.append(f"{service.name!r} is labelled with different domains in the plan "
-                            f"({', '.join(sorted(str(c.label) for c in group.members if c.label))}); "
-                            f"kept {service.label!r}")
+            warnings.append(
+                f"{service.name!r} is labelled with different domains in the plan "
+                f"({', '.join(sorted(str(c.label) for c in group.members if c.label))}); "
+                f"kept {service.label!r}"
+            )
         merged.append(service)
     merged.sort(key=lambda c: c.order)
     return merged, warnings

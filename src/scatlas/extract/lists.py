@@ -25,13 +25,18 @@ from scatlas.extract.text import strip_bullet, strip_numbering
 
 _BULLET = re.compile(r"^([○●◦ㅇ•∙‧▪▫➢➤Ÿ\uf0a7\uf09f\uf06c\uf0d8\-–·*])\s*")
 # Headings in a services chapter that introduce criteria, directions or effects, not a list of services.
-_NOT_A_LIST = re.compile(r"기준|방향|원칙|절차|방법|과정|전략|배경|필요성|목적|효과|현황|분석|시사점|고려사항|체계|개념|정의")
+_NOT_A_LIST = re.compile(
+    r"기준|방향|원칙|절차|방법|과정|전략|배경|필요성|목적|효과|현황|분석|시사점|고려사항|체계|개념|정의"
+)
 # Aims and effects ('대중교통 편의 증진') are listed like services under domain headings but are not services.
 _GOAL = re.compile(r"(?:증진|향상|제고|도모|확보|강화|실현|달성|극대화|최소화|해소|개선|절감|활성화)$")
 _INLINE = re.compile(r"\s*(?:[:：]|\s[-–—]\s)\s*")
-_SERVICE_WORDS = re.compile(r"스마트|서비스|시스템|플랫폼|정보|안내|관리|관제|모니터링|감지|알림|IoT|AI|ICT|앱|키오스크|"
-                            r"디지털|자율|공유|원격|지능|실시간|센서|드론|로봇|빅데이터|데이터|충전|주차|버스|CCTV|"
-                            r"안심|케어|측정|예측|통합|무인", re.IGNORECASE)
+_SERVICE_WORDS = re.compile(
+    r"스마트|서비스|시스템|플랫폼|정보|안내|관리|관제|모니터링|감지|알림|IoT|AI|ICT|앱|키오스크|"
+    r"디지털|자율|공유|원격|지능|실시간|센서|드론|로봇|빅데이터|데이터|충전|주차|버스|CCTV|"
+    r"안심|케어|측정|예측|통합|무인",
+    re.IGNORECASE,
+)
 
 
 def marker_of(text: str) -> tuple[str, str] | None:
@@ -41,7 +46,7 @@ def marker_of(text: str) -> tuple[str, str] | None:
         return kind, strip_numbering(text)
     match = _BULLET.match(text)
     if match:
-        return f"bullet{match.group(1)}", text[match.end():].strip()
+        return f"bullet{match.group(1)}", text[match.end() :].strip()
     return None
 
 
@@ -71,8 +76,10 @@ def _close(group: _Group | None, result: ListResult) -> None:
         return
     # Without both a service chapter and a domain heading above them, items must read like services.
     if (group.zone != "services" or group.label is None) and (
-            (group.zone != "services" and group.label is None) or len(names) < 2 or
-            sum(bool(_SERVICE_WORDS.search(n)) for n in names) / len(names) < 0.6):
+        (group.zone != "services" and group.label is None)
+        or len(names) < 2
+        or sum(bool(_SERVICE_WORDS.search(n)) for n in names) / len(names) < 0.6
+    ):
         return
     for candidate in group.items:
         if looks_like_name(candidate.name) and not _GOAL.search(candidate.name):
@@ -94,8 +101,9 @@ def extract_lists(outline: Outline, consumed: set[int] | None = None) -> ListRes
                 last = None
             continue
         is_group_heading = line.level is not None and (
-            domain_heading_label(line.text) is not None or
-            (heading_zone(line.text) == "services" and not _NOT_A_LIST.search(line.text)))
+            domain_heading_label(line.text) is not None
+            or (heading_zone(line.text) == "services" and not _NOT_A_LIST.search(line.text))
+        )
         if is_group_heading:
             _close(group, result)
             group, last = None, None
@@ -129,8 +137,15 @@ def extract_lists(outline: Outline, consumed: set[int] | None = None) -> ListRes
             extra: dict[str, object] = {"status": status} if status else {}
             if service_id:
                 extra["id"] = service_id
-            last = Candidate(name=name, description=description, label=group.label, page=line.page,
-                             kind="list", order=line.index * ORDER_SCALE, extra=extra)
+            last = Candidate(
+                name=name,
+                description=description,
+                label=group.label,
+                page=line.page,
+                kind="list",
+                order=line.index * ORDER_SCALE,
+                extra=extra,
+            )
             group.items.append(last)
         elif last is not None:
             last.description = f"{last.description} {strip_bullet(rest) or rest}".strip()

@@ -45,8 +45,9 @@ def extract_metadata(document: Document, outline: Outline) -> PlanMetadata:
     titleish = " ".join([title_text, *cover, *outline.running_lines * 2])
     resolution = resolve_mentions(titleish)
     if resolution.code is None and resolution.name is None:
-        body = " ".join(item.text for item in outline.items
-                        if isinstance(item, Line) and item.zone not in EXCLUDED_ZONES)
+        body = " ".join(
+            item.text for item in outline.items if isinstance(item, Line) and item.zone not in EXCLUDED_ZONES
+        )
         resolution = resolve_mentions(body)
     if resolution.code is not None:
         meta.municipality, meta.municipality_code = resolution.name, resolution.code
@@ -57,8 +58,11 @@ def extract_metadata(document: Document, outline: Outline) -> PlanMetadata:
         meta.warnings.append("municipality not found in the title, cover or running headers")
     elif meta.title and meta.municipality_code:
         row = load_register().by_code[meta.municipality_code]
-        if row.name not in meta.title and row.full_name not in meta.title and \
-                not any(a in meta.title for a in row.aliases if len(a) > 2):
+        if (
+            row.name not in meta.title
+            and row.full_name not in meta.title
+            and not any(a in meta.title for a in row.aliases if len(a) > 2)
+        ):
             meta.warnings.append(f"the title {meta.title!r} does not name {row.full_name}")
     if meta.title is None:
         meta.warnings.append("plan title not found on the cover or first pages")

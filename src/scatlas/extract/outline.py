@@ -41,23 +41,69 @@ _HEADING_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("box", re.compile(r"^[□■◇◆▣]\s*\S")),
 ]
 # A chapter number on a line of its own ('제3장', 'Ⅲ', 'PART 3'): its title is on the next line.
-_BARE_CHAPTER = re.compile(r"^(?:제\s*\d{1,2}\s*[장편부]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,4}\s*[.．]?|(?:PART|Part|CHAPTER|Chapter)\s*\d{1,2})$")
+_BARE_CHAPTER = re.compile(
+    r"^(?:제\s*\d{1,2}\s*[장편부]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,4}\s*[.．]?|(?:PART|Part|CHAPTER|Chapter)\s*\d{1,2})$"
+)
 #: Levels of numbered (unstyled) headings start here, below every styled heading (heading1 … heading6).
 PATTERN_LEVEL_BASE = 10
 _SENTENCE_END = re.compile(r"(?:다|함|음|임|됨|요|니다)\s*[.。]?\s*$")
 _STYLE_LEVEL = re.compile(r"heading\s*(\d)", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^[-–\s]*(?:[가-힣]{1,3}\s*-\s*)?\d{1,4}[-–\s]*$|^[ivxlIVXL]{1,5}$")
-_GROUP_WORDS = {"안전", "교통", "복지", "환경", "행정", "경제", "산업", "생활", "관광", "문화", "에너지", "건강",
-                "교육", "농업", "농촌", "도시", "리빙", "거버넌스", "시민", "헬스케어", "모빌리티", "방재", "방범",
-                "물류", "주거", "일자리", "의료", "보건", "안심", "그린", "해양", "항만", "수자원", "재난", "치안"}
+_GROUP_WORDS = {
+    "안전",
+    "교통",
+    "복지",
+    "환경",
+    "행정",
+    "경제",
+    "산업",
+    "생활",
+    "관광",
+    "문화",
+    "에너지",
+    "건강",
+    "교육",
+    "농업",
+    "농촌",
+    "도시",
+    "리빙",
+    "거버넌스",
+    "시민",
+    "헬스케어",
+    "모빌리티",
+    "방재",
+    "방범",
+    "물류",
+    "주거",
+    "일자리",
+    "의료",
+    "보건",
+    "안심",
+    "그린",
+    "해양",
+    "항만",
+    "수자원",
+    "재난",
+    "치안",
+}
 
 _ZONE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("toc", re.compile(r"^(?:목차|차례|contents|표목차|그림목차)$", re.IGNORECASE)),
     ("case", re.compile(r"사례|벤치마킹|선진|해외동향|국내외동향|국외동향|타지자체|타시도|타도시")),
-    ("existing", re.compile(r"기구축|기존서비스|기존사업|기존스마트|구축현황|운영현황|추진현황|도입현황|운영중|"
-                            r"기존계획|기정계획|제1차계획|이전계획|1차계획")),
-    ("budget", re.compile(r"재원|투자계획|예산|로드맵|추진일정|단계별추진|추진단계|연차별|성과지표|성과관리|"
-                          r"관리운영|운영관리|관리및운영|운영계획|조직|추진체계|사업비|공모사업|국비공모|국비지원사업")),
+    (
+        "existing",
+        re.compile(
+            r"기구축|기존서비스|기존사업|기존스마트|구축현황|운영현황|추진현황|도입현황|운영중|"
+            r"기존계획|기정계획|제1차계획|이전계획|1차계획"
+        ),
+    ),
+    (
+        "budget",
+        re.compile(
+            r"재원|투자계획|예산|로드맵|추진일정|단계별추진|추진단계|연차별|성과지표|성과관리|"
+            r"관리운영|운영관리|관리및운영|운영계획|조직|추진체계|사업비|공모사업|국비공모|국비지원사업"
+        ),
+    ),
     ("infra", re.compile(r"기반시설|정보통신망|통합운영센터|통합플랫폼구축|데이터허브구축")),
     # long-lists the plan chooses from ('후보 서비스 도출'): only a 선정 column says which are the plan's
     ("candidates", re.compile(r"후보|롱리스트|longlist", re.IGNORECASE)),
@@ -187,8 +233,16 @@ def _edge_key(line: str) -> str:
 
 
 def _page_lines(document: Document) -> list[list[str]]:
-    return [[collapse(raw) for block in page.blocks if isinstance(block, TextBlock)
-             for raw in nfc(block.text).splitlines() if collapse(raw)] for page in document.pages]
+    return [
+        [
+            collapse(raw)
+            for block in page.blocks
+            if isinstance(block, TextBlock)
+            for raw in nfc(block.text).splitlines()
+            if collapse(raw)
+        ]
+        for page in document.pages
+    ]
 
 
 def _running_lines(pages: list[list[str]]) -> tuple[set[str], set[str]]:
@@ -210,8 +264,10 @@ def _running_lines(pages: list[list[str]]) -> tuple[set[str], set[str]]:
         whole.update({_edge_key(line) for line in edges})
         starts.update({_edge_key(line)[:_PREFIX] for line in edges if len(line) >= 2 * _PREFIX})
     threshold = max(3, int(len(pages) * 0.3))
-    return ({line for line, count in whole.items() if count >= threshold},
-            {start for start, count in starts.items() if count >= max(threshold, int(len(pages) * 0.5))})
+    return (
+        {line for line, count in whole.items() if count >= threshold},
+        {start for start, count in starts.items() if count >= max(threshold, int(len(pages) * 0.5))},
+    )
 
 
 def _is_source_note(text: str) -> bool:
@@ -261,8 +317,7 @@ def build_outline(document: Document) -> Outline:
                     continue
                 line = Line(text, block.page if block.page is not None else page.number, len(outline.items))
                 key = _edge_key(text)
-                if key in running or _PAGE_NUMBER.match(text) or \
-                        (key[:_PREFIX] in running_starts and text in edges):
+                if key in running or _PAGE_NUMBER.match(text) or (key[:_PREFIX] in running_starts and text in edges):
                     line.running = True
                 elif is_toc_line(text) or (in_toc and re.search(r"\s(?:[가-힣]{1,3}-)?\d{1,3}$", text)):
                     line.toc = True

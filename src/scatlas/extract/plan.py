@@ -8,13 +8,13 @@ from collections.abc import Callable
 from scatlas.extract.candidates import Candidate
 from scatlas.extract.cards import extract_cards
 from scatlas.extract.dedupe import KeyIndex, merge_candidates, name_key
-from scatlas.extract.text import fold_name
 from scatlas.extract.lists import extract_lists
 from scatlas.extract.metadata import PlanMetadata, extract_metadata
 from scatlas.extract.municipalities import own_names, resolve_mentions
 from scatlas.extract.outline import build_outline
 from scatlas.extract.prose import extract_prose
 from scatlas.extract.tables import extract_tables
+from scatlas.extract.text import fold_name
 from scatlas.ingest.document import Document
 from scatlas.records import PlanRecord, ServiceRecord
 from scatlas.taxonomy import domain_name, try_normalise_domain
@@ -28,10 +28,16 @@ _TRUSTED_SERVICES = 3
 
 def _to_record(candidate: Candidate, position: int) -> ServiceRecord:
     domain_id = try_normalise_domain(candidate.label)
-    return ServiceRecord(name=candidate.name, description=candidate.description,
-                         declared_domain=domain_name(domain_id) if domain_id else None,
-                         declared_label=candidate.label, page=candidate.page, position=position,
-                         extra=dict(candidate.extra), from_prose=candidate.kind == "prose")
+    return ServiceRecord(
+        name=candidate.name,
+        description=candidate.description,
+        declared_domain=domain_name(domain_id) if domain_id else None,
+        declared_label=candidate.label,
+        page=candidate.page,
+        position=position,
+        extra=dict(candidate.extra),
+        from_prose=candidate.kind == "prose",
+    )
 
 
 def _no_dominant_municipality(document: Document, meta: PlanMetadata) -> None:
@@ -42,8 +48,9 @@ def _no_dominant_municipality(document: Document, meta: PlanMetadata) -> None:
         return
     top = counts.most_common(1)[0][1]
     if top < 2 or top < 0.4 * sum(counts.values()):
-        meta.warnings.append(f"the text names {len(counts)} municipalities and none stands out "
-                             f"(kept {meta.municipality!r} out)")
+        meta.warnings.append(
+            f"the text names {len(counts)} municipalities and none stands out (kept {meta.municipality!r} out)"
+        )
         meta.municipality = meta.municipality_code = None
 
 
@@ -75,9 +82,10 @@ def extract_plan(document: Document) -> PlanRecord:
             else:
                 dropped.append(item)
         if dropped:
-            warnings.append(f"{len(dropped)} listed item(s) not in the plan's service tables or cards were left "
-                            f"out: {', '.join(repr(c.name) for c in dropped[:8])}"
-                            + (" …" if len(dropped) > 8 else ""))
+            warnings.append(
+                f"{len(dropped)} listed item(s) not in the plan's service tables or cards were left "
+                f"out: {', '.join(repr(c.name) for c in dropped[:8])}" + (" …" if len(dropped) > 8 else "")
+            )
     else:
         candidates.extend(lists.candidates)
     if not candidates:
@@ -100,7 +108,14 @@ def extract_plan(document: Document) -> PlanRecord:
     unmapped = Counter(s.declared_label for s in services if s.declared_label and s.declared_domain is None)
     if unmapped:
         labels = ", ".join(f"{label!r} ×{n}" for label, n in unmapped.most_common())
-        warnings.append(f"plan-specific domain labels kept in declared_label only (not one of the 12 domains): "
-                        f"{labels}")
-    return PlanRecord(municipality=meta.municipality, municipality_code=meta.municipality_code,
-                      title=meta.title, period=meta.period, services=services, warnings=warnings)
+        warnings.append(
+            f"plan-specific domain labels kept in declared_label only (not one of the 12 domains): {labels}"
+        )
+    return PlanRecord(
+        municipality=meta.municipality,
+        municipality_code=meta.municipality_code,
+        title=meta.title,
+        period=meta.period,
+        services=services,
+        warnings=warnings,
+    )

@@ -33,7 +33,9 @@ _SENTENCE_END = re.compile(r"(?<=[다요음함됨임])\.\s*$|(?<=[다요])\s*$")
 #: '… 등이다', '… 등으로', '… 등 7개의', '… 등을 제공', '… 등이 포함됐다'
 #: '등' after a space, or glued to the last item where OCR lost the space ('지원등'), never the end of
 #: a word that ends in 등 (가로등, 신호등, 보안등, 초등 …)
-_ETC = re.compile(r"(?:\s+|(?<=[가-힣A-Za-z)])(?<![로호안광초중고평점소열조수균차동]))등(?:의|이다|이며|으로|을|를|이|은|는|과|\s|$|[.,])")
+_ETC = re.compile(
+    r"(?:\s+|(?<=[가-힣A-Za-z)])(?<![로호안광초중고평점소열조수균차동]))등(?:의|이다|이며|으로|을|를|이|은|는|과|\s|$|[.,])"
+)
 #: a list introduced as strategies, goals or criteria ('추진 전략은 …'): not services (R13)
 _STRATEGY_LEAD = re.compile(r"(?:전략|목표|비전|방향|과제|원칙|기준|효과|필요성)(?:은|는|으로는|로는|에는)\s")
 _LIST_VERBS = re.compile(r"서비스|사업|솔루션|시스템|구축|도입|설치|보급|실증|제공|조성|추진|포함|선정|마련|운영|확대")
@@ -50,12 +52,16 @@ _COUNTED = re.compile(r"([가-힣A-Za-z][가-힣A-Za-z0-9·()\s]{1,30}?)\s+\d+\s
 #: a word that ends a modifying clause: '알려주는', '가능한', '위한', '예방하는', '가능해지는'
 _ADNOMINAL = re.compile(r"^(?:[가-힣]+(?:는|한|된|운|른|할|될|던)|[가-힣]{2,}인)$")
 #: a word that ends a phrase before the name: a particle or a verb ending ('대상으로', '개선하고', '기반을')
-_PHRASE_END = re.compile(r"(?:을|를|에|에서|에는|에게|의|으로|로는|으로는|은|는|과|와|고|며|여|서|해|하고|하며|위해|통해|"
-                         r"대상으로|함께|[,:])$")
+_PHRASE_END = re.compile(
+    r"(?:을|를|에|에서|에는|에게|의|으로|로는|으로는|은|는|과|와|고|며|여|서|해|하고|하며|위해|통해|"
+    r"대상으로|함께|[,:])$"
+)
 _LEADING = re.compile(r"^(?:함께|또|또한|특히|그리고|이를|이와|아울러|총|약|각종|기존의|다양한|신규)\s+")
 #: a name made only of these words says nothing about what the service is ('첨단 서비스', '5대 연계서비스')
-_GENERIC = re.compile(r"(?:\d*대|플랫폼|정보|첨단|스마트|신규|기존|다양한|각종|혁신|시민|체감형|도시|시티|서비스|시스템|솔루션|연계|"
-                      r"스마트시티|스마트도시|주요|핵심|새로운|기술|사업|\s)+")
+_GENERIC = re.compile(
+    r"(?:\d*대|플랫폼|정보|첨단|스마트|신규|기존|다양한|각종|혁신|시민|체감형|도시|시티|서비스|시스템|솔루션|연계|"
+    r"스마트시티|스마트도시|주요|핵심|새로운|기술|사업|\s)+"
+)
 _VERB_END = re.compile(r"(?:하고자|하고|하며|하여|해|위해|된다|한다|했다|이다|하는|하였으며|되며|되고|돼|된|되는)$")
 #: requirement IDs of a proposal request (SFR-001, PER-003 …): such lines list requirements, not services
 _REQUIREMENT_ID = re.compile(r"\b(?:SFR|PER|SER|DAR|INR|QUR|CSR|TER|COR|PMR|PSR|ECR|SIR|REQ|FUR|NFR)-?\d{2,3}\b")
@@ -66,26 +72,83 @@ _SERVICE_WORDS = re.compile(
     r"지원|IoT|AI|ICT|CCTV|시시티브이|앱|키오스크|디지털|자율|공유|원격|지능|실시간|드론|로봇|충전|주차|버스|"
     r"정류장|횡단보도|폴|가로등|벤치|그늘막|쉼터|놀이터|스마트\s*공원|재활용|자판기|안심|케어|측정|예측|무인|상담|콘텐츠|"
     r"경매|체험|거래|처리기|보완|센서|열선|자전거|셔틀|택시|내비|포인트|예약|발급|배송|순찰|진료|돌봄|상황",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 #: funding programmes, projects and studies (R5), infrastructure (R8), plan actions (R11): never services
 _NOT_SERVICES = re.compile(
     r"사업$|사업단|공모|챌린지|특화단지|시범도시|수립|용역|계획$|연구|조례|거버넌스|협약|인증|"
     r"통합\s*플랫폼|플랫폼\s*(?:고도화|개선)|통합\s*(?:운영|정보|관제)?\s*센터$|센터\s*구축|통신망|자가망|기반\s*(?:시설|환경)|"
     r"전략$|목표$|비전$|방향(?:성)?(?:\s*제시)?$|분야$|부문$|과제$|영역$|단계$|로드맵|예산|국비|시비|억\s*원|"
-    r"고도화$|연계$|기능$|시설$|설비$|의자$|뿐만|[…]|···|각종|다양한|여러|환경$")
+    r"고도화$|연계$|기능$|시설$|설비$|의자$|뿐만|[…]|···|각종|다양한|여러|환경$"
+)
 #: aims and effects ('대중교통 편의 증진') read like items but are goals (R13)
 _GOAL = re.compile(r"(?:증진|향상|제고|도모|확보|강화|실현|달성|극대화|최소화|해소|절감|활성화|혁신|협력|참여)$")
 #: zones (R12): places named with their administrative units carry no service word and fail on that alone
 _PLACE = re.compile(r"\d+\s*생활권$|\d+\s*면$")
 #: parts, devices and technologies (R4): listed as what a service is made of
-_DEVICES = frozenset(fold_name(w) for w in (
-    "CCTV", "와이파이", "WiFi", "센서", "감시카메라", "음성안내", "속도제어", "보안등", "포인트 조명", "비상호출 버튼",
-    "스마트 기술", "차량검지기", "미세먼지 센서", "방범 CCTV", "공기정화", "온열벤치", "냉난방기", "스피커",
-    "전광판", "조명", "안내방송", "비상벨", "차량 자동인식 검지센서"))
-_DOMAIN_WORDS = frozenset(fold_name(w) for w in (
-    "교통", "안전", "환경", "복지", "교육", "문화", "관광", "에너지", "생활", "행정", "경제", "산업", "건강", "의료",
-    "보건", "주거", "물류", "방범", "방재", "교통안전", "문화관광", "건강복지", "농업산업", "환경에너지", "모빌리티",
-    "헬스케어", "생활편의", "시설물관리", "주차장", "공원"))
+_DEVICES = frozenset(
+    fold_name(w)
+    for w in (
+        "CCTV",
+        "와이파이",
+        "WiFi",
+        "센서",
+        "감시카메라",
+        "음성안내",
+        "속도제어",
+        "보안등",
+        "포인트 조명",
+        "비상호출 버튼",
+        "스마트 기술",
+        "차량검지기",
+        "미세먼지 센서",
+        "방범 CCTV",
+        "공기정화",
+        "온열벤치",
+        "냉난방기",
+        "스피커",
+        "전광판",
+        "조명",
+        "안내방송",
+        "비상벨",
+        "차량 자동인식 검지센서",
+    )
+)
+_DOMAIN_WORDS = frozenset(
+    fold_name(w)
+    for w in (
+        "교통",
+        "안전",
+        "환경",
+        "복지",
+        "교육",
+        "문화",
+        "관광",
+        "에너지",
+        "생활",
+        "행정",
+        "경제",
+        "산업",
+        "건강",
+        "의료",
+        "보건",
+        "주거",
+        "물류",
+        "방범",
+        "방재",
+        "교통안전",
+        "문화관광",
+        "건강복지",
+        "농업산업",
+        "환경에너지",
+        "모빌리티",
+        "헬스케어",
+        "생활편의",
+        "시설물관리",
+        "주차장",
+        "공원",
+    )
+)
 
 
 @dataclass
@@ -105,8 +168,7 @@ def _paragraphs(outline: Outline) -> list[tuple[str, int | None, int]]:
         if not isinstance(item, Line):
             continue
         line = item
-        if line.skipped or line.zone in EXCLUDED_ZONES or is_toc_line(line.text) or \
-                _REQUIREMENT_ID.search(line.text):
+        if line.skipped or line.zone in EXCLUDED_ZONES or is_toc_line(line.text) or _REQUIREMENT_ID.search(line.text):
             continue
         if line.level is not None:  # a heading ends a paragraph and is no part of one
             if buffer and start is not None:
@@ -149,7 +211,7 @@ def clean_item(raw: str) -> str:
     text = re.sub(r"(?:이다|입니다|이며|임)\.?$", "", collapse(raw).strip(" ,.·:;")).strip()
     match = _PAREN_TAIL.search(text)
     if match and match.start() > 0 and " " in match.group(1).strip():
-        text = text[:match.start()].strip()  # an explanation first: its words must not cut the name
+        text = text[: match.start()].strip()  # an explanation first: its words must not cut the name
     text = _INNER_EXPLANATION.sub("", text).strip()
     text = noun_tail(text)
     while _LEADING.match(text):
@@ -157,9 +219,17 @@ def clean_item(raw: str) -> str:
     for _ in range(2):
         match = _PAREN_TAIL.search(text)
         # an explanation ('(교통사고·낙하물 발생 시 실시간 대응)') goes; an abbreviation ('(CCTV)', '(BRT)') stays
-        if match and match.start() > 0 and (" " in match.group(1).strip() or "·" in match.group(1)
-                                            or "," in match.group(1) or len(match.group(1)) > 8):
-            text = text[:match.start()].strip()
+        if (
+            match
+            and match.start() > 0
+            and (
+                " " in match.group(1).strip()
+                or "·" in match.group(1)
+                or "," in match.group(1)
+                or len(match.group(1)) > 8
+            )
+        ):
+            text = text[: match.start()].strip()
         text = _COUNT_TAIL.sub("", text).strip()
         text = _PARTICLE_TAIL.sub("", text).strip() if len(text) > 3 else text
     # 'X 등 Y' and '… 알려주는 Y': the name is Y (R9)
@@ -262,15 +332,15 @@ def _sentence_list(sentence: str) -> list[str]:
     start = 0
     matches = list(_ETC.finditer(sentence))
     for match in matches:
-        after = sentence[match.start():match.start() + 20]
+        after = sentence[match.start() : match.start() + 20]
         if not _PARTNERS.match(after) and not _FIELDS.match(after):
-            heads.append(sentence[start:match.start()])
+            heads.append(sentence[start : match.start()])
         start = match.end()
     if not matches:
         end = re.search(r"이다\.?\s*$", sentence)
         if not end:
             return []
-        heads.append(sentence[:end.start()])
+        heads.append(sentence[: end.start()])
     items: list[str] = []
     for head in heads:
         chunks = split_outside_parens(head)
@@ -308,8 +378,8 @@ def _quoted(sentence: str) -> list[tuple[str, bool]]:
     out = []
     for match in _QUOTED.finditer(sentence):
         name = match.group(1).strip()
-        after = sentence[match.end():match.end() + 3]
-        before = sentence[max(0, match.start() - 12):match.start()]
+        after = sentence[match.end() : match.end() + 3]
+        before = sentence[max(0, match.start() - 12) : match.start()]
         if name.endswith(("다", "다.")) or len(name.split()) > 6:
             continue  # a quoted remark, not a name
         defines = re.match(r"\s*(?:은|는|이|가|을|를|로|으로|\()", after) is not None
@@ -321,7 +391,9 @@ def _quoted(sentence: str) -> list[tuple[str, bool]]:
     return out
 
 
-_PASSIVE = re.compile(r"([가-힣A-Za-z0-9][가-힣A-Za-z0-9·()\s]{2,40}?)(?:이|가)\s+(?:설치|도입|구축|보급|운영)(?:돼|되|된|됨)")
+_PASSIVE = re.compile(
+    r"([가-힣A-Za-z0-9][가-힣A-Za-z0-9·()\s]{2,40}?)(?:이|가)\s+(?:설치|도입|구축|보급|운영)(?:돼|되|된|됨)"
+)
 
 
 def _passive(sentence: str) -> list[str]:
@@ -339,7 +411,7 @@ def _counted(sentence: str) -> list[str]:
         # the name is the last words before the count, after any clause ('… 위한', '… 있는')
         for i in range(len(words) - 1, -1, -1):
             if _ADNOMINAL.match(words[i]) or words[i].endswith(("에", "을", "를", "은", "는", "이", "가", "와", "과")):
-                words = words[i + 1:]
+                words = words[i + 1 :]
                 break
         if words:
             out.append(" ".join(words))
@@ -362,8 +434,16 @@ def extract_prose(outline: Outline, known: set[str] | None = None) -> ProseResul
                 skipped.append(name)
             return
         seen.add(key)
-        result.candidates.append(Candidate(name=name, label=label, page=page, kind="prose", order=order,
-                                           extra={"extraction_confidence": PROSE_CONFIDENCE}))
+        result.candidates.append(
+            Candidate(
+                name=name,
+                label=label,
+                page=page,
+                kind="prose",
+                order=order,
+                extra={"extraction_confidence": PROSE_CONFIDENCE},
+            )
+        )
 
     for paragraph, page, index in _paragraphs(outline):
         for s_index, sentence in enumerate(_sentences(paragraph)):
@@ -387,13 +467,17 @@ def extract_prose(outline: Outline, known: set[str] | None = None) -> ProseResul
                     add(item, page, order)
     if skipped:
         shown = ", ".join(repr(s) for s in skipped[:6])
-        result.warnings.append(f"{len(skipped)} item(s) in running text read as not services (places, programmes, "
-                               f"strategies, devices): {shown}" + (" …" if len(skipped) > 6 else ""))
+        result.warnings.append(
+            f"{len(skipped)} item(s) in running text read as not services (places, programmes, "
+            f"strategies, devices): {shown}" + (" …" if len(skipped) > 6 else "")
+        )
     return result
 
 
-_SINGLE = re.compile(r"([가-힣A-Za-z0-9][가-힣A-Za-z0-9()·\s]{2,40}?(?:서비스|시스템|포털|플랫폼|체계|체제))\s*"
-                     r"(?:[(（][^()（）]{1,30}[)）])?\s*(?:등)?\s*(?:을|를)?\s*(?:제공|도입|구축|운영|추가\s*제공)")
+_SINGLE = re.compile(
+    r"([가-힣A-Za-z0-9][가-힣A-Za-z0-9()·\s]{2,40}?(?:서비스|시스템|포털|플랫폼|체계|체제))\s*"
+    r"(?:[(（][^()（）]{1,30}[)）])?\s*(?:등)?\s*(?:을|를)?\s*(?:제공|도입|구축|운영|추가\s*제공)"
+)
 
 
 def _single(sentence: str) -> list[str]:

@@ -41,9 +41,13 @@ _MONEY = re.compile(r"억원|백만원|천원|국비|도비|시비|군비|구비
 _YEAR = re.compile(r"^(?:'\d{2}|(?:19|20)\d{2})(?:년|년도)?$|^(?:19|20)\d{2}\s*[~\-]")
 _STAGE = re.compile(r"^(?:\d단계|단기|중기|장기|1차년도|2차년도|3차년도|\d차년도?)")
 _KPI = re.compile(r"성과지표|지표|목표치|목표값|kpi|측정방법|산출식", re.IGNORECASE)
-_CAPTION_OTHER = re.compile(r"투자계획|재원|예산|로드맵|추진일정|일정|성과지표|조직|사례|기구축|구축현황|운영현황|설문|"
-                            r"응답|벤치마킹|선진")
-_CAPTION_SERVICES = re.compile(r"서비스(?:목록|구성|도입|계획|선정|발굴|개요|총괄|현황표|내용|체계)|세부서비스|단위서비스")
+_CAPTION_OTHER = re.compile(
+    r"투자계획|재원|예산|로드맵|추진일정|일정|성과지표|조직|사례|기구축|구축현황|운영현황|설문|"
+    r"응답|벤치마킹|선진"
+)
+_CAPTION_SERVICES = re.compile(
+    r"서비스(?:목록|구성|도입|계획|선정|발굴|개요|총괄|현황표|내용|체계)|세부서비스|단위서비스"
+)
 _NUMERIC = re.compile(r"^[\d,.%\s()~\-+/]+(?:억원|백만원|천원|원|명|개소|개|건|%|점|대|km|㎞)?$")
 _SURVEY = re.compile(r"응답|비율|순위|%|점수|선호|만족|빈도|건수|인원|수요|필요도|중요도")
 _STATUS_WORDS = {"신규", "계속", "기존", "고도화", "확대", "확장", "단기", "중기", "장기", "연계", "시범"}
@@ -87,7 +91,7 @@ def find_columns(grid: list[list[str]], tasks: bool = False) -> ColumnMap | None
                 if not headers[c] and clean_cell(text):
                     headers[c] = clean_cell(text)
                     roles[c] = roles[c] or _role(headers[c], tasks)
-        _find_ids(grid[r + 1:], roles)
+        _find_ids(grid[r + 1 :], roles)
         cmap = ColumnMap(name=roles.index("name"), header_rows=r + 1, headers=headers)
         cmap.description = [c for c, role in enumerate(roles) if role == "description"]
         domains = [c for c, role in enumerate(roles) if role == "domain" and c < cmap.name]
@@ -95,8 +99,9 @@ def find_columns(grid: list[list[str]], tasks: bool = False) -> ColumnMap | None
         cmap.domain = domains[0] if domains else None
         cmap.number = roles.index("number") if "number" in roles else None
         cmap.select = roles.index("select") if "select" in roles else None
-        if best is None or len(cmap.description) + (cmap.domain is not None) > \
-                len(best.description) + (best.domain is not None):
+        if best is None or len(cmap.description) + (cmap.domain is not None) > len(best.description) + (
+            best.domain is not None
+        ):
             best = cmap
     return best
 
@@ -115,8 +120,9 @@ def _find_ids(data: list[list[str]], roles: list[str | None]) -> None:
 
 def _score(item: TableItem, cmap: ColumnMap, grid: list[list[str]], own_names: tuple[str, ...]) -> None:
     headers = [compact(h) for h in cmap.headers]
-    if cmap.select is not None and not any(_SELECTED.match(compact(row[cmap.select]))
-                                           for row in grid[cmap.header_rows:] if cmap.select < len(row)):
+    if cmap.select is not None and not any(
+        _SELECTED.match(compact(row[cmap.select])) for row in grid[cmap.header_rows :] if cmap.select < len(row)
+    ):
         cmap.select = None  # a 선정 column left blank everywhere chooses nothing: not a reason to drop every row
     cmap.score = 3 + 2 * bool(cmap.description) + (cmap.domain is not None)
     money = sum(bool(_MONEY.search(h)) for h in headers)
@@ -145,17 +151,26 @@ def _score(item: TableItem, cmap: ColumnMap, grid: list[list[str]], own_names: t
     elif item.zone in EXCLUDED_ZONES and item.zone not in ("existing", "candidates"):
         cmap.score -= 4
         cmap.reasons.append(f"in a {item.zone} chapter ({item.zone_heading})")
-    if item.source_note and not re.search(r"본\s*계획|연구진|저자|자체|작성", item.source_note) and \
-            not any(name in item.source_note for name in own_names):
+    if (
+        item.source_note
+        and not re.search(r"본\s*계획|연구진|저자|자체|작성", item.source_note)
+        and not any(name in item.source_note for name in own_names)
+    ):
         cmap.score -= 6  # a table citing another source shows someone else's services
         cmap.reasons.append(f"cites another source ({item.source_note})")
-    data = grid[cmap.header_rows:]
-    other_columns = [[clean_cell(row[c]) for row in data if c < len(row) and clean_cell(row[c])]
-                     for c in range(len(grid[0])) if c not in (cmap.name, cmap.domain, cmap.number, cmap.select)]
+    data = grid[cmap.header_rows :]
+    other_columns = [
+        [clean_cell(row[c]) for row in data if c < len(row) and clean_cell(row[c])]
+        for c in range(len(grid[0]))
+        if c not in (cmap.name, cmap.domain, cmap.number, cmap.select)
+    ]
     other_columns = [col for col in other_columns if col]
     survey_words = any(_SURVEY.search(h) for h in headers)
-    if other_columns and (survey_words or cmap.domain is None) and \
-            all(sum(bool(_NUMERIC.match(v)) for v in col) / len(col) >= 0.7 for col in other_columns):
+    if (
+        other_columns
+        and (survey_words or cmap.domain is None)
+        and all(sum(bool(_NUMERIC.match(v)) for v in col) / len(col) >= 0.7 for col in other_columns)
+    ):
         cmap.score -= 4  # every column beside the names holds numbers: a survey or statistics table
         cmap.reasons.append("only numbers beside the names (a survey or statistics table)")
     names = [clean_cell(row[cmap.name]) for row in data if clean_cell(row[cmap.name])]
@@ -185,15 +200,21 @@ class TableResult:
 
 def _group_rows(table: Table) -> dict[int, str]:
     """Rows that are one cell across the table ('Ⅰ. 교통 분야' over every column): row -> text."""
-    return {c.row: clean_cell(c.text) for c in table.cells
-            if c.col_span >= 2 and c.col_span >= table.n_cols - 1 and clean_cell(c.text)}
+    return {
+        c.row: clean_cell(c.text)
+        for c in table.cells
+        if c.col_span >= 2 and c.col_span >= table.n_cols - 1 and clean_cell(c.text)
+    }
 
 
 def _split_name_cell(raw: str) -> tuple[str, str]:
     """A name cell that also holds the description on its later, bulleted lines: (name, description)."""
     lines = [line.strip() for line in raw.splitlines() if line.strip()]
-    if len(lines) >= 2 and all(re.match(r"^[-–·ㆍ•○◦※*(（]", line) for line in lines[1:]) and \
-            lines[0][0] != lines[1][0]:  # '- A' / '- B' marked alike: a list of names, not a name and its details
+    if (
+        len(lines) >= 2
+        and all(re.match(r"^[-–·ㆍ•○◦※*(（]", line) for line in lines[1:])
+        and lines[0][0] != lines[1][0]
+    ):  # '- A' / '- B' marked alike: a list of names, not a name and its details
         return lines[0], clean_cell("\n".join(lines[1:]))
     return raw, ""
 
@@ -222,19 +243,29 @@ def _split_services(raw: str, described: bool, column_width: float) -> list[str]
     parts = [p for p in _SEPARATORS.split(joined) if p]
     if len(parts) < 2 and len(lines) >= 2 and not described:
         bulleted = all(ln[0] in BULLETS or is_only_number(ln.split(" ", 1)[0]) for ln in lines)
-        if bulleted or (len(lines) >= 3 and not any(_GOES_ON.search(ln) for ln in lines[:-1]) and
-                        _deliberate_breaks(lines, column_width)):
+        if bulleted or (
+            len(lines) >= 3
+            and not any(_GOES_ON.search(ln) for ln in lines[:-1])
+            and _deliberate_breaks(lines, column_width)
+        ):
             parts = [clean_cell(ln) for ln in lines]
-    if len(parts) < 2 or any(len(compact(p)) < 4 or not looks_like_name(clean_name(p)[0]) or
-                             p.count("(") != p.count(")") for p in parts):
+    if len(parts) < 2 or any(
+        len(compact(p)) < 4 or not looks_like_name(clean_name(p)[0]) or p.count("(") != p.count(")") for p in parts
+    ):
         return []  # a part too short to be a name, or a cut inside brackets: '스마트 쉼터(냉방, 난방)'
     if any(_NOT_A_START.match(p) for p in parts[1:]):
         return []  # '재난 감지, 대응 시스템': the second part goes on from the first
     return parts
 
 
-def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label: str | None,
-          result: TableResult, chunk: int = 0) -> str | None:
+def _rows(
+    item: TableItem,
+    cmap: ColumnMap,
+    grid: list[list[str]],
+    carried_label: str | None,
+    result: TableResult,
+    chunk: int = 0,
+) -> str | None:
     """Candidates from the data rows; gives back the domain label in force at the end (to carry on)."""
     table = item.table
     label = carried_label or (item.domain_label if cmap.domain is None else None)
@@ -243,10 +274,17 @@ def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label
     existing = item.zone == "existing"
     group_rows = _group_rows(table)
     # '●' selected beside '○' (partly, later) in one column: only the full mark counts
-    marks = {compact(row[cmap.select]) for row in grid[cmap.header_rows:]} if cmap.select is not None else set()
+    marks = {compact(row[cmap.select]) for row in grid[cmap.header_rows :]} if cmap.select is not None else set()
     weaker = {"○", "O", "o"} if marks & {"●", "◎"} and marks & {"○", "O", "o"} else set()
-    column_width = max((_width(ln.strip()) for row in grid[cmap.header_rows:] if cmap.name < len(row)
-                        for ln in row[cmap.name].splitlines()), default=0.0)
+    column_width = max(
+        (
+            _width(ln.strip())
+            for row in grid[cmap.header_rows :]
+            if cmap.name < len(row)
+            for ln in row[cmap.name].splitlines()
+        ),
+        default=0.0,
+    )
     for r in range(cmap.header_rows, len(grid)):
         if r in group_rows:
             group = _LABEL_COUNT.sub("", strip_numbering(group_rows[r]))
@@ -267,8 +305,11 @@ def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label
         raw_name = row[cmap.name]
         name_col = cmap.name
         service_id = row[cmap.number] if cmap.number is not None and is_service_id(row[cmap.number]) else None
-        if (is_only_number(raw_name) or is_service_id(raw_name)) and name_col + 1 < len(row) and \
-                name_col + 1 not in cmap.description:
+        if (
+            (is_only_number(raw_name) or is_service_id(raw_name))
+            and name_col + 1 < len(row)
+            and name_col + 1 not in cmap.description
+        ):
             if is_service_id(raw_name):
                 service_id = raw_name
             raw_name, name_col = row[name_col + 1], name_col + 1  # '1' | '스마트 버스정류장' under one header
@@ -276,7 +317,7 @@ def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label
         if cmap.select is not None and not (_SELECTED.match(mark) and mark not in weaker):
             result.unselected += 1
             continue
-        if _TOTAL.match(compact(raw_name)) or any(_TOTAL.match(compact(c)) for c in row[:cmap.name]):
+        if _TOTAL.match(compact(raw_name)) or any(_TOTAL.match(compact(c)) for c in row[: cmap.name]):
             continue
         description = " ".join(row[c] for c in cmap.description[:1] if row[c])
         if not cmap.description:
@@ -290,8 +331,9 @@ def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label
         name, status, glued_id = clean_name_id(names[0] if names else raw_name)
         service_id = glued_id or service_id
         if not looks_like_name(name):
-            result.warnings.append(f"{where(table.page_of_row(r))}skipped a row whose name cell is not a "
-                                   f"service name: {raw_name[:40]!r}")
+            result.warnings.append(
+                f"{where(table.page_of_row(r))}skipped a row whose name cell is not a service name: {raw_name[:40]!r}"
+            )
             continue
         if existing and not any(_CONTINUED.search(c) for c in row):
             continue
@@ -316,8 +358,15 @@ def _rows(item: TableItem, cmap: ColumnMap, grid: list[list[str]], carried_label
             if k:
                 name, status, _ = clean_name_id(part)
                 extra = {**extra, "status": status} if status else {k: v for k, v in extra.items() if k != "status"}
-            last = Candidate(name=name, description=description, label=label, page=table.page_of_row(r),
-                             kind="table", order=item.index * ORDER_SCALE + chunk * len(grid) + r, extra=dict(extra))
+            last = Candidate(
+                name=name,
+                description=description,
+                label=label,
+                page=table.page_of_row(r),
+                kind="table",
+                order=item.index * ORDER_SCALE + chunk * len(grid) + r,
+                extra=dict(extra),
+            )
             result.candidates.append(last)
     return label
 
@@ -342,9 +391,15 @@ def extract_tables(outline: Outline, own_names: tuple[str, ...] = ()) -> TableRe
             # A table without its own header right after a service table, same width: the rest of that table.
             if previous and previous[0].table.n_cols == item.table.n_cols and _continues(outline, previous[0], item):
                 prev_map = previous[1]
-                cmap = ColumnMap(name=prev_map.name, header_rows=0, description=prev_map.description,
-                                 domain=prev_map.domain, number=prev_map.number, headers=prev_map.headers,
-                                 score=prev_map.score)
+                cmap = ColumnMap(
+                    name=prev_map.name,
+                    header_rows=0,
+                    description=prev_map.description,
+                    domain=prev_map.domain,
+                    number=prev_map.number,
+                    headers=prev_map.headers,
+                    score=prev_map.score,
+                )
                 carried = previous[2]
             else:
                 previous = None
@@ -353,8 +408,10 @@ def extract_tables(outline: Outline, own_names: tuple[str, ...] = ()) -> TableRe
             _score(item, cmap, grid, own_names)
             if cmap.score < 4:
                 if cmap.score >= 1:
-                    result.warnings.append(f"{where(item.table.page)}a table with a service column was not "
-                                           f"taken as a service list ({'; '.join(cmap.reasons) or 'no description or domain column'})")
+                    result.warnings.append(
+                        f"{where(item.table.page)}a table with a service column was not "
+                        f"taken as a service list ({'; '.join(cmap.reasons) or 'no description or domain column'})"
+                    )
                 previous = None
                 continue
             if previous and previous[1].headers == cmap.headers and _continues(outline, previous[0], item):
@@ -368,23 +425,28 @@ def extract_tables(outline: Outline, own_names: tuple[str, ...] = ()) -> TableRe
             result.warnings.append(
                 f"{where(item.table.page)}a list of candidate services with a "
                 f"{cmap.headers[cmap.select]!r} column: kept the {len(result.candidates) - before[0]} row(s) "
-                f"marked selected, left out {result.unselected - before[1]}")
+                f"marked selected, left out {result.unselected - before[1]}"
+            )
         previous = (item, cmap, label)
     return result
 
 
-def _side_by_side(grid: list[list[str]], cmap: ColumnMap,
-                  tasks: bool = False) -> list[tuple[list[list[str]], ColumnMap]]:
+def _side_by_side(
+    grid: list[list[str]], cmap: ColumnMap, tasks: bool = False
+) -> list[tuple[list[list[str]], ColumnMap]]:
     """A table printed as two or more lists side by side (분야 | 서비스명 | 분야 | 서비스명), one per part."""
     headers = [compact(h) for h in cmap.headers]
     width = len(headers)
     for k in range(2, width // 2 + 1):
-        if width % k or headers[:k] != headers[k:2 * k] or \
-                any(headers[i:i + k] != headers[:k] for i in range(0, width, k)):
+        if (
+            width % k
+            or headers[:k] != headers[k : 2 * k]
+            or any(headers[i : i + k] != headers[:k] for i in range(0, width, k))
+        ):
             continue
         parts = []
         for start in range(0, width, k):
-            part = [row[start:start + k] for row in grid]
+            part = [row[start : start + k] for row in grid]
             part_map = find_columns(part, tasks)
             if part_map is None:
                 break
@@ -398,7 +460,7 @@ def _side_by_side(grid: list[list[str]], cmap: ColumnMap,
 def _continues(outline: Outline, before: TableItem, after: TableItem) -> bool:
     """True when `after` can be the rest of `before` over a page break: same zone, nothing but running lines
     (headers, footers, page numbers) between them."""
-    between = outline.items[before.index + 1:after.index]
+    between = outline.items[before.index + 1 : after.index]
     number = _TABLE_NUMBER.search(before.caption)
 
     def running_or_repeat(item: object) -> bool:

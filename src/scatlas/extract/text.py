@@ -18,7 +18,9 @@ _NUMBERING = re.compile(
 )
 _ONLY_NUMBER = re.compile(rf"^\s*(?:\(?\d{{1,3}}[.)]?|[{_CIRCLED}]|[가-하][.)]?)\s*$")
 # Table-of-contents lines: dot leaders (or middle dots) then a page number, possibly '요약-3'.
-_TOC_LINE = re.compile(r"(?:[.·ㆍ・∙]{3,}|[…‥]{2,}|(?:[.·…]\s){3,})\s*[-–]?\s*(?:[가-힣]{0,3}\s*-\s*)?[\dⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹivxlIVXL]{1,4}\s*[-–]?\s*$")
+_TOC_LINE = re.compile(
+    r"(?:[.·ㆍ・∙]{3,}|[…‥]{2,}|(?:[.·…]\s){3,})\s*[-–]?\s*(?:[가-힣]{0,3}\s*-\s*)?[\dⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹivxlIVXL]{1,4}\s*[-–]?\s*$"
+)
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -66,12 +68,16 @@ def is_only_number(text: str) -> bool:
 
 #: A service ID as plans print it: 'S-01', 'T-1', 'A01', 'SC-01-2', '교통-01' (Hangul only with a hyphen).
 # Letters and digits with no hyphen only as 'A01' (2–3 digits), never a pollutant ('PM10', 'CO2', 'NO2').
-_ID = (r"(?:[A-Z]{1,4}[-_]\d{1,3}(?:[-_.]\d{1,3})?|(?!PM|CO|NO|SO|CH|NH|H2|O3)[A-Z]{1,3}\d{2,3}(?![.\d])"
-       r"|[가-힣]{1,4}-\d{1,3}(?:-\d{1,3})?)")
+_ID = (
+    r"(?:[A-Z]{1,4}[-_]\d{1,3}(?:[-_.]\d{1,3})?|(?!PM|CO|NO|SO|CH|NH|H2|O3)[A-Z]{1,3}\d{2,3}(?![.\d])"
+    r"|[가-힣]{1,4}-\d{1,3}(?:-\d{1,3})?)"
+)
 _ID_ONLY = re.compile(rf"^\s*[\[【(<〈]?\s*{_ID}\s*[\]】)>〉]?\s*[.:：)]?\s*$")
 # An ID before a name: '[S-03] …', 'S-03 …', 'S-03. …', '교통-01 …', '서비스 3. …'; or after it: '… (S-03)'.
-_ID_BEFORE = re.compile(rf"^\s*(?:[\[【(<〈]\s*({_ID})\s*[\]】)>〉]\s*[.:：]?|({_ID})\s*[.:：)]?(?=\s)"
-                        r"|(서비스\s*\d{1,3})\s*[.:：)])\s*")
+_ID_BEFORE = re.compile(
+    rf"^\s*(?:[\[【(<〈]\s*({_ID})\s*[\]】)>〉]\s*[.:：]?|({_ID})\s*[.:：)]?(?=\s)"
+    r"|(서비스\s*\d{1,3})\s*[.:：)])\s*"
+)
 _ID_AFTER = re.compile(rf"\s*[\[【(<〈]\s*({_ID})\s*[\]】)>〉]\s*$")
 
 
@@ -85,10 +91,10 @@ def split_service_id(text: str) -> tuple[str, str | None]:
     match = _ID_BEFORE.match(text)
     if match and match.end() < len(text):
         found = next(g for g in match.groups() if g)
-        return text[match.end():].strip(), re.sub(r"\s+", " ", found)
+        return text[match.end() :].strip(), re.sub(r"\s+", " ", found)
     match = _ID_AFTER.search(text)
     if match and match.start() > 0:
-        return text[:match.start()].strip(), match.group(1)
+        return text[: match.start()].strip(), match.group(1)
     return text, None
 
 

@@ -15,8 +15,16 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 #: suffix → format, for files whose bytes do not say (plain text family)
 SUFFIX_FORMATS: dict[str, str] = {
-    ".pdf": "pdf", ".hwp": "hwp", ".hwpx": "hwpx", ".docx": "docx", ".xlsx": "xlsx", ".csv": "csv",
-    ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+    ".pdf": "pdf",
+    ".hwp": "hwp",
+    ".hwpx": "hwpx",
+    ".docx": "docx",
+    ".xlsx": "xlsx",
+    ".csv": "csv",
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(SUFFIX_FORMATS)
 
@@ -48,8 +56,9 @@ def detect_format(path: str | Path) -> str:
     if head.startswith(ZIP_MAGICS):
         return _zip_format(path)
     if _looks_binary(head):
-        raise DocumentError("unsupported_format", f"binary data of no known document type (suffix {suffix or 'none'})",
-                            path=path)
+        raise DocumentError(
+            "unsupported_format", f"binary data of no known document type (suffix {suffix or 'none'})", path=path
+        )
     fmt = SUFFIX_FORMATS.get(suffix)
     if fmt in {"csv", "txt", "md"}:
         return fmt
@@ -80,15 +89,17 @@ def _ole_format(path: Path) -> str:
     except Exception as exc:  # olefile raises bare OSError/struct.error/IndexError on damage
         raise DocumentError("corrupt", f"damaged OLE compound file: {exc}", path=path) from exc
     if "EncryptedPackage" in names:
-        raise DocumentError("encrypted", "password-protected Office document (DOCX/XLSX inside an encrypted "
-                            "container)", path=path)
+        raise DocumentError(
+            "encrypted", "password-protected Office document (DOCX/XLSX inside an encrypted container)", path=path
+        )
     if "WordDocument" in names:
         kind = "Word 97-2003 .doc"
     elif "Workbook" in names:
         kind = "Excel 97-2003 .xls"
     elif path.suffix.lower() == ".hwp" or not names:
-        raise DocumentError("corrupt", "an OLE compound file without a readable HWP FileHeader (damaged HWP?)",
-                            path=path)
+        raise DocumentError(
+            "corrupt", "an OLE compound file without a readable HWP FileHeader (damaged HWP?)", path=path
+        )
     else:
         kind = "OLE compound file"
     raise DocumentError("unsupported_format", f"{kind}, not HWP: save it as DOCX/HWPX/PDF", path=path)

@@ -15,8 +15,16 @@ from scatlas.ingest.tables import blocks_text, build_table
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # deleted text, field codes and the fallback copy of drawings would repeat or invent text
-_SKIP = {f"{W}del", f"{W}instrText", f"{W}delInstrText", f"{W}pPr", f"{W}rPr", f"{W}tblPr", f"{W}tcPr",
-         "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+_SKIP = {
+    f"{W}del",
+    f"{W}instrText",
+    f"{W}delInstrText",
+    f"{W}pPr",
+    f"{W}rPr",
+    f"{W}tblPr",
+    f"{W}tcPr",
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+}
 _INLINE = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-", f"{W}softHyphen": ""}
 _HEADING = re.compile(r"^(?:heading|제목)\s*(\d)$", re.IGNORECASE)
 

@@ -119,7 +119,7 @@ def _heading_styles(ole, compressed: bool, limits: Limits, path: Path) -> dict[i
             continue
         if len(rec.data) >= 2:
             n = struct.unpack_from("<H", rec.data, 0)[0]
-            local = rec.data[2:2 + 2 * n].decode("utf-16-le", "replace")
+            local = rec.data[2 : 2 + 2 * n].decode("utf-16-le", "replace")
             m = _OUTLINE.match(local.strip())
             if m:
                 out[style_id] = f"heading{m.group(1)}"
@@ -169,7 +169,7 @@ def _records(data: bytes, path: Path, name: str) -> list[_Record]:
             pos += 4
         if pos + size > end:
             raise DocumentError("corrupt", f"{name}: record at byte {pos} runs past the stream end", path=path)
-        records.append(_Record(tag, level, data[pos:pos + size]))
+        records.append(_Record(tag, level, data[pos : pos + size]))
         pos += size
         if len(records) > _MAX_RECORDS:
             raise DocumentError("too_large", f"{name}: more than {_MAX_RECORDS:,} records", path=path)
@@ -198,7 +198,7 @@ def para_text(data: bytes) -> str:
         if m is None:
             out.append(text[pos:])
             break
-        out.append(text[pos:m.start()])
+        out.append(text[pos : m.start()])
         code = ord(m.group())
         out.append(_CHAR_CONTROLS.get(code, ""))
         pos = m.start() + (8 if code in _WIDE_CONTROLS else 1)
@@ -327,10 +327,10 @@ def _title(ole) -> str | None:  # type: ignore[no-untyped-def]
                 return None
             vtype, length = struct.unpack_from("<II", data, value)
             if vtype == 0x1F:  # VT_LPWSTR: length in characters
-                raw = data[value + 8:value + 8 + 2 * min(length, 4096)]
+                raw = data[value + 8 : value + 8 + 2 * min(length, 4096)]
                 title = raw.decode("utf-16-le", "replace")
             elif vtype == 0x1E:  # VT_LPSTR: length in bytes
-                title = data[value + 8:value + 8 + min(length, 4096)].decode("cp949", "replace")
+                title = data[value + 8 : value + 8 + min(length, 4096)].decode("cp949", "replace")
             else:
                 return None
             return clean(title.split("\x00", 1)[0]).strip() or None

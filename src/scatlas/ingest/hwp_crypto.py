@@ -43,7 +43,7 @@ def distribution_key(payload: bytes) -> bytes:
             data[i] ^= mask
         run -= 1
     offset = 4 + (data[0] & 0xF)
-    return bytes(data[offset:offset + 16])
+    return bytes(data[offset : offset + 16])
 
 
 def decrypt_view_text(stream: bytes) -> bytes:
@@ -54,8 +54,8 @@ def decrypt_view_text(stream: bytes) -> bytes:
     tag, size = header & 0x3FF, header >> 20
     if tag != HWPTAG_DISTRIBUTE_DOC_DATA or size != _PAYLOAD:
         raise DistributionError(f"ViewText starts with record tag {tag} size {size}, not DISTRIBUTE_DOC_DATA")
-    key = distribution_key(stream[4:4 + _PAYLOAD])
-    body = stream[4 + _PAYLOAD:]
+    key = distribution_key(stream[4 : 4 + _PAYLOAD])
+    body = stream[4 + _PAYLOAD :]
     body = body[: len(body) - len(body) % 16]
     decryptor = Cipher(algorithms.AES(key), modes.ECB()).decryptor()
     return decryptor.update(body) + decryptor.finalize()

@@ -15,8 +15,19 @@ from scatlas.ingest.tables import blocks_text, build_table
 
 # containers whose text is layout furniture or metadata, not document content
 # hp:switch repeats content: hp:case for newer readers, hp:default for the rest; the default is read
-_SKIP = {"header", "footer", "shapeComment", "parameters", "secPr", "linesegarray", "colPr", "pageNum",
-         "pageHiding", "pageNumCtrl", "case"}
+_SKIP = {
+    "header",
+    "footer",
+    "shapeComment",
+    "parameters",
+    "secPr",
+    "linesegarray",
+    "colPr",
+    "pageNum",
+    "pageHiding",
+    "pageNumCtrl",
+    "case",
+}
 _INLINE = {"tab": "\t", "lineBreak": "\n", "fwSpace": " ", "nbSpace": " ", "hyphen": "-"}
 _OUTLINE = re.compile(r"^(?:개요|Outline)\s*(\d+)$")
 

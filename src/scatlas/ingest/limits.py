@@ -13,10 +13,16 @@ from lxml import etree
 from scatlas.errors import DocumentError
 from scatlas.i18n import _
 
-
 #: What zipfile and zlib raise on a damaged package (truncated, bad CRC, unknown compression, …).
 ZIP_DAMAGE: tuple[type[BaseException], ...] = (
-    zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError)
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+)
 
 
 @dataclass(frozen=True)
@@ -67,28 +73,32 @@ class SafeZip:
         except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
             raise DocumentError("corrupt", f"not a readable zip package: {exc}", path=path) from exc
         if len(infos) > limits.max_zip_members:
-            raise DocumentError("too_large", f"{len(infos):,} zip members > limit {limits.max_zip_members:,}",
-                                path=path)
+            raise DocumentError(
+                "too_large", f"{len(infos):,} zip members > limit {limits.max_zip_members:,}", path=path
+            )
         total = 0
         for info in infos:
             self._vet(info)
             total += info.file_size
         if total > limits.max_total_inflated:
-            raise DocumentError("too_large", f"members declare {total:,} bytes in all > limit "
-                                f"{limits.max_total_inflated:,}", path=path)
+            raise DocumentError(
+                "too_large", f"members declare {total:,} bytes in all > limit {limits.max_total_inflated:,}", path=path
+            )
         self._infos = {info.filename: info for info in infos}
         self._inflated = 0
 
     def _vet(self, info: zipfile.ZipInfo) -> None:
         lim = self.limits
         if info.file_size > lim.max_member_bytes:
-            raise DocumentError("too_large", f"member {info.filename} declares {info.file_size:,} bytes",
-                                path=self.path)
+            raise DocumentError(
+                "too_large", f"member {info.filename} declares {info.file_size:,} bytes", path=self.path
+            )
         if info.file_size > lim.ratio_floor_bytes:
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > lim.max_ratio:
-                raise DocumentError("too_large", f"member {info.filename} inflates {ratio:,.0f}:1 (zip bomb?)",
-                                    path=self.path)
+                raise DocumentError(
+                    "too_large", f"member {info.filename} inflates {ratio:,.0f}:1 (zip bomb?)", path=self.path
+                )
 
     def names(self) -> list[str]:
         """Member names in archive order."""
@@ -147,16 +157,24 @@ def _read_capped(fh: IO[bytes], cap: int) -> bytes | None:
 
 def _xml_parser() -> etree.XMLParser:
     # huge_tree=False keeps libxml2's own depth and text-node caps; entities are never expanded
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
-                           dtd_validation=False, remove_comments=True, remove_pis=True)
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        load_dtd=False,
+        dtd_validation=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
 
 
 def parse_xml(data: bytes, path: Path, member: str, limits: Limits = DEFAULT_LIMITS) -> etree._Element:
     """Parse one package member; malformed or too deeply nested XML is `corrupt`, XML too big to hold as a tree is
     `too_large` (checked before parsing)."""
     if len(data) > limits.max_xml_bytes:
-        raise DocumentError("too_large", f"{member}: {len(data):,} bytes of XML > limit {limits.max_xml_bytes:,}",
-                            path=path)
+        raise DocumentError(
+            "too_large", f"{member}: {len(data):,} bytes of XML > limit {limits.max_xml_bytes:,}", path=path
+        )
     try:
         root = etree.fromstring(data, parser=_xml_parser())
     except etree.XMLSyntaxError as exc:
@@ -165,8 +183,9 @@ def parse_xml(data: bytes, path: Path, member: str, limits: Limits = DEFAULT_LIM
         raise DocumentError("corrupt", f"{member}: no XML root", path=path)
     depth = xml_depth(root)
     if depth > limits.max_xml_depth:
-        raise DocumentError("corrupt", f"{member}: XML nested {depth} levels deep > limit {limits.max_xml_depth}",
-                            path=path)
+        raise DocumentError(
+            "corrupt", f"{member}: XML nested {depth} levels deep > limit {limits.max_xml_depth}", path=path
+        )
     return root
 
 

@@ -15,12 +15,19 @@ from typing import Protocol
 from scatlas.errors import DocumentError
 
 #: Debian/Ubuntu (tesseract-ocr-kor), Fedora, Homebrew and source installs keep the models here
-TESSDATA_DIRS = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
-                 "/usr/share/tessdata", "/usr/local/share/tessdata", "/opt/homebrew/share/tessdata",
-                 "/usr/local/share/tesseract-ocr/5/tessdata")
-INSTALL_HINT = ("install Tesseract's Korean model: `apt-get install tesseract-ocr tesseract-ocr-kor` "
-                "(Debian/Ubuntu; `dnf install tesseract-langpack-kor` on Fedora, `brew install tesseract-lang` on "
-                "macOS), or set TESSDATA_PREFIX to a folder holding kor.traineddata")
+TESSDATA_DIRS = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+    "/opt/homebrew/share/tessdata",
+    "/usr/local/share/tesseract-ocr/5/tessdata",
+)
+INSTALL_HINT = (
+    "install Tesseract's Korean model: `apt-get install tesseract-ocr tesseract-ocr-kor` "
+    "(Debian/Ubuntu; `dnf install tesseract-langpack-kor` on Fedora, `brew install tesseract-lang` on "
+    "macOS), or set TESSDATA_PREFIX to a folder holding kor.traineddata"
+)
 #: bump when the page reading changes, so cached pages from older code are not reused
 OCR_VERSION = 4
 
@@ -79,5 +86,3 @@ def require_ocr(path: str | Path, lang: str = "kor", page: int | None = None) ->
     reason = ocr_unavailable(lang)
     if reason is not None:
         raise DocumentError("needs_ocr", reason, path=path, page=page)
-
-

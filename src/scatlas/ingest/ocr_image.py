@@ -48,8 +48,9 @@ def skew_angle(image: Image.Image) -> float:
     """The page's skew in degrees (positive: text rises to the right), from the sharpest row profile."""
     small = image
     if image.width > _SEARCH_WIDTH:
-        small = image.resize((_SEARCH_WIDTH, max(1, round(image.height * _SEARCH_WIDTH / image.width))),
-                             Image.Resampling.BILINEAR)
+        small = image.resize(
+            (_SEARCH_WIDTH, max(1, round(image.height * _SEARCH_WIDTH / image.width))), Image.Resampling.BILINEAR
+        )
     ink = Image.fromarray((dark_mask(np.asarray(small)) * 255).astype(np.uint8))
     if not np.asarray(ink).any():
         return 0.0
@@ -131,8 +132,13 @@ def find_rules(ink: np.ndarray, scale: float) -> list[Rule]:
     vertical = [r for r in _group(v_cols, v_s, v_e, False) if r.hi - r.lo <= 4 * scale]
     # a vertical stroke is a rule only where it meets a horizontal one (tall glyphs of a title meet none)
     reach = 3 * scale
-    vertical = [v for v in vertical if any(h.start - reach <= v.at <= h.end + reach and
-                                           v.start - reach <= h.at <= v.end + reach for h in horizontal)]
+    vertical = [
+        v
+        for v in vertical
+        if any(
+            h.start - reach <= v.at <= h.end + reach and v.start - reach <= h.at <= v.end + reach for h in horizontal
+        )
+    ]
     return horizontal + vertical
 
 
@@ -142,9 +148,9 @@ def erase_rules(gray: np.ndarray, rules: list[Rule], pad: int = 1) -> np.ndarray
     for rule in rules:
         lo, hi = max(0, rule.lo - pad), rule.hi + pad + 1
         if rule.horizontal:
-            out[lo:hi, rule.start:rule.end] = 255
+            out[lo:hi, rule.start : rule.end] = 255
         else:
-            out[rule.start:rule.end, lo:hi] = 255
+            out[rule.start : rule.end, lo:hi] = 255
     return out
 
 
@@ -155,9 +161,29 @@ def rule_edges(rules: list[Rule], scale: float) -> list[dict[str, object]]:
         at = rule.at / scale
         a, b = rule.start / scale, rule.end / scale
         if rule.horizontal:
-            edges.append({"orientation": "h", "x0": a, "x1": b, "top": at, "bottom": at, "width": b - a,
-                          "height": 0.0, "object_type": "line"})
+            edges.append(
+                {
+                    "orientation": "h",
+                    "x0": a,
+                    "x1": b,
+                    "top": at,
+                    "bottom": at,
+                    "width": b - a,
+                    "height": 0.0,
+                    "object_type": "line",
+                }
+            )
         else:
-            edges.append({"orientation": "v", "x0": at, "x1": at, "top": a, "bottom": b, "width": 0.0,
-                          "height": b - a, "object_type": "line"})
+            edges.append(
+                {
+                    "orientation": "v",
+                    "x0": at,
+                    "x1": at,
+                    "top": a,
+                    "bottom": b,
+                    "width": 0.0,
+                    "height": b - a,
+                    "object_type": "line",
+                }
+            )
     return edges

@@ -66,16 +66,29 @@ class OcrPage:
     error: str | None = None  # why Tesseract failed on this page
 
     def to_json(self) -> str:
-        return json.dumps({"number": self.number, "lines": [[list(r), t] for r, t in self.lines],
-                           "tables": [[list(r), t] for r, t in self.tables], "confidence": self.confidence,
-                           "words": self.words, "skew": self.skew}, ensure_ascii=False)
+        return json.dumps(
+            {
+                "number": self.number,
+                "lines": [[list(r), t] for r, t in self.lines],
+                "tables": [[list(r), t] for r, t in self.tables],
+                "confidence": self.confidence,
+                "words": self.words,
+                "skew": self.skew,
+            },
+            ensure_ascii=False,
+        )
 
     @classmethod
     def from_json(cls, data: str) -> OcrPage:
         raw = json.loads(data)
-        return cls(number=raw["number"], lines=[(Reading(*r), t) for r, t in raw["lines"]],
-                   tables=[(Reading(*r), t) for r, t in raw["tables"]], confidence=raw["confidence"],
-                   words=raw["words"], skew=raw.get("skew", 0.0))
+        return cls(
+            number=raw["number"],
+            lines=[(Reading(*r), t) for r, t in raw["lines"]],
+            tables=[(Reading(*r), t) for r, t in raw["tables"]],
+            confidence=raw["confidence"],
+            words=raw["words"],
+            skew=raw.get("skew", 0.0),
+        )
 
     def items(self) -> PageItems:
         """The page as the PDF reader's PageItems (lines grouped, tables placed)."""
@@ -91,8 +104,11 @@ class OcrPage:
 
 
 def _table_json(table: Table) -> dict[str, Any]:
-    return {"rows": table.n_rows, "cols": table.n_cols,
-            "cells": [[c.text, c.row, c.col, c.row_span, c.col_span] for c in table.cells]}
+    return {
+        "rows": table.n_rows,
+        "cols": table.n_cols,
+        "cells": [[c.text, c.row, c.col, c.row_span, c.col_span] for c in table.cells],
+    }
 
 
 class _Engine:
@@ -119,7 +135,11 @@ class _Engine:
 
     def _latin(self, word: Word) -> Word:
         """The word as the English model reads it, when that reading is Latin and surer than the Korean one."""
-        if self.latin is None or word.confidence >= LATIN_RETRY or (_HANGUL.search(word.text) and word.confidence >= 50):
+        if (
+            self.latin is None
+            or word.confidence >= LATIN_RETRY
+            or (_HANGUL.search(word.text) and word.confidence >= 50)
+        ):
             return word
         pad = 2
         left, top = max(0, int(word.left) - pad), max(0, int(word.top) - pad)
@@ -145,8 +165,9 @@ class _Engine:
                 return column
         return words
 
-    def words(self, rect: tuple[int, int, int, int] | None = None, line_base: int = 0,
-              psm: int | None = None) -> list[Word]:
+    def words(
+        self, rect: tuple[int, int, int, int] | None = None, line_base: int = 0, psm: int | None = None
+    ) -> list[Word]:
         """Words of the whole image (page layout `psm`), or of one rectangle (a table cell: one block of text)."""
         from tesserocr import PSM, RIL, iterate_level
 
@@ -172,8 +193,9 @@ class _Engine:
             if not text or not text.strip() or box is None:
                 continue
             left, top, right, bottom = box
-            out.append(Word(text.strip(), word.Confidence(RIL.WORD), left, top, right, bottom,
-                            line=line_base + max(line, 0)))
+            out.append(
+                Word(text.strip(), word.Confidence(RIL.WORD), left, top, right, bottom, line=line_base + max(line, 0))
+            )
         return [_triangle(self._latin(w), self.pixels) for w in out]
 
     def close(self) -> None:
@@ -210,8 +232,12 @@ def read_image(image: Any, number: int, engine: _Engine, scale: float) -> OcrPag
         engine.set_image(Image.fromarray(cleaned))
         pad = max(2, round(1.5 * scale))
         for g, boxes in enumerate(grids):
-            cell_words.append([engine.words(_inset(box, scale, pad), line_base=100_000 * (g + 1) + 1000 * i)
-                               for i, box in enumerate(boxes)])
+            cell_words.append(
+                [
+                    engine.words(_inset(box, scale, pad), line_base=100_000 * (g + 1) + 1000 * i)
+                    for i, box in enumerate(boxes)
+                ]
+            )
     height = _median_height(words + [w for grid in cell_words for cell in grid for w in cell])
     words = _kept(words, height)
     kept_words = list(words)
@@ -246,15 +272,18 @@ def triangle_mark(patch: np.ndarray) -> str | None:
     filled_rows = np.flatnonzero(ink.any(axis=1))
     if len(filled_rows) < 5 or ink.shape[1] < 5:
         return None
-    body = ink[filled_rows[0]:filled_rows[-1] + 1]
+    body = ink[filled_rows[0] : filled_rows[-1] + 1]
     if not body.any(axis=1).all():
         return None  # an empty row inside: two parts stacked, a syllable
     rows = [np.flatnonzero(r) for r in body]
     widths = np.array([r[-1] - r[0] + 1 for r in rows], dtype=float)
-    base = widths[-max(1, len(widths) // 5):].mean()
+    base = widths[-max(1, len(widths) // 5) :].mean()
     top = widths[: max(1, len(widths) // 5)].mean()
-    if not (top < 0.45 * base and base >= 0.7 * ink.shape[1]) or np.diff(widths).max() > 0.3 * base \
-            or (np.diff(widths) >= -1).mean() < 0.85:
+    if (
+        not (top < 0.45 * base and base >= 0.7 * ink.shape[1])
+        or np.diff(widths).max() > 0.3 * base
+        or (np.diff(widths) >= -1).mean() < 0.85
+    ):
         return None
     solid = np.mean([len(r) / w for r, w in zip(rows, widths, strict=True)])
     if solid > 0.85:
@@ -269,7 +298,7 @@ def triangle_mark(patch: np.ndarray) -> str | None:
 def _triangle(word: Word, pixels: np.ndarray) -> Word:
     if word.text not in _TRIANGLE_READINGS:
         return word
-    patch = pixels[max(0, int(word.top)):int(word.bottom) + 1, max(0, int(word.left)):int(word.right) + 1]
+    patch = pixels[max(0, int(word.top)) : int(word.bottom) + 1, max(0, int(word.left)) : int(word.right) + 1]
     mark = triangle_mark(patch) if patch.size else None
     if mark is None:
         return word
@@ -295,8 +324,9 @@ def _inset(box: tuple[float, float, float, float], scale: float, pad: int) -> tu
     return left, top, max(1, int((box[2] - box[0]) * scale) - 2 * pad), max(1, int((box[3] - box[1]) * scale) - 2 * pad)
 
 
-def _bounds_px(boxes: list[tuple[float, float, float, float]], scale: float,
-               shape: tuple[int, ...]) -> tuple[int, int, int, int]:
+def _bounds_px(
+    boxes: list[tuple[float, float, float, float]], scale: float, shape: tuple[int, ...]
+) -> tuple[int, int, int, int]:
     left = max(0, int(min(b[0] for b in boxes) * scale) - 2)
     top = max(0, int(min(b[1] for b in boxes) * scale) - 2)
     right = min(shape[1], int(max(b[2] for b in boxes) * scale) + 3)
@@ -311,8 +341,7 @@ _STRAY_EDGES = re.compile(r"^(?:[|\[\]{}!l]\s+)+|(?:\s+[|\[\]{}!])+$")
 
 
 #: line-leading marks Tesseract's Korean model reads as letters: '□' as 'ㅁ', '○' as 'O', '0', 'ㅇ' or '('
-_LEADING_MARKS = ((re.compile(r"^[ㅁ口]\s+(?=[가-힣A-Za-z])"), "□ "),
-                  (re.compile(r"^[Oo0ㅇ(]\s+(?=[가-힣])"), "○ "))
+_LEADING_MARKS = ((re.compile(r"^[ㅁ口]\s+(?=[가-힣A-Za-z])"), "□ "), (re.compile(r"^[Oo0ㅇ(]\s+(?=[가-힣])"), "○ "))
 
 
 def restore_marks(text: str) -> str:
@@ -348,14 +377,19 @@ def _pieces(words: list[Word], scale: float) -> list[tuple[Reading, str]]:
             runs[-1].append(word)
     out = []
     for run in runs:
-        box = Reading(top=min(w.top for w in run) / scale, bottom=max(w.bottom for w in run) / scale,
-                      left=min(w.left for w in run) / scale, right=max(w.right for w in run) / scale)
+        box = Reading(
+            top=min(w.top for w in run) / scale,
+            bottom=max(w.bottom for w in run) / scale,
+            left=min(w.left for w in run) / scale,
+            right=max(w.right for w in run) / scale,
+        )
         out.append((box, restore_marks(join_words(run))))
     return out
 
 
-def _grid_table(boxes: list[tuple[float, float, float, float]], cell_words: list[list[Word]],
-                number: int) -> tuple[Table | None, Reading]:
+def _grid_table(
+    boxes: list[tuple[float, float, float, float]], cell_words: list[list[Word]], number: int
+) -> tuple[Table | None, Reading]:
     """A Table from lattice cell boxes (points) and the words read in each cell."""
     from scatlas.ingest.pdf import _edge_index, _edges  # the same grid arithmetic as drawn-stroke tables
 
@@ -365,10 +399,21 @@ def _grid_table(boxes: list[tuple[float, float, float, float]], cell_words: list
     for box, words in zip(boxes, cell_words, strict=True):
         col_span = max(1, sum(1 for x in cols if box[0] - 1 <= x < box[2] - 1))
         row_span = max(1, sum(1 for y in rows if box[1] - 1 <= y < box[3] - 1))
-        cells.append(Cell(text=_cell_text(words), row=_edge_index(rows, box[1]), col=_edge_index(cols, box[0]),
-                          row_span=row_span, col_span=col_span))
-    area = Reading(top=min(b[1] for b in boxes), bottom=max(b[3] for b in boxes),
-                   left=min(b[0] for b in boxes), right=max(b[2] for b in boxes))
+        cells.append(
+            Cell(
+                text=_cell_text(words),
+                row=_edge_index(rows, box[1]),
+                col=_edge_index(cols, box[0]),
+                row_span=row_span,
+                col_span=col_span,
+            )
+        )
+    area = Reading(
+        top=min(b[1] for b in boxes),
+        bottom=max(b[3] for b in boxes),
+        left=min(b[0] for b in boxes),
+        right=max(b[2] for b in boxes),
+    )
     table = build_table(cells, len(rows), len(cols), page=number)
     if table is None or (table.n_rows < 2 and table.n_cols < 2):
         return None, area

@@ -70,8 +70,9 @@ def _missing_eof(path: Path) -> bool:
         return b"%%EOF" not in fh.read()
 
 
-def _read(pdf: pdfium.PdfDocument, path: Path, limits: Limits, truncated: bool,
-          ocr: OcrSettings | None = None) -> Document:
+def _read(
+    pdf: pdfium.PdfDocument, path: Path, limits: Limits, truncated: bool, ocr: OcrSettings | None = None
+) -> Document:
     n_pages = len(pdf)
     if n_pages == 0:
         raise DocumentError("corrupt", "no pages", path=path)
@@ -98,14 +99,19 @@ def _read(pdf: pdfium.PdfDocument, path: Path, limits: Limits, truncated: bool,
     garbled = [n for n in garbled if n not in confidences]
     dense = [it.number for it in items if it.grid_skipped]
     if dense:
-        doc.warnings.append(f"{len(dense)} page(s) ruled too densely to search for tables (text kept): "
-                            f"{_page_list(dense)}")
+        doc.warnings.append(
+            f"{len(dense)} page(s) ruled too densely to search for tables (text kept): {_page_list(dense)}"
+        )
     with_text = n_pages - len(blank)
     if with_text == 0:
         raise DocumentError("no_text_layer", f"none of the {n_pages} pages has a text layer", path=path)
     if garbled and 2 * len(garbled) >= with_text:
-        raise DocumentError("garbled_text", f"{len(garbled)} of {with_text} text pages do not decode "
-                            f"(first: page {garbled[0]})", path=path, page=garbled[0])
+        raise DocumentError(
+            "garbled_text",
+            f"{len(garbled)} of {with_text} text pages do not decode (first: page {garbled[0]})",
+            path=path,
+            page=garbled[0],
+        )
     if blank:
         doc.warnings.append(f"{len(blank)} page(s) without a text layer (image-only): {_page_list(blank)}")
     if garbled:
@@ -118,16 +124,22 @@ def _read(pdf: pdfium.PdfDocument, path: Path, limits: Limits, truncated: bool,
     dropped = drop_running_lines(items)
     if dropped:
         doc.warnings.append(f"dropped running headers/footers repeated at the page edges: {'; '.join(dropped[:3])}")
-    doc.pages = [Page(number=it.number, blocks=it.blocks(), ocr_confidence=confidences.get(it.number))
-                 for it in items]
+    doc.pages = [Page(number=it.number, blocks=it.blocks(), ocr_confidence=confidences.get(it.number)) for it in items]
     joined = join_continued_tables(doc.pages)
     if joined:
         doc.warnings.append(f"joined {joined} table(s) continued over a page break")
     return doc
 
 
-def _ocr(pdf: pdfium.PdfDocument, path: Path, items: list[PageItems], blank: list[int], garbled: list[int],
-         ocr: OcrSettings | None, warnings: list[str]) -> dict[int, float]:
+def _ocr(
+    pdf: pdfium.PdfDocument,
+    path: Path,
+    items: list[PageItems],
+    blank: list[int],
+    garbled: list[int],
+    ocr: OcrSettings | None,
+    warnings: list[str],
+) -> dict[int, float]:
     """OCR the pages without usable text in place of their items; {page: mean confidence} of those read.
 
     Without Tesseract, a document that has no usable text at all is `needs_ocr` (saying what to install);
@@ -140,8 +152,9 @@ def _ocr(pdf: pdfium.PdfDocument, path: Path, items: list[PageItems], blank: lis
     if reason is not None:
         usable = len(items) - len(need)
         if usable == 0 or (garbled and 2 * len(garbled) >= len(items) - len(blank)):
-            raise DocumentError("needs_ocr", f"{len(need)} of {len(items)} pages have no usable text; {reason}",
-                                path=path, page=need[0])
+            raise DocumentError(
+                "needs_ocr", f"{len(need)} of {len(items)} pages have no usable text; {reason}", path=path, page=need[0]
+            )
         warnings.append(f"{len(need)} page(s) without usable text were not OCRed ({reason}): {_page_list(need)}")
         return {}
     from scatlas.ingest.ocr_pages import ocr_pages  # numpy and Tesseract only for documents that need them
@@ -167,8 +180,10 @@ def _ocr(pdf: pdfium.PdfDocument, path: Path, items: list[PageItems], blank: lis
         confidences[result.number] = result.confidence or 0.0
     if confidences:
         mean = sum(confidences.values()) / len(confidences)
-        warnings.append(f"{len(confidences)} page(s) read by OCR (Tesseract, mean word confidence {mean:.2f}): "
-                        f"{_page_list(sorted(confidences))}")
+        warnings.append(
+            f"{len(confidences)} page(s) read by OCR (Tesseract, mean word confidence {mean:.2f}): "
+            f"{_page_list(sorted(confidences))}"
+        )
     if failed:
         warnings.append(f"OCR failed on {len(failed)} page(s): {'; '.join(failed[:3])}")
     return confidences
@@ -286,8 +301,9 @@ def _line_pieces(textpage: pdfium.PdfTextPage, n_chars: int, quarter: int) -> li
     return pieces
 
 
-def _rect_pieces(textpage: pdfium.PdfTextPage, bounded: _BoundedText, quarter: int,
-                 tables: list[Reading]) -> list[tuple[Reading, str]]:
+def _rect_pieces(
+    textpage: pdfium.PdfTextPage, bounded: _BoundedText, quarter: int, tables: list[Reading]
+) -> list[tuple[Reading, str]]:
     """Text by runs of pdfium's text rectangles, leaving out those inside table areas (their text is in cells).
 
     Rectangles split wherever the text object or font changes (in some PDFs at every glyph); neighbours on one
@@ -301,8 +317,12 @@ def _rect_pieces(textpage: pdfium.PdfTextPage, bounded: _BoundedText, quarter: i
             boxes.append((box, rect))
     pieces = []
     for run in _runs(boxes):
-        user = (min(r[0] for _, r in run), min(r[1] for _, r in run), max(r[2] for _, r in run),
-                max(r[3] for _, r in run))
+        user = (
+            min(r[0] for _, r in run),
+            min(r[1] for _, r in run),
+            max(r[2] for _, r in run),
+            max(r[3] for _, r in run),
+        )
         text = bounded.text(user)
         if text.strip():
             pieces.append((to_reading(user, quarter), text))
@@ -359,14 +379,17 @@ class _BoundedText:
         return ctypes.string_at(self.buffer, 2 * n).decode("utf-16-le", "replace")
 
 
-def _tables(grids: list[list[CellBox]], bounded: _BoundedText, quarter: int,
-            page: int) -> list[tuple[Table, Reading]]:
+def _tables(grids: list[list[CellBox]], bounded: _BoundedText, quarter: int, page: int) -> list[tuple[Table, Reading]]:
     out = []
     for boxes in grids:
         table = _table_from_cells(boxes, bounded, quarter, page)
         if table is not None and (table.n_rows >= 2 or table.n_cols >= 2):
-            area = Reading(top=min(b[1] for b in boxes), bottom=max(b[3] for b in boxes),
-                           left=min(b[0] for b in boxes), right=max(b[2] for b in boxes))
+            area = Reading(
+                top=min(b[1] for b in boxes),
+                bottom=max(b[3] for b in boxes),
+                left=min(b[0] for b in boxes),
+                right=max(b[2] for b in boxes),
+            )
             out.append((table, area))
     return out
 
@@ -384,8 +407,7 @@ def _text_quarter(textpage: pdfium.PdfTextPage, n_chars: int) -> int:
     return max(range(4), key=lambda q: (votes[q], q == 0))
 
 
-def _table_from_cells(boxes: list[CellBox], bounded: _BoundedText, quarter: int,
-                      page: int) -> Table | None:
+def _table_from_cells(boxes: list[CellBox], bounded: _BoundedText, quarter: int, page: int) -> Table | None:
     """A Table from lattice cell boxes: grid lines from the cell edges, spans from how many they cover."""
     if not boxes:
         return None
@@ -419,7 +441,6 @@ def _edge_index(edges: list[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
-
 def _bounds(boxes: list[CellBox]) -> CellBox:
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
@@ -428,8 +449,9 @@ def _bounds(boxes: list[CellBox]) -> CellBox:
 _GUTTER_EMS = 1.0
 
 
-def _rule_row_grids(runs: list[tuple[float, float, list[float]]], textpage: pdfium.PdfTextPage, n_chars: int,
-                    quarter: int) -> list[list[CellBox]]:
+def _rule_row_grids(
+    runs: list[tuple[float, float, list[float]]], textpage: pdfium.PdfTextPage, n_chars: int, quarter: int
+) -> list[list[CellBox]]:
     """Cell boxes of tables drawn with horizontal rules only: rows between the rules, columns at the gutters
     that stay free of text in every row (the words of each column align across the rows)."""
     chars: list[Reading] = []
@@ -501,8 +523,10 @@ def _rule_row_grid(x0: float, x1: float, bands: list[tuple[float, float, list[Re
         return []
     gutters = _gutters(x0, x1, bands)
     edges = [x0] + [(a + b) / 2 for a, b in gutters] + [x1]
-    filled = [sum(1 for left, right in pairwise(edges)
-                  if any(left <= (c.left + c.right) / 2 < right for c in inside)) for _, _, inside in bands]
+    filled = [
+        sum(1 for left, right in pairwise(edges) if any(left <= (c.left + c.right) / 2 < right for c in inside))
+        for _, _, inside in bands
+    ]
     if filled[0] < 2 or sum(f >= 2 for f in filled) < 0.5 * len(filled):
         return []
     # every column holds a cell of two or more characters: a column of lone bullets ('○') is prose indentation

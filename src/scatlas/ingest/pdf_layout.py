@@ -16,7 +16,9 @@ from scatlas.ingest.tables import row_key
 Box = tuple[float, float, float, float]
 
 _DIGITS = re.compile(r"\d+")
-_PAGE_NUMBER = re.compile(r"^[-–—\s(\[<]*(?:(?!(?:19|20)\d\d\b)\d{1,4}|[ivxlcdm]{1,7})(?:\s*/\s*\d{1,4})?[-–—\s)\]>]*$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"^[-–—\s(\[<]*(?:(?!(?:19|20)\d\d\b)\d{1,4}|[ivxlcdm]{1,7})(?:\s*/\s*\d{1,4})?[-–—\s)\]>]*$", re.IGNORECASE
+)
 _CONTINUED = re.compile(r"[(（]\s*계속\s*[)）]|\(cont(?:inued|'d)?\.?\)", re.IGNORECASE)
 #: a line repeated at the top or bottom edge of this share of the text pages is a running header/footer
 RUNNING_SHARE = 0.3
@@ -104,7 +106,8 @@ class PageItems:
         """Lines and tables merged in reading order."""
         ordered: list[tuple[tuple[int, int, float], int, Block]] = [
             (self._order(line.top, line.left, line.right), 0, TextBlock(text=line.text, page=self.number))
-            for line in self.lines]
+            for line in self.lines
+        ]
         ordered += [(self._order(area.top, area.left, area.right), 1, table) for area, table in self.tables]
         ordered.sort(key=lambda item: (item[0], item[1]))
         return [block for _, _, block in ordered]
@@ -147,8 +150,13 @@ def _line(group: list[Piece]) -> Line:
         parts.append(text)
         prev = box
     text = squash(clean(" ".join("".join(parts).split("\n"))))
-    return Line(top=min(b.top for b, _ in group), bottom=max(b.bottom for b, _ in group), text=text,
-                left=min(b.left for b, _ in group), right=max(b.right for b, _ in group))
+    return Line(
+        top=min(b.top for b, _ in group),
+        bottom=max(b.bottom for b, _ in group),
+        text=text,
+        left=min(b.left for b, _ in group),
+        right=max(b.right for b, _ in group),
+    )
 
 
 def _gutter(pieces: list[Piece]) -> float | None:
@@ -173,8 +181,10 @@ def _gutter(pieces: list[Piece]) -> float | None:
         crossing = len(pieces) - len(left) - len(right)
         if len(left) < 4 or len(right) < 4 or crossing > 0.15 * len(pieces):
             continue
-        if _median([b.right - b.left for b in left]) < 0.25 * width \
-                or _median([b.right - b.left for b in right]) < 0.25 * width:
+        if (
+            _median([b.right - b.left for b in left]) < 0.25 * width
+            or _median([b.right - b.left for b in right]) < 0.25 * width
+        ):
             continue
         if best is None or crossing < best[0]:
             best = (crossing, gutter)
@@ -250,9 +260,11 @@ def _also_there(line: Line, others: list[Line], prefixes: list[str]) -> bool:
     """Whether the same running line (same key or header prefix) stands at the same height on another page."""
     key = _key(line.text)
     own = {p for p in prefixes if _starts_with_any(line.text, [p])}
-    return any(abs(other.top - line.top) <= 3 and
-               (_key(other.text) == key or any(_starts_with_any(other.text, [p]) for p in own))
-               for other in others)
+    return any(
+        abs(other.top - line.top) <= 3
+        and (_key(other.text) == key or any(_starts_with_any(other.text, [p]) for p in own))
+        for other in others
+    )
 
 
 def _starts_with_any(text: str, prefixes: list[str]) -> bool:
@@ -303,10 +315,13 @@ def join_continued_tables(pages: list[Page]) -> int:
     for page in pages:
         blocks = page.blocks
         # a '(계속)' caption line may stand between the page top and the continued part
-        lead = 1 if len(blocks) > 1 and isinstance(blocks[0], TextBlock) and _CONTINUED.search(blocks[0].text) \
-            else 0
-        if open_table is not None and len(blocks) > lead and isinstance(blocks[lead], Table) \
-                and blocks[lead].n_cols == open_table.n_cols:
+        lead = 1 if len(blocks) > 1 and isinstance(blocks[0], TextBlock) and _CONTINUED.search(blocks[0].text) else 0
+        if (
+            open_table is not None
+            and len(blocks) > lead
+            and isinstance(blocks[lead], Table)
+            and blocks[lead].n_cols == open_table.n_cols
+        ):
             del blocks[:lead]
             _append(open_table, blocks.pop(0))
             joined += 1
@@ -324,7 +339,8 @@ def _append(head: Table, tail: Table) -> None:
     for cell in tail.cells:
         if cell.row < skip:
             continue
-        head.cells.append(Cell(text=cell.text, row=cell.row + offset, col=cell.col,
-                               row_span=cell.row_span, col_span=cell.col_span))
+        head.cells.append(
+            Cell(text=cell.text, row=cell.row + offset, col=cell.col, row_span=cell.row_span, col_span=cell.col_span)
+        )
     head.n_rows += tail.n_rows - skip
     head.row_pages.extend([tail.page] * (tail.n_rows - skip))

@@ -57,12 +57,32 @@ class _Collector:
         left, right = sorted((r0.left, r1.left))
         if bottom - top <= _AXIS and right - left > _AXIS:
             mid = (top + bottom) / 2
-            self.edges.append({"orientation": "h", "x0": left, "x1": right, "top": mid, "bottom": mid,
-                               "width": right - left, "height": 0.0, "object_type": "line"})
+            self.edges.append(
+                {
+                    "orientation": "h",
+                    "x0": left,
+                    "x1": right,
+                    "top": mid,
+                    "bottom": mid,
+                    "width": right - left,
+                    "height": 0.0,
+                    "object_type": "line",
+                }
+            )
         elif right - left <= _AXIS and bottom - top > _AXIS:
             mid = (left + right) / 2
-            self.edges.append({"orientation": "v", "x0": mid, "x1": mid, "top": top, "bottom": bottom,
-                               "width": 0.0, "height": bottom - top, "object_type": "line"})
+            self.edges.append(
+                {
+                    "orientation": "v",
+                    "x0": mid,
+                    "x1": mid,
+                    "top": top,
+                    "bottom": bottom,
+                    "width": 0.0,
+                    "height": bottom - top,
+                    "object_type": "line",
+                }
+            )
 
     def add_box(self, left: float, bottom: float, right: float, top: float) -> None:
         """A thin filled rectangle is one rule; a larger one frames a cell with four."""
@@ -74,8 +94,12 @@ class _Collector:
             x = (left + right) / 2
             self.add_line(x, bottom, x, top)
         else:
-            for x0, y0, x1, y1 in ((left, bottom, right, bottom), (left, top, right, top),
-                                   (left, bottom, left, top), (right, bottom, right, top)):
+            for x0, y0, x1, y1 in (
+                (left, bottom, right, bottom),
+                (left, top, right, top),
+                (left, bottom, left, top),
+                (right, bottom, right, top),
+            ):
                 self.add_line(x0, y0, x1, y1)
 
     def add_path(self, obj: Any, matrix: _Matrix) -> None:
@@ -112,8 +136,7 @@ def page_edges(page: pdfium.PdfPage, quarter: int) -> list[Edge]:
     while stack and not col.overflow:
         owner, count, outer, depth = stack.pop()
         for i in range(count):
-            obj = (pdfium_c.FPDFPage_GetObject(owner, i) if outer is None
-                   else pdfium_c.FPDFFormObj_GetObject(owner, i))
+            obj = pdfium_c.FPDFPage_GetObject(owner, i) if outer is None else pdfium_c.FPDFFormObj_GetObject(owner, i)
             kind = pdfium_c.FPDFPageObj_GetType(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 3:
                 m = _matrix(obj) if outer is None else _compose(_matrix(obj), outer)
@@ -164,8 +187,10 @@ def _rule_runs(edges: list[Edge]) -> list[list[Edge]]:
     rules = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= MIN_RULE_LENGTH]
     groups: dict[tuple[int, int], list[Edge]] = {}
     for rule in rules:
-        key = next((k for k in groups if abs(k[0] - rule["x0"]) <= _TOL and abs(k[1] - rule["x1"]) <= _TOL),
-                   (round(rule["x0"]), round(rule["x1"])))
+        key = next(
+            (k for k in groups if abs(k[0] - rule["x0"]) <= _TOL and abs(k[1] - rule["x1"]) <= _TOL),
+            (round(rule["x0"]), round(rule["x1"])),
+        )
         groups.setdefault(key, []).append(rule)
     runs = []
     for group in groups.values():
@@ -199,14 +224,32 @@ def close_open_sides(edges: list[Edge]) -> list[Edge]:
         x1 = max(e["x1"] for e in run)
         for above, below in pairwise(run):
             top, bottom = above["top"], below["top"]
-            inner = [v for v in verticals if x0 + _TOL < v["x0"] < x1 - _TOL and
-                     v["top"] <= top + _TOL and v["bottom"] >= bottom - _TOL]
-            sides = [v for v in verticals if min(abs(v["x0"] - x0), abs(v["x0"] - x1)) <= _TOL and
-                     v["top"] <= top + _TOL and v["bottom"] >= bottom - _TOL]
+            inner = [
+                v
+                for v in verticals
+                if x0 + _TOL < v["x0"] < x1 - _TOL and v["top"] <= top + _TOL and v["bottom"] >= bottom - _TOL
+            ]
+            sides = [
+                v
+                for v in verticals
+                if min(abs(v["x0"] - x0), abs(v["x0"] - x1)) <= _TOL
+                and v["top"] <= top + _TOL
+                and v["bottom"] >= bottom - _TOL
+            ]
             if inner and len(sides) < 2:
                 for x in (x0, x1):
-                    added.append({"orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom,
-                                  "width": 0.0, "height": bottom - top, "object_type": "line"})
+                    added.append(
+                        {
+                            "orientation": "v",
+                            "x0": x,
+                            "x1": x,
+                            "top": top,
+                            "bottom": bottom,
+                            "width": 0.0,
+                            "height": bottom - top,
+                            "object_type": "line",
+                        }
+                    )
     return added
 
 
@@ -223,8 +266,10 @@ def rule_only_runs(edges: list[Edge], taken: list[CellBox]) -> list[tuple[float,
         top, bottom = run[0]["top"], run[-1]["top"]
         inner = [e["top"] for e in run[1:-1]]
         # a vertical through a row rule makes a lattice; the sides of a shaded header cell do not
-        if any(x0 - _TOL <= v["x0"] <= x1 + _TOL and any(v["top"] < t - _TOL and v["bottom"] > t + _TOL
-                                                        for t in inner) for v in verticals):
+        if any(
+            x0 - _TOL <= v["x0"] <= x1 + _TOL and any(v["top"] < t - _TOL and v["bottom"] > t + _TOL for t in inner)
+            for v in verticals
+        ):
             continue
         if any(not (b[2] <= x0 or b[0] >= x1 or b[3] <= top or b[1] >= bottom) for b in taken):
             continue

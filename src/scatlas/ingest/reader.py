@@ -47,12 +47,16 @@ def _text(fmt: str) -> Callable[[Path, Limits], Document]:
 
 
 READERS: dict[str, Callable[[Path, Limits], Document]] = {
-    "pdf": _pdf, "hwp": _hwp, "hwpx": _hwpx, "docx": _docx, "txt": _text("txt"), "md": _text("md"),
+    "pdf": _pdf,
+    "hwp": _hwp,
+    "hwpx": _hwpx,
+    "docx": _docx,
+    "txt": _text("txt"),
+    "md": _text("md"),
 }
 
 
-def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS,
-                  ocr: OcrSettings | None = DEFAULT_OCR) -> Document:
+def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS, ocr: OcrSettings | None = DEFAULT_OCR) -> Document:
     """The document at `path`, read by the reader its magic bytes (then its suffix) call for.
 
     Raises DocumentError (codes `no_text_layer`, `encrypted`, `corrupt`, `unsupported_format`, `too_large`,

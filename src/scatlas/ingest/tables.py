@@ -63,6 +63,10 @@ def attach_captions(pages: list[Page]) -> None:
     """A '〈표 4-1〉 …' paragraph right above a table becomes its caption (the paragraph stays as text too)."""
     for page in pages:
         for before, block in pairwise(page.blocks):
-            if isinstance(block, Table) and isinstance(before, TextBlock) and block.caption is None \
-                    and _CAPTION.match(before.text):
+            if (
+                isinstance(block, Table)
+                and isinstance(before, TextBlock)
+                and block.caption is None
+                and _CAPTION.match(before.text)
+            ):
                 block.caption = before.text

@@ -24,8 +24,15 @@ from scatlas.records import PlanRecord, ServiceRecord
 from scatlas.sheets.headers import HEADER_SYNONYMS, detect_columns, fold_header
 from scatlas.taxonomy import domain_name, try_normalise_domain
 
-__all__ = ["HEADER_SYNONYMS", "RowProblem", "TabularImport", "detect_columns", "fold_header", "import_tabular",
-           "preview_tabular"]
+__all__ = [
+    "HEADER_SYNONYMS",
+    "RowProblem",
+    "TabularImport",
+    "detect_columns",
+    "fold_header",
+    "import_tabular",
+    "preview_tabular",
+]
 HEADER_SCAN_ROWS = 15
 Rows = list[tuple[int, list[Any]]]  # (1-based row number in the file or sheet, cells)
 #: Roles describing the plan a row belongs to: carried down only inside merged ranges.
@@ -65,11 +72,25 @@ class TabularImport:
 
     def preview(self) -> dict[str, Any]:
         """What --preview prints: sheet, header row, column mapping, first rows, notes (nothing written)."""
-        return {"format": self.format, "sheet": self.sheet, "encoding": self.encoding, "header_row": self.header_row,
-                "columns": self.columns, "rows": self.sample, "plans": [
-                    {"municipality": p.municipality, "title": p.title, "period": list(p.period) if p.period else None,
-                     "services": len(p.services)} for p in self.plans],
-                "skipped": [str(p) for p in self.skipped], "notes": self.notes}
+        return {
+            "format": self.format,
+            "sheet": self.sheet,
+            "encoding": self.encoding,
+            "header_row": self.header_row,
+            "columns": self.columns,
+            "rows": self.sample,
+            "plans": [
+                {
+                    "municipality": p.municipality,
+                    "title": p.title,
+                    "period": list(p.period) if p.period else None,
+                    "services": len(p.services),
+                }
+                for p in self.plans
+            ],
+            "skipped": [str(p) for p in self.skipped],
+            "notes": self.notes,
+        }
 
 
 def _cell(value: Any) -> str:
@@ -101,26 +122,35 @@ class _Sheet:
     delimited: bool = False  # CSV: cells past the header mean shifted fields (an unquoted comma)
 
 
-def rows_to_plans(sheet: _Sheet, *, source_name: str, mapping: dict[str, str] | None = None,
-                  defaults: dict[str, Any] | None = None) -> TabularImport:
+def rows_to_plans(
+    sheet: _Sheet, *, source_name: str, mapping: dict[str, str] | None = None, defaults: dict[str, Any] | None = None
+) -> TabularImport:
     """Turn a sheet's rows into plans (one per municipality and plan), with the columns used and rows skipped."""
     defaults = defaults or {}
     rows, title = sheet.rows, sheet.title
     located = _find_header(rows, mapping)
     if located is None:
-        raise DocumentError("bad_table", "no column names a service (서비스명 / 사업명 / 서비스 / name …)"
-                            + (f" in sheet {title!r}" if title else "") + "; name one with --map '머리글=name'",
-                            path=source_name)
+        raise DocumentError(
+            "bad_table",
+            "no column names a service (서비스명 / 사업명 / 서비스 / name …)"
+            + (f" in sheet {title!r}" if title else "")
+            + "; name one with --map '머리글=name'",
+            path=source_name,
+        )
     header_index, cols = located
     header_number, header = rows[header_index]
     width = max((i for i, h in enumerate(header) if _cell(h)), default=-1) + 1
     columns = {role: _cell(header[i]) for role, i in cols.items()}
-    body = rows[header_index + 1:]
+    body = rows[header_index + 1 :]
     ragged = [number for number, row in body if any(_cell(v) for v in row[width:])]
     if ragged and sheet.delimited:
         shown = ", ".join(map(str, ragged[:10])) + (" …" if len(ragged) > 10 else "")
-        raise DocumentError("bad_table", f"{len(ragged)} row(s) have more cells than the header has columns "
-                            f"(rows {shown}): fields are probably shifted by an unquoted comma", path=source_name)
+        raise DocumentError(
+            "bad_table",
+            f"{len(ragged)} row(s) have more cells than the header has columns "
+            f"(rows {shown}): fields are probably shifted by an unquoted comma",
+            path=source_name,
+        )
     by_number = {number: row for number, row in rows}
     merged = sheet.merged or {}
 
@@ -133,10 +163,15 @@ def rows_to_plans(sheet: _Sheet, *, source_name: str, mapping: dict[str, str] | 
             return text, bool(text)
         return text, False
 
-    result = TabularImport([], "", columns, sheet=title, header_row=header_number,
-                           sample=[[_cell(v) for v in header[:width]]] +
-                                  [[_cell(v) for v in row[:width]] for _, row in body[:5]])
-    plans: "OrderedDict[tuple[Any, ...], PlanRecord]" = OrderedDict()
+    result = TabularImport(
+        [],
+        "",
+        columns,
+        sheet=title,
+        header_row=header_number,
+        sample=[[_cell(v) for v in header[:width]]] + [[_cell(v) for v in row[:width]] for _, row in body[:5]],
+    )
+    plans: OrderedDict[tuple[Any, ...], PlanRecord] = OrderedDict()
     carried_roles: set[str] = set()
     no_municipality: list[int] = []
     for number, row in body:
@@ -191,36 +226,59 @@ def rows_to_plans(sheet: _Sheet, *, source_name: str, mapping: dict[str, str] | 
             if digits:
                 page = int(digits.group(1))
             else:
-                result.skipped.append(RowProblem(number, f"page {values['page']!r} is not a number (kept the "
-                                                 "service)", title))
-        extra = {_cell(header[i]): _cell(row[i]) for i in range(min(len(row), width))
-                 if i not in cols.values() and _cell(header[i]) and _cell(row[i])}
-        plan.services.append(ServiceRecord(
-            name=name, description=values.get("description", ""),
-            declared_domain=domain_name(domain_id) if domain_id else None,
-            declared_label=label, page=page, position=len(plan.services), extra=extra))
+                result.skipped.append(
+                    RowProblem(number, f"page {values['page']!r} is not a number (kept the service)", title)
+                )
+        extra = {
+            _cell(header[i]): _cell(row[i])
+            for i in range(min(len(row), width))
+            if i not in cols.values() and _cell(header[i]) and _cell(row[i])
+        }
+        plan.services.append(
+            ServiceRecord(
+                name=name,
+                description=values.get("description", ""),
+                declared_domain=domain_name(domain_id) if domain_id else None,
+                declared_label=label,
+                page=page,
+                position=len(plan.services),
+                extra=extra,
+            )
+        )
         if label and domain_id is None:
-            plan.warnings.append(f"row {number}: domain label {label!r} is not one of the 12 legal domains "
-                                 "(kept as declared_label)")
+            plan.warnings.append(
+                f"row {number}: domain label {label!r} is not one of the 12 legal domains (kept as declared_label)"
+            )
     if ragged and not sheet.delimited:
-        result.notes.append(f"머리글 밖의 셀은 읽지 않음 (행 {', '.join(map(str, ragged[:5]))}"
-                            + (" …)" if len(ragged) > 5 else ")"))
+        result.notes.append(
+            f"머리글 밖의 셀은 읽지 않음 (행 {', '.join(map(str, ragged[:5]))}" + (" …)" if len(ragged) > 5 else ")")
+        )
     if carried_roles:
         result.notes.append("병합된 셀의 값을 아래 행에 적용함: " + ", ".join(sorted(carried_roles)))
     if no_municipality:
         shown = ", ".join(map(str, no_municipality[:10])) + (" …" if len(no_municipality) > 10 else "")
-        result.notes.append(f"지자체 칸이 빈 행 {len(no_municipality)}개 (행 {shown}): 위 행의 지자체로 채우지 않음"
-                            + (f", 파일 이름의 {defaults['municipality']}(으)로 봄" if defaults.get("municipality")
-                               else ", 지자체 미상으로 둠"))
+        result.notes.append(
+            f"지자체 칸이 빈 행 {len(no_municipality)}개 (행 {shown}): 위 행의 지자체로 채우지 않음"
+            + (
+                f", 파일 이름의 {defaults['municipality']}(으)로 봄"
+                if defaults.get("municipality")
+                else ", 지자체 미상으로 둠"
+            )
+        )
     for plan in plans.values():
-        if plan.title is None and defaults.get("title") and \
-                (len(plans) == 1 or (plan.municipality or "") in defaults["title"]):
+        if (
+            plan.title is None
+            and defaults.get("title")
+            and (len(plans) == 1 or (plan.municipality or "") in defaults["title"])
+        ):
             plan.title = defaults["title"]
         if plan.period is None and defaults.get("period") and len(plans) == 1:
             plan.period = defaults["period"]
         if plan.municipality is None:
-            plan.warnings.append("지자체를 알 수 없음: 지자체 열도, 파일 이름의 지자체도 없습니다 "
-                                 "(--map '머리글=municipality'로 열을 지정할 수 있습니다)")
+            plan.warnings.append(
+                "지자체를 알 수 없음: 지자체 열도, 파일 이름의 지자체도 없습니다 "
+                "(--map '머리글=municipality'로 열을 지정할 수 있습니다)"
+            )
     result.plans = list(plans.values())
     return result
 
@@ -254,11 +312,12 @@ def import_tabular(path: str | Path, mapping: dict[str, str] | None = None) -> T
     table = read_csv_rows(path)
     rows: Rows = [(n, list(r)) for n, r in table.rows]
     located = _find_header(rows, mapping)
-    defaults = _loose_metadata([r for _, r in rows[:located[0]]] if located else [], path.stem)
+    defaults = _loose_metadata([r for _, r in rows[: located[0]]] if located else [], path.stem)
     result = rows_to_plans(_Sheet(rows, delimited=True), source_name=str(path), mapping=mapping, defaults=defaults)
     result.format, result.encoding = "csv", table.encoding
-    result.skipped = sorted([RowProblem(b.line, b.reason) for b in table.bad_rows] + result.skipped,
-                            key=lambda p: p.row)
+    result.skipped = sorted(
+        [RowProblem(b.line, b.reason) for b in table.bad_rows] + result.skipped, key=lambda p: p.row
+    )
     return result
 
 
@@ -276,11 +335,15 @@ def _import_xlsx(path: Path, mapping: dict[str, str] | None) -> TabularImport:
         located = _find_header(sheet.rows, mapping)
         if located is None:
             continue
-        data_rows = sum(1 for _, r in sheet.rows[located[0] + 1:] if any(_cell(v) for v in r))
+        data_rows = sum(1 for _, r in sheet.rows[located[0] + 1 :] if any(_cell(v) for v in r))
         candidates.append((len(located[1]), data_rows, sheet))
     if not candidates:
-        raise DocumentError("bad_table", "no sheet has a column naming services (서비스명 / 사업명 / name …); "
-                            f"sheets: {', '.join(s.title for s in sheets)}", path=path)
+        raise DocumentError(
+            "bad_table",
+            "no sheet has a column naming services (서비스명 / 사업명 / name …); "
+            f"sheets: {', '.join(s.title for s in sheets)}",
+            path=path,
+        )
     # the sheet with the most recognised columns, then the most rows, is the service list
     candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
     chosen = candidates[0][2]
@@ -288,13 +351,19 @@ def _import_xlsx(path: Path, mapping: dict[str, str] | None) -> TabularImport:
     chosen_titles = {c[2].title for c in candidates}
     # title rows above the header, then sheets that are not service lists (a cover sheet), then the names
     loose = [r for _, r in chosen.rows[:header_index]] + [
-        r for s in sheets if s.title not in chosen_titles for _, r in s.rows[:30]]
+        r for s in sheets if s.title not in chosen_titles for _, r in s.rows[:30]
+    ]
     defaults = _loose_metadata(loose, chosen.title, path.stem)
-    result = rows_to_plans(_Sheet(chosen.rows, chosen.title, chosen.merged_below_anchor()), source_name=str(path),
-                           mapping=mapping, defaults=defaults)
+    result = rows_to_plans(
+        _Sheet(chosen.rows, chosen.title, chosen.merged_below_anchor()),
+        source_name=str(path),
+        mapping=mapping,
+        defaults=defaults,
+    )
     result.format = "xlsx"
-    result.notes.insert(0, f"read sheet {chosen.title!r} as the service list ({len(result.columns)} recognised "
-                        "columns)")
+    result.notes.insert(
+        0, f"read sheet {chosen.title!r} as the service list ({len(result.columns)} recognised columns)"
+    )
     others = [c[2].title for c in candidates[1:]]
     if others:
         result.notes.append(f"other sheets with a service-like column, not read: {', '.join(others)}")

@@ -10,7 +10,9 @@ from scatlas.ingest.document import Block, Cell, Document, Page, Table, TextBloc
 from scatlas.ingest.normalise import clean
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
-    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
 )
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -23,8 +25,9 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
-                raise DocumentError("garbled_text", f"byte order mark says {enc} but byte {exc.start} is not",
-                                    path=path) from exc
+                raise DocumentError(
+                    "garbled_text", f"byte order mark says {enc} but byte {exc.start} is not", path=path
+                ) from exc
     for enc in ("utf-8", "cp949"):
         try:
             return data.decode(enc), enc

@@ -36,8 +36,9 @@ class SheetRows:
             size = (max_row - min_row + 1) * (max_col - min_col + 1)
             budget -= size
             if budget < 0:
-                raise DocumentError("too_large", f"sheet {self.title!r}: merged ranges cover more than "
-                                    f"{MAX_CELLS:,} cells")
+                raise DocumentError(
+                    "too_large", f"sheet {self.title!r}: merged ranges cover more than {MAX_CELLS:,} cells"
+                )
             for r in range(min_row, max_row + 1):
                 for c in range(min_col, max_col + 1):
                     if (r, c) != (min_row, min_col):
@@ -66,8 +67,14 @@ def read_xlsx(path: str | Path, max_rows: int = MAX_ROWS, max_cells: int = MAX_C
                 continue  # a chartsheet
             sheet = SheetRows(ws.title, [])
             with ws._get_source() as src:
-                parser = WorkSheetParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
-                                         date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+                parser = WorkSheetParser(
+                    src,
+                    ws._shared_strings,
+                    data_only=True,
+                    epoch=wb.epoch,
+                    date_formats=wb._date_formats,
+                    timedelta_formats=wb._timedelta_formats,
+                )
                 for number, cells in parser.parse():
                     cells = [c for c in cells if c.get("value") is not None and c.get("value") != ""]
                     if not cells:
@@ -75,17 +82,21 @@ def read_xlsx(path: str | Path, max_rows: int = MAX_ROWS, max_cells: int = MAX_C
                     width = max(c["column"] for c in cells)
                     budget -= width
                     if budget < 0:
-                        raise DocumentError("too_large", f"sheet {ws.title!r}: more than {max_cells:,} cells "
-                                            f"(row {number} reaches column {width})", path=path)
+                        raise DocumentError(
+                            "too_large",
+                            f"sheet {ws.title!r}: more than {max_cells:,} cells (row {number} reaches column {width})",
+                            path=path,
+                        )
                     values: list[Any] = [None] * width
                     for cell in cells:
                         values[cell["column"] - 1] = cell["value"]
                     sheet.rows.append((number, values))
                     if len(sheet.rows) > max_rows:
-                        raise DocumentError("too_large", f"sheet {ws.title!r} has more than {max_rows:,} rows",
-                                            path=path)
+                        raise DocumentError(
+                            "too_large", f"sheet {ws.title!r} has more than {max_rows:,} rows", path=path
+                        )
                 merged = parser.merged_cells
-                for item in (merged.mergeCell if merged is not None else []):
+                for item in merged.mergeCell if merged is not None else []:
                     sheet.merged.append(_bounds(item.ref))
             sheets.append(sheet)
     except DocumentError:

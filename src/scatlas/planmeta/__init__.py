@@ -5,5 +5,13 @@ from scatlas.planmeta.metadata import PlanMetadata, metadata_from_lines, period_
 from scatlas.planmeta.period import decide_period, parse_period
 from scatlas.planmeta.title import find_title, strip_quotes
 
-__all__ = ["PlanMetadata", "decide_period", "find_title", "metadata_from_lines", "parse_period", "period_warning",
-           "resolve_name", "strip_quotes"]
+__all__ = [
+    "PlanMetadata",
+    "decide_period",
+    "find_title",
+    "metadata_from_lines",
+    "parse_period",
+    "period_warning",
+    "resolve_name",
+    "strip_quotes",
+]

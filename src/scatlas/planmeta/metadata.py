@@ -76,8 +76,12 @@ def _bare_stem(text: str) -> tuple[str, str] | None:
     if not re.fullmatch(r"[가-힣]{2,5}", text):
         return None
     register = load_register()
-    hits = [r for r in register.rows if r.level in ("basic", "metro") and
-            (r.name in (text + "시", text + "군", text + "구") or (r.level == "metro" and r.name.startswith(text)))]
+    hits = [
+        r
+        for r in register.rows
+        if r.level in ("basic", "metro")
+        and (r.name in (text + "시", text + "군", text + "구") or (r.level == "metro" and r.name.startswith(text)))
+    ]
     if len(hits) != 1:
         return None
     return register.display_name(hits[0]), hits[0].code

@@ -27,7 +27,6 @@ _PHASE_HEAD = r"(?:(?<!중)(?:단기|중기|장기)|[1-5１-５]\s*단계|제\s*
 _PHASE = re.compile(_PHASE_HEAD + r"\s*[:：]?\s*[(（\[]?\s*['’‘]?\d[^,;/，、]*")
 
 
-
 def _valid(start: int, end: int) -> tuple[int, int] | None:
     if 1990 <= start <= end <= 2070 and end - start <= 30:
         return start, end

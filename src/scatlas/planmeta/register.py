@@ -80,9 +80,17 @@ def load_register() -> Register:
             aliases.extend(EXTRA_ALIASES.get(r["code"], ()))
             if r["level"] == "metro" and r["name"].endswith("도"):
                 aliases.extend(f"{a}도" for a in list(aliases) if len(a) == 2)
-            rows.append(Municipality(code=r["code"], name=nfc(r["name"]), full_name=nfc(r["full_name"]),
-                                     level=r["level"], parent_code=r["parent_code"] or None,
-                                     aliases=tuple(dict.fromkeys(aliases)), note=r["note"]))
+            rows.append(
+                Municipality(
+                    code=r["code"],
+                    name=nfc(r["name"]),
+                    full_name=nfc(r["full_name"]),
+                    level=r["level"],
+                    parent_code=r["parent_code"] or None,
+                    aliases=tuple(dict.fromkeys(aliases)),
+                    note=r["note"],
+                )
+            )
     return Register(rows)
 
 
@@ -154,7 +162,7 @@ def find_mentions(text: str) -> list[Mention]:
         metro_row = register.metro_spellings.get(word)
         if metro_row is not None and metro_row not in rows:
             rows.append(metro_row)
-        before = _metro_prefix().search(text[max(0, match.start() - 12):match.start()])
+        before = _metro_prefix().search(text[max(0, match.start() - 12) : match.start()])
         if before and rows and any(r.level != "metro" for r in rows):
             metro = register.metro_spellings[before.group(1)]
             narrowed = [r for r in rows if r.parent_code == metro.code]
@@ -178,10 +186,12 @@ def resolve_mentions(text: str) -> Resolution:
     register = load_register()
     mentions = find_mentions(text)
     counts: Counter[str] = Counter()
-    mentioned_metros = {m.candidates[0].code for m in mentions
-                        if len(m.candidates) == 1 and m.candidates[0].level == "metro"}
-    mentioned_metros |= {m.candidates[0].parent_code for m in mentions
-                         if len(m.candidates) == 1 and m.candidates[0].parent_code}
+    mentioned_metros = {
+        m.candidates[0].code for m in mentions if len(m.candidates) == 1 and m.candidates[0].level == "metro"
+    }
+    mentioned_metros |= {
+        m.candidates[0].parent_code for m in mentions if len(m.candidates) == 1 and m.candidates[0].parent_code
+    }
     ambiguous: set[str] = set()
     for mention in mentions:
         rows = mention.candidates

@@ -8,9 +8,12 @@ from scatlas.planmeta.register import resolve_mentions
 from scatlas.planmeta.text import collapse, nfc
 
 _DASH = r"[~\-–—∼～〜]"
-_TITLE = re.compile(r"(?:제\s*\d+\s*차\s*)?[^\s]{0,20}?\s*[가-힣·\s]{0,24}?스마트\s*(?:도시|시티)\s*(?:기본\s*|실행\s*|종합\s*|조성\s*)?계획"
-                    r"(?:\s*[(（\[]?\s*(?:(?:19|20)\d{2}|['’]\d{2})\s*년?\s*" + _DASH +
-                    r"\s*(?:(?:19|20)\d{2}|['’]?\d{2})\s*년?\s*[)）\]]?)?(?:\s*[(（]\s*(?:변경|재수립|안)\s*[)）])?")
+_TITLE = re.compile(
+    r"(?:제\s*\d+\s*차\s*)?[^\s]{0,20}?\s*[가-힣·\s]{0,24}?스마트\s*(?:도시|시티)\s*(?:기본\s*|실행\s*|종합\s*|조성\s*)?계획"
+    r"(?:\s*[(（\[]?\s*(?:(?:19|20)\d{2}|['’]\d{2})\s*년?\s*"
+    + _DASH
+    + r"\s*(?:(?:19|20)\d{2}|['’]?\d{2})\s*년?\s*[)）\]]?)?(?:\s*[(（]\s*(?:변경|재수립|안)\s*[)）])?"
+)
 #: Quote marks covers put around a title (「」『』“”‘’"'《》〈〉).
 _QUOTES = "「」『』“”‘’\"'《》〈〉≪≫"
 _PERIOD_TAIL = re.compile(rf"[(（]?\s*(?:(?:19|20)\d{{2}}|['’]\d{{2}})\s*년?\s*{_DASH}.{{2,8}}")

@@ -12,8 +12,20 @@ from typing import Any
 from scatlas.taxonomy import DOMAIN_ORDER
 
 NAMES = dict(DOMAIN_ORDER)
-PALETTE = ["#1f5f8b", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
-           "#bab0ac", "#4e79a7", "#8cd17d"]
+PALETTE = [
+    "#1f5f8b",
+    "#f28e2b",
+    "#59a14f",
+    "#e15759",
+    "#76b7b2",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#bab0ac",
+    "#4e79a7",
+    "#8cd17d",
+]
 FUNCTION_COLOURS = {"정보제공": "#4e79a7", "문제해결": "#e15759", "기반구축": "#59a14f", None: "#bab0ac"}
 #: Heat maps show at most this many municipalities (the largest plans); the tables carry all of them.
 HEATMAP_ROWS = 40
@@ -40,7 +52,7 @@ PAGE_DPI = 110
 FILE_DPI = 300
 
 
-def _figure(width: float, height: float):  # noqa: ANN202 - matplotlib Figure
+def _figure(width: float, height: float):
     korean_font()
     from matplotlib.figure import Figure
 
@@ -49,13 +61,13 @@ def _figure(width: float, height: float):  # noqa: ANN202 - matplotlib Figure
 
 
 class MaxNLocator:  # resolved lazily: matplotlib stays off the import path of this module
-    def __new__(cls, **kwargs):  # noqa: ANN204
+    def __new__(cls, **kwargs):
         from matplotlib.ticker import MaxNLocator as _Locator
 
         return _Locator(**kwargs)
 
 
-def _png(fig):  # noqa: ANN001, ANN202 - the chart functions hand back the Figure; render() draws it
+def _png(fig):
     return fig
 
 
@@ -71,14 +83,14 @@ def downscale(png: bytes, dpi: int = PAGE_DPI, source_dpi: int = FILE_DPI) -> by
     return buf.getvalue()
 
 
-def render(fig, fmt: str = "png", dpi: int = PAGE_DPI) -> bytes:  # noqa: ANN001
+def render(fig, fmt: str = "png", dpi: int = PAGE_DPI) -> bytes:
     """A chart as PNG (at `dpi`) or SVG bytes."""
     buf = io.BytesIO()
     fig.savefig(buf, format=fmt, dpi=dpi, bbox_inches="tight", metadata={"Software": None} if fmt == "png" else None)
     return buf.getvalue()
 
 
-def domain_bars(analysis: dict[str, Any]):  # noqa: ANN201 - a matplotlib Figure
+def domain_bars(analysis: dict[str, Any]):
     """유형별 현황: the 12 domains as horizontal bars, largest on top, labelled 'n개 (x.x%)'."""
     rows = sorted(analysis["domains"], key=lambda d: (d["count"], -DOMAIN_INDEX[d["domain_id"]]))
     fig = _figure(7.5, 4.6)
@@ -86,8 +98,13 @@ def domain_bars(analysis: dict[str, Any]):  # noqa: ANN201 - a matplotlib Figure
     bars = ax.barh([d["domain"] for d in rows], [d["count"] for d in rows], color="#1f5f8b")
     top = max([d["count"] for d in rows] + [1])
     for bar, d in zip(bars, rows):
-        ax.text(bar.get_width() + top * 0.01, bar.get_y() + bar.get_height() / 2,
-                f"{d['count']:,}개 ({100 * d['share']:.1f}%)", va="center", fontsize=8)
+        ax.text(
+            bar.get_width() + top * 0.01,
+            bar.get_y() + bar.get_height() / 2,
+            f"{d['count']:,}개 ({100 * d['share']:.1f}%)",
+            va="center",
+            fontsize=8,
+        )
     ax.set_xlim(0, top * 1.25)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("서비스 수")
@@ -99,7 +116,7 @@ def domain_bars(analysis: dict[str, Any]):  # noqa: ANN201 - a matplotlib Figure
 DOMAIN_INDEX = {did: k for k, (did, _) in enumerate(DOMAIN_ORDER)}
 
 
-def subtype_bars(analysis: dict[str, Any], domain_id: str = "transport"):  # noqa: ANN201 - a matplotlib Figure
+def subtype_bars(analysis: dict[str, Any], domain_id: str = "transport"):
     """One domain's sub-types as bars with their share of the domain."""
     rows = analysis["subtypes"].get(domain_id, [])
     fig = _figure(7, 0.45 * max(len(rows), 3) + 1.2)
@@ -109,8 +126,13 @@ def subtype_bars(analysis: dict[str, Any], domain_id: str = "transport"):  # noq
     bars = ax.barh(labels, values, color="#f28e2b")
     top = max(values + [1])
     for bar, r in zip(bars, rows[::-1]):
-        ax.text(bar.get_width() + top * 0.01, bar.get_y() + bar.get_height() / 2,
-                f"{r['count']:,}개 ({100 * r['share']:.1f}%)", va="center", fontsize=8)
+        ax.text(
+            bar.get_width() + top * 0.01,
+            bar.get_y() + bar.get_height() / 2,
+            f"{r['count']:,}개 ({100 * r['share']:.1f}%)",
+            va="center",
+            fontsize=8,
+        )
     ax.set_xlim(0, top * 1.3)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(f"{NAMES[domain_id]} 서비스 세부 유형")
@@ -118,7 +140,7 @@ def subtype_bars(analysis: dict[str, Any], domain_id: str = "transport"):  # noq
     return _png(fig)
 
 
-def function_by_domain(analysis: dict[str, Any]):  # noqa: ANN201 - a matplotlib Figure
+def function_by_domain(analysis: dict[str, Any]):
     """Stacked 100% bars: the function mix inside each domain that has services."""
     per = analysis["functions_by_domain"]
     domains = [d for d, _ in DOMAIN_ORDER if sum(x["count"] for x in per.get(d, [])) > 0][::-1]
@@ -132,8 +154,9 @@ def function_by_domain(analysis: dict[str, Any]):  # noqa: ANN201 - a matplotlib
             vals.append(100 * rows[function]["share"] if function in rows else 0.0)
         if not any(vals):
             continue
-        ax.barh([NAMES[d] for d in domains], vals, left=left, color=FUNCTION_COLOURS[function],
-                label=function or "미분류")
+        ax.barh(
+            [NAMES[d] for d in domains], vals, left=left, color=FUNCTION_COLOURS[function], label=function or "미분류"
+        )
         left = [a + b for a, b in zip(left, vals)]
     ax.set_xlim(0, 100)
     ax.set_xlabel("분야 내 비중(%)")
@@ -143,7 +166,7 @@ def function_by_domain(analysis: dict[str, Any]):  # noqa: ANN201 - a matplotlib
     return _png(fig)
 
 
-def municipality_heatmap(analysis: dict[str, Any]):  # noqa: ANN201 - a matplotlib Figure
+def municipality_heatmap(analysis: dict[str, Any]):
     """Municipality × domain shares as a heat map (the HEATMAP_ROWS largest municipalities)."""
     rows = sorted(analysis["by_municipality"], key=lambda m: -m["services"])[:HEATMAP_ROWS]
     rows.sort(key=lambda m: m["municipality"])
@@ -159,8 +182,15 @@ def municipality_heatmap(analysis: dict[str, Any]):  # noqa: ANN201 - a matplotl
         for i, r in enumerate(data):
             for j, v in enumerate(r):
                 if v:
-                    ax.text(j, i, f"{v:.0f}", ha="center", va="center", fontsize=6,
-                            color="white" if v > 0.55 * vmax else "black")
+                    ax.text(
+                        j,
+                        i,
+                        f"{v:.0f}",
+                        ha="center",
+                        va="center",
+                        fontsize=6,
+                        color="white" if v > 0.55 * vmax else "black",
+                    )
     fig.colorbar(im, ax=ax, label="자치단체 내 비중(%)")
     title = "자치단체 × 분야 서비스 비중"
     if len(analysis["by_municipality"]) > HEATMAP_ROWS:
@@ -169,7 +199,7 @@ def municipality_heatmap(analysis: dict[str, Any]):  # noqa: ANN201 - a matplotl
     return _png(fig)
 
 
-def reference_bars(analysis: dict[str, Any]):  # noqa: ANN201 - a matplotlib Figure
+def reference_bars(analysis: dict[str, Any]):
     """Our domain shares beside the reference study's, where the study gives one."""
     rows = analysis["reference"]["domains"]
     fig = _figure(8, 4)
@@ -177,8 +207,13 @@ def reference_bars(analysis: dict[str, Any]):  # noqa: ANN201 - a matplotlib Fig
     xs = range(len(rows))
     ax.bar([x - 0.2 for x in xs], [100 * r["share"] for r in rows], width=0.4, label="이 목록", color="#1f5f8b")
     known = [(x, r) for x, r in zip(xs, rows) if r["reference_share"] is not None]
-    ax.bar([x + 0.2 for x, _ in known], [100 * r["reference_share"] for _, r in known], width=0.4,
-           label="참고 연구(공표·도출치)", color="#f28e2b")
+    ax.bar(
+        [x + 0.2 for x, _ in known],
+        [100 * r["reference_share"] for _, r in known],
+        width=0.4,
+        label="참고 연구(공표·도출치)",
+        color="#f28e2b",
+    )
     ax.set_xticks(list(xs), [r["domain"] for r in rows], rotation=45, ha="right", fontsize=8)
     ax.set_ylabel("비중(%)")
     ax.set_title("분야별 비중: 이 목록과 참고 연구 (참고 연구 미공표 분야는 막대 없음)")
@@ -187,7 +222,7 @@ def reference_bars(analysis: dict[str, Any]):  # noqa: ANN201 - a matplotlib Fig
     return _png(fig)
 
 
-def technology_bars(analysis: dict[str, Any], top: int = 15):  # noqa: ANN201 - a matplotlib Figure
+def technology_bars(analysis: dict[str, Any], top: int = 15):
     rows = analysis["technologies"][:top][::-1]
     fig = _figure(7, 0.32 * max(len(rows), 3) + 1.2)
     ax = fig.add_subplot()
@@ -199,7 +234,7 @@ def technology_bars(analysis: dict[str, Any], top: int = 15):  # noqa: ANN201 - 
     return _png(fig)
 
 
-def trend_lines(analysis: dict[str, Any]):  # noqa: ANN201 - Figure | None
+def trend_lines(analysis: dict[str, Any]):
     """Domain shares across plan periods (None when fewer than two periods)."""
     t = analysis["trends"]
     if not t["available"]:
@@ -211,8 +246,15 @@ def trend_lines(analysis: dict[str, Any]):  # noqa: ANN201 - Figure | None
     for k, d in enumerate(t["domains"]):
         vals = [100 * d["shares"][p] for p in periods]
         if any(vals):
-            ax.plot(periods, vals, marker=markers[k % len(markers)], linewidth=1.8, markersize=5,
-                    label=d["domain"], color=PALETTE[k % len(PALETTE)])
+            ax.plot(
+                periods,
+                vals,
+                marker=markers[k % len(markers)],
+                linewidth=1.8,
+                markersize=5,
+                label=d["domain"],
+                color=PALETTE[k % len(PALETTE)],
+            )
     ax.set_ylabel("비중(%)")
     ax.set_title("계획 기간별 분야 비중")
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
@@ -221,11 +263,16 @@ def trend_lines(analysis: dict[str, Any]):  # noqa: ANN201 - Figure | None
     return _png(fig)
 
 
-def all_charts(analysis: dict[str, Any]):  # noqa: ANN201 - dict[str, Figure]
+def all_charts(analysis: dict[str, Any]):
     """Every chart of the report as a matplotlib Figure, by name (trends only when there are periods to compare)."""
-    charts = {"domains": domain_bars(analysis), "transport_subtypes": subtype_bars(analysis, "transport"),
-              "functions": function_by_domain(analysis), "municipalities": municipality_heatmap(analysis),
-              "reference": reference_bars(analysis), "technologies": technology_bars(analysis)}
+    charts = {
+        "domains": domain_bars(analysis),
+        "transport_subtypes": subtype_bars(analysis, "transport"),
+        "functions": function_by_domain(analysis),
+        "municipalities": municipality_heatmap(analysis),
+        "reference": reference_bars(analysis),
+        "technologies": technology_bars(analysis),
+    }
     trend = trend_lines(analysis)
     if trend is not None:
         charts["trends"] = trend

@@ -87,13 +87,15 @@ class Table:
 
     @property
     def shown(self) -> list[list[Cell]]:
-        return self.rows if self.limit is None else self.rows[:self.limit]
+        return self.rows if self.limit is None else self.rows[: self.limit]
 
     def cut_note(self) -> str | None:
         if self.limit is None or len(self.rows) <= self.limit:
             return None
-        return (f"{len(self.rows):,}행 중 {self.limit:,}행만 싣는다. 전체는 report.xlsx의 ‘{self.sheet}’ 시트와 "
-                "analysis.json에 있다.")
+        return (
+            f"{len(self.rows):,}행 중 {self.limit:,}행만 싣는다. 전체는 report.xlsx의 ‘{self.sheet}’ 시트와 "
+            "analysis.json에 있다."
+        )
 
 
 @dataclass
@@ -149,11 +151,23 @@ def neighbours(similarity: dict[str, Any]) -> list[dict[str, Any]]:
     munis = similarity["municipalities"]
     out = []
     for i, m in enumerate(munis):
-        order = sorted((j for j in range(len(munis)) if j != i),
-                       key=lambda j: (-similarity["archetype_jaccard"][i][j], -similarity["domain_cosine"][i][j]))
-        out.append({"municipality": m, "neighbours": [
-            {"municipality": munis[j], "archetype_jaccard": similarity["archetype_jaccard"][i][j],
-             "domain_cosine": similarity["domain_cosine"][i][j]} for j in order[:5]]})
+        order = sorted(
+            (j for j in range(len(munis)) if j != i),
+            key=lambda j: (-similarity["archetype_jaccard"][i][j], -similarity["domain_cosine"][i][j]),
+        )
+        out.append(
+            {
+                "municipality": m,
+                "neighbours": [
+                    {
+                        "municipality": munis[j],
+                        "archetype_jaccard": similarity["archetype_jaccard"][i][j],
+                        "domain_cosine": similarity["domain_cosine"][i][j],
+                    }
+                    for j in order[:5]
+                ],
+            }
+        )
     return out
 
 
@@ -185,8 +199,11 @@ def _reading_items(a: dict[str, Any]) -> list[str]:
         plans.append(f"{r['municipality'] or r['source_file']} ({', '.join(parts)})")
     if not plans:
         return []
-    return ["스캔 이미지(OCR)나 본문 문장에서 읽은 서비스가 있는 계획: " + "; ".join(plans)
-            + ". 이 서비스들은 명칭에 인식 오류가 있을 수 있어 검토가 필요하다."]
+    return [
+        "스캔 이미지(OCR)나 본문 문장에서 읽은 서비스가 있는 계획: "
+        + "; ".join(plans)
+        + ". 이 서비스들은 명칭에 인식 오류가 있을 수 있어 검토가 필요하다."
+    ]
 
 
 # ------------------------------------------------------------------------------------------------ the sections
@@ -194,42 +211,87 @@ def _domains(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
     rows = [_cells(d["domain"], d["count"], d["share"], d["rank"], kinds="tipi") for d in a["domains"]]
     if a["unlabelled"]["count"]:
         rows.append(_cells("미분류", a["unlabelled"]["count"], a["unlabelled"]["share"], None, kinds="tipi"))
-    table = Table("분야별", "분야별 서비스 수", ["분야", "서비스 수", "비중", "순위"], rows,
-                  total=_cells("합계", a["totals"]["services"], 1.0 if a["totals"]["services"] else 0.0, None,
-                               kinds="tipi"))
-    return Section("domains", 0, "분야별 현황", f["domains"], [("domains", "분야별 스마트도시 서비스 현황 막대그래프")],
-                   [table])
+    table = Table(
+        "분야별",
+        "분야별 서비스 수",
+        ["분야", "서비스 수", "비중", "순위"],
+        rows,
+        total=_cells("합계", a["totals"]["services"], 1.0 if a["totals"]["services"] else 0.0, None, kinds="tipi"),
+    )
+    return Section(
+        "domains", 0, "분야별 현황", f["domains"], [("domains", "분야별 스마트도시 서비스 현황 막대그래프")], [table]
+    )
 
 
 def _municipalities(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
     dist = {d["municipality"]: d for d in a["distinctiveness"]}
     munis = a["by_municipality"]
-    summary = Table("자치단체별", "자치단체별 현황", ["자치단체", "계획 수", "서비스 수", "가장 많은 분야", "차별성 지수"],
-                    [_cells(m["municipality"], m["plans"], m["services"], _top_domain(m),
-                            dist[m["municipality"]]["index"] if m["municipality"] in dist else None, kinds="tiitp")
-                     for m in munis],
-                    total=_cells("합계", sum(m["plans"] for m in munis), sum(m["services"] for m in munis), "", None,
-                                 kinds="tiitp"), limit=LONG)
+    summary = Table(
+        "자치단체별",
+        "자치단체별 현황",
+        ["자치단체", "계획 수", "서비스 수", "가장 많은 분야", "차별성 지수"],
+        [
+            _cells(
+                m["municipality"],
+                m["plans"],
+                m["services"],
+                _top_domain(m),
+                dist[m["municipality"]]["index"] if m["municipality"] in dist else None,
+                kinds="tiitp",
+            )
+            for m in munis
+        ],
+        total=_cells(
+            "합계", sum(m["plans"] for m in munis), sum(m["services"] for m in munis), "", None, kinds="tiitp"
+        ),
+        limit=LONG,
+    )
     ids = [d for d, _ in DOMAIN_ORDER]
-    cross = Table("자치단체×분야", "자치단체 × 분야 교차표 (서비스 수)", ["자치단체"] + [NAMES[d] for d in ids] + ["미분류", "계"],
-                  [[Cell(m["municipality"])] + [Cell(m["domains"].get(d, 0), "int") for d in ids]
-                   + [Cell(m["domains"].get("unlabelled", 0), "int"), Cell(m["services"], "int")] for m in munis],
-                  total=[Cell("합계")] + [Cell(sum(m["domains"].get(d, 0) for m in munis), "int") for d in ids]
-                  + [Cell(sum(m["domains"].get("unlabelled", 0) for m in munis), "int"),
-                     Cell(sum(m["services"] for m in munis), "int")], limit=LONG)
-    shares = Table("자치단체×분야 비중", "자치단체 × 분야 비중", ["자치단체", "서비스 수"] + [NAMES[d] for d in ids],
-                   [[Cell(m["municipality"]), Cell(m["services"], "int")]
-                    + [Cell(m["shares"].get(d, 0.0), "pct") for d in ids] for m in munis], xlsx_only=True)
+    cross = Table(
+        "자치단체×분야",
+        "자치단체 × 분야 교차표 (서비스 수)",
+        ["자치단체"] + [NAMES[d] for d in ids] + ["미분류", "계"],
+        [
+            [Cell(m["municipality"])]
+            + [Cell(m["domains"].get(d, 0), "int") for d in ids]
+            + [Cell(m["domains"].get("unlabelled", 0), "int"), Cell(m["services"], "int")]
+            for m in munis
+        ],
+        total=[Cell("합계")]
+        + [Cell(sum(m["domains"].get(d, 0) for m in munis), "int") for d in ids]
+        + [
+            Cell(sum(m["domains"].get("unlabelled", 0) for m in munis), "int"),
+            Cell(sum(m["services"] for m in munis), "int"),
+        ],
+        limit=LONG,
+    )
+    shares = Table(
+        "자치단체×분야 비중",
+        "자치단체 × 분야 비중",
+        ["자치단체", "서비스 수"] + [NAMES[d] for d in ids],
+        [
+            [Cell(m["municipality"]), Cell(m["services"], "int")] + [Cell(m["shares"].get(d, 0.0), "pct") for d in ids]
+            for m in munis
+        ],
+        xlsx_only=True,
+    )
     tables = [summary, cross, shares]
     if a.get("plans_not_counted"):
         # several plans of one city: the tables count one (the latest unless a person chose); the others are named
-        tables.insert(1, Table("집계하지 않은 계획", "집계하지 않은 계획", ["자치단체", "계획 ID", "계획명"],
-                               [_cells(m, plan_id, title or "—", kinds="tit") for m, plan_id, title in
-                                a["plans_not_counted"]],
-                               note="한 자치단체에 계획이 여럿이면 한 계획만 집계한다(최신 계획; scatlas plans --count "
-                                    "계획ID로 바꿀 수 있다). 이 계획들은 표에서 빠지고 계획 기간별 변화에만 들어간다."))
-    return Section("municipalities", 0, "자치단체별 현황과 교차표", [],
-                   [("municipalities", "자치단체별 분야 비중 히트맵")], tables)
+        tables.insert(
+            1,
+            Table(
+                "집계하지 않은 계획",
+                "집계하지 않은 계획",
+                ["자치단체", "계획 ID", "계획명"],
+                [_cells(m, plan_id, title or "—", kinds="tit") for m, plan_id, title in a["plans_not_counted"]],
+                note="한 자치단체에 계획이 여럿이면 한 계획만 집계한다(최신 계획; scatlas plans --count "
+                "계획ID로 바꿀 수 있다). 이 계획들은 표에서 빠지고 계획 기간별 변화에만 들어간다.",
+            ),
+        )
+    return Section(
+        "municipalities", 0, "자치단체별 현황과 교차표", [], [("municipalities", "자치단체별 분야 비중 히트맵")], tables
+    )
 
 
 def _subtypes(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
@@ -237,45 +299,93 @@ def _subtypes(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
     for did, _name in DOMAIN_ORDER:
         table = a["subtypes"].get(did, [])
         if sum(t["count"] for t in table):
-            rows += [_cells(NAMES[did], t["label"] if t["subtype"] else "세부 유형 미상", t["count"], t["share"],
-                            kinds="ttip") for t in table]
-    return Section("subtypes", 0, "세부 유형", f["subtypes"], [("transport_subtypes", "교통 서비스 세부 유형")],
-                   [Table("세부유형", "분야별 세부 유형", ["분야", "세부 유형", "서비스 수", "분야 내 비중"], rows)])
+            rows += [
+                _cells(
+                    NAMES[did], t["label"] if t["subtype"] else "세부 유형 미상", t["count"], t["share"], kinds="ttip"
+                )
+                for t in table
+            ]
+    return Section(
+        "subtypes",
+        0,
+        "세부 유형",
+        f["subtypes"],
+        [("transport_subtypes", "교통 서비스 세부 유형")],
+        [Table("세부유형", "분야별 세부 유형", ["분야", "세부 유형", "서비스 수", "분야 내 비중"], rows)],
+    )
 
 
 def _functions(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
-    overall = Table("기능", "서비스 기능", ["기능", "서비스 수", "비중"],
-                    [_cells(x["function"] or "미분류", x["count"], x["share"], kinds="tip") for x in a["functions"]],
-                    total=_cells("합계", a["totals"]["services"], 1.0 if a["totals"]["services"] else 0.0,
-                                 kinds="tip"))
+    overall = Table(
+        "기능",
+        "서비스 기능",
+        ["기능", "서비스 수", "비중"],
+        [_cells(x["function"] or "미분류", x["count"], x["share"], kinds="tip") for x in a["functions"]],
+        total=_cells("합계", a["totals"]["services"], 1.0 if a["totals"]["services"] else 0.0, kinds="tip"),
+    )
     names = ["정보제공", "문제해결", "기반구축", None]
     rows = []
     for did, name in DOMAIN_ORDER:
         per = {x["function"]: x for x in a["functions_by_domain"].get(did, [])}
         n = sum(x["count"] for x in per.values())
         if n:
-            rows.append([Cell(name), Cell(n, "int")] + [Cell(per[k]["share"] if k in per else 0.0, "pct")
-                                                         for k in names])
-    by_domain = Table("기능×분야", "분야별 기능 구성 (분야 내 비중)",
-                      ["분야", "서비스 수", "정보제공", "문제해결", "기반구축", "미분류"], rows)
-    return Section("functions", 0, "서비스 기능", f["functions"], [("functions", "분야별 기능 구성")],
-                   [overall, by_domain])
+            rows.append(
+                [Cell(name), Cell(n, "int")] + [Cell(per[k]["share"] if k in per else 0.0, "pct") for k in names]
+            )
+    by_domain = Table(
+        "기능×분야",
+        "분야별 기능 구성 (분야 내 비중)",
+        ["분야", "서비스 수", "정보제공", "문제해결", "기반구축", "미분류"],
+        rows,
+    )
+    return Section(
+        "functions", 0, "서비스 기능", f["functions"], [("functions", "분야별 기능 구성")], [overall, by_domain]
+    )
 
 
 def _targets(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
-    return Section("targets", 0, "서비스 대상", f["target_groups"], [], [
-        Table("대상", "서비스 대상", ["대상", "서비스 수", "비중"],
-              [_cells(x["target_group"] or "대상 미상", x["count"], x["share"], kinds="tip")
-               for x in a["target_groups"]])],
-        notes=["한 서비스가 여러 대상을 가질 수 있어 비중의 합은 100%를 넘을 수 있다."])
+    return Section(
+        "targets",
+        0,
+        "서비스 대상",
+        f["target_groups"],
+        [],
+        [
+            Table(
+                "대상",
+                "서비스 대상",
+                ["대상", "서비스 수", "비중"],
+                [
+                    _cells(x["target_group"] or "대상 미상", x["count"], x["share"], kinds="tip")
+                    for x in a["target_groups"]
+                ],
+            )
+        ],
+        notes=["한 서비스가 여러 대상을 가질 수 있어 비중의 합은 100%를 넘을 수 있다."],
+    )
 
 
 def _technologies(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
-    return Section("technologies", 0, "적용 기술", f["technologies"], [("technologies", "적용 기술 빈도")], [
-        Table("기술", "적용 기술", ["기술", "서비스 수", "비중", "많이 쓰인 분야"],
-              [_cells(t["technology"], t["count"], t["share"], _tech_domains(t), kinds="tipt")
-               for t in a["technologies"]], limit=LONG)],
-        notes=["한 서비스가 여러 기술을 쓸 수 있어 비중의 합은 100%를 넘을 수 있다."])
+    return Section(
+        "technologies",
+        0,
+        "적용 기술",
+        f["technologies"],
+        [("technologies", "적용 기술 빈도")],
+        [
+            Table(
+                "기술",
+                "적용 기술",
+                ["기술", "서비스 수", "비중", "많이 쓰인 분야"],
+                [
+                    _cells(t["technology"], t["count"], t["share"], _tech_domains(t), kinds="tipt")
+                    for t in a["technologies"]
+                ],
+                limit=LONG,
+            )
+        ],
+        notes=["한 서비스가 여러 기술을 쓸 수 있어 비중의 합은 100%를 넘을 수 있다."],
+    )
 
 
 def _archetypes(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
@@ -287,128 +397,323 @@ def _archetypes(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
         return shown + (f" … 외 {len(x['members']) - 12}개" if len(x["members"]) > 12 else "")
 
     method = a["archetype_summary"].get("method")
-    main = Table("유사유형", "여러 자치단체가 함께 계획한 서비스 유형",
-                 ["유형", "유형 이름", "분야", "자치단체 수", "서비스 수", "자치단체별 명칭 (계획 쪽)"],
-                 [_cells(x["id"], x["label"], NAMES.get(x["domain_id"] or "", "미분류"), x["municipalities"],
-                         x["services"], members(x), kinds="tttiit") for x in a["archetypes"]], limit=ARCHETYPE_ROWS,
-                 note=method)
-    rows = [_cells(x["id"], x["label"], m["municipality"], m["name"], m.get("plan_title") or "", m.get("page"),
-                   kinds="ttttti") for x in a["archetypes"] for m in x["members"]]
-    detail = Table("유사유형 구성", "유형별 구성 서비스", ["유형", "유형 이름", "자치단체", "서비스명", "계획", "쪽"], rows,
-                   xlsx_only=True)
+    main = Table(
+        "유사유형",
+        "여러 자치단체가 함께 계획한 서비스 유형",
+        ["유형", "유형 이름", "분야", "자치단체 수", "서비스 수", "자치단체별 명칭 (계획 쪽)"],
+        [
+            _cells(
+                x["id"],
+                x["label"],
+                NAMES.get(x["domain_id"] or "", "미분류"),
+                x["municipalities"],
+                x["services"],
+                members(x),
+                kinds="tttiit",
+            )
+            for x in a["archetypes"]
+        ],
+        limit=ARCHETYPE_ROWS,
+        note=method,
+    )
+    rows = [
+        _cells(
+            x["id"], x["label"], m["municipality"], m["name"], m.get("plan_title") or "", m.get("page"), kinds="ttttti"
+        )
+        for x in a["archetypes"]
+        for m in x["members"]
+    ]
+    detail = Table(
+        "유사유형 구성",
+        "유형별 구성 서비스",
+        ["유형", "유형 이름", "자치단체", "서비스명", "계획", "쪽"],
+        rows,
+        xlsx_only=True,
+    )
     return Section("archetypes", 0, "여러 자치단체가 함께 계획한 서비스 유형", f["archetypes"], [], [main, detail])
 
 
 def _differentiation(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
     by = a["archetype_summary"].get("shared_by", 3)
-    dist = Table("차별성", "자치단체별 차별성", ["자치단체", "서비스 수", f"{by}곳 이상 공유", "고유", "소수 공유", "보편",
-                                        "차별성 지수", "가장 차별적인 서비스"],
-                 [_cells(d["municipality"], d["services"], d.get("shared_share"), d["unique_share"], d["few_share"],
-                         d["generic_share"], d["index"], ", ".join(s["name"] for s in d["most_distinctive"][:3]),
-                         kinds="tipppppt") for d in a["distinctiveness"]], limit=LONG,
-                 note=a["archetype_summary"].get("index_definition"))
-    conc = Table("집중도", "계획별 분야 집중도", ["계획", "자치단체", "서비스 수", "분류된 서비스", "HHI", "정규화 엔트로피",
-                                         "전체와의 JS 거리"],
-                 [_cells(c["plan_title"] or c["municipality"], c["municipality"], c["services"], c["labelled"],
-                         c["hhi"], c["entropy"], c["js_distance"], kinds="ttii333") for c in a["concentration"]],
-                 limit=LONG)
-    near = Table("유사도", "가장 비슷한 자치단체", ["자치단체", "가장 비슷한 자치단체 (공유 유형 비율 / 분야 구성 코사인)"],
-                 [_cells(n["municipality"], ", ".join(
-                     f"{x['municipality']} ({x['archetype_jaccard']:.2f} / {x['domain_cosine']:.2f})"
-                     for x in n["neighbours"][:5]), kinds="tt") for n in neighbours(a["similarity"])], limit=LONG)
-    return Section("differentiation", 0, "차별성과 집중도", f["distinctiveness"] + f["concentration"], [],
-                   [dist, conc, near])
+    dist = Table(
+        "차별성",
+        "자치단체별 차별성",
+        [
+            "자치단체",
+            "서비스 수",
+            f"{by}곳 이상 공유",
+            "고유",
+            "소수 공유",
+            "보편",
+            "차별성 지수",
+            "가장 차별적인 서비스",
+        ],
+        [
+            _cells(
+                d["municipality"],
+                d["services"],
+                d.get("shared_share"),
+                d["unique_share"],
+                d["few_share"],
+                d["generic_share"],
+                d["index"],
+                ", ".join(s["name"] for s in d["most_distinctive"][:3]),
+                kinds="tipppppt",
+            )
+            for d in a["distinctiveness"]
+        ],
+        limit=LONG,
+        note=a["archetype_summary"].get("index_definition"),
+    )
+    conc = Table(
+        "집중도",
+        "계획별 분야 집중도",
+        ["계획", "자치단체", "서비스 수", "분류된 서비스", "HHI", "정규화 엔트로피", "전체와의 JS 거리"],
+        [
+            _cells(
+                c["plan_title"] or c["municipality"],
+                c["municipality"],
+                c["services"],
+                c["labelled"],
+                c["hhi"],
+                c["entropy"],
+                c["js_distance"],
+                kinds="ttii333",
+            )
+            for c in a["concentration"]
+        ],
+        limit=LONG,
+    )
+    near = Table(
+        "유사도",
+        "가장 비슷한 자치단체",
+        ["자치단체", "가장 비슷한 자치단체 (공유 유형 비율 / 분야 구성 코사인)"],
+        [
+            _cells(
+                n["municipality"],
+                ", ".join(
+                    f"{x['municipality']} ({x['archetype_jaccard']:.2f} / {x['domain_cosine']:.2f})"
+                    for x in n["neighbours"][:5]
+                ),
+                kinds="tt",
+            )
+            for n in neighbours(a["similarity"])
+        ],
+        limit=LONG,
+    )
+    return Section(
+        "differentiation", 0, "차별성과 집중도", f["distinctiveness"] + f["concentration"], [], [dist, conc, near]
+    )
 
 
 def _consistency(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
-    rows = [_cells(d["municipality"], d["name"], d["page"], d["declared_domain"], d["coded_domain"], d["confidence"],
-                   d["rationale"], kinds="ttitt2t") for d in a["declared_vs_coded"]]
-    return Section("consistency", 0, "계획서 분야와 자동 분류의 일치", f["consistency"], [], [
-        Table("분야불일치", "계획서 분야와 자동 분류가 다른 서비스",
-              ["자치단체", "서비스", "쪽", "계획서 분야", "자동 분류", "신뢰도", "근거"], rows, limit=DISAGREEMENT_ROWS)])
+    rows = [
+        _cells(
+            d["municipality"],
+            d["name"],
+            d["page"],
+            d["declared_domain"],
+            d["coded_domain"],
+            d["confidence"],
+            d["rationale"],
+            kinds="ttitt2t",
+        )
+        for d in a["declared_vs_coded"]
+    ]
+    return Section(
+        "consistency",
+        0,
+        "계획서 분야와 자동 분류의 일치",
+        f["consistency"],
+        [],
+        [
+            Table(
+                "분야불일치",
+                "계획서 분야와 자동 분류가 다른 서비스",
+                ["자치단체", "서비스", "쪽", "계획서 분야", "자동 분류", "신뢰도", "근거"],
+                rows,
+                limit=DISAGREEMENT_ROWS,
+            )
+        ],
+    )
 
 
 def _reference(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
     def ref(value: Any, status: str | None, kind: str) -> Cell:
         return Cell(value, kind, derived=status == "derived" and value is not None)
 
-    domains = Table("참고연구 분야", "분야별 비교: 이 목록과 참고 연구",
-                    ["분야", "이 목록 (수)", "이 목록 (비중)", "이 목록 (순위)", "참고 연구 (수)", "참고 연구 (비중)",
-                     "참고 연구 (순위)"],
-                    [_cells(d["domain"], d["count"], d["share"], d["rank"], kinds="tipi")
-                     + [ref(d["reference_count"], d["reference_count_status"], "int"),
-                        ref(d["reference_share"], d["reference_share_status"], "pct"),
-                        ref(d["reference_rank"], d["reference_rank_status"], "int")]
-                     for d in a["reference"]["domains"]])
+    domains = Table(
+        "참고연구 분야",
+        "분야별 비교: 이 목록과 참고 연구",
+        [
+            "분야",
+            "이 목록 (수)",
+            "이 목록 (비중)",
+            "이 목록 (순위)",
+            "참고 연구 (수)",
+            "참고 연구 (비중)",
+            "참고 연구 (순위)",
+        ],
+        [
+            _cells(d["domain"], d["count"], d["share"], d["rank"], kinds="tipi")
+            + [
+                ref(d["reference_count"], d["reference_count_status"], "int"),
+                ref(d["reference_share"], d["reference_share_status"], "pct"),
+                ref(d["reference_rank"], d["reference_rank_status"], "int"),
+            ]
+            for d in a["reference"]["domains"]
+        ],
+    )
     rows = []
     for x in a["reference"]["figures"]:
         share = x["key"].endswith(".share")
         kind = "pct" if share else "int" if isinstance(x["reference"], int) else "float3"
-        rows.append([Cell(x["label"]), ref(x["reference"], x["status"], kind),
-                     Cell(STATUS_LABELS.get(x["status"], x["status"])), Cell(x["ours"], kind),
-                     Cell(None if x["difference"] is None else (100 * x["difference"] if share else x["difference"]),
-                          "pp" if share else "signed" if kind == "int" else "float3"),
-                     Cell(x["where"]), Cell(x["method"] or "")])
-    figures = Table("참고연구", "참고 연구의 수치와 이 목록", ["항목", "참고 연구", "구분", "이 목록", "차이", "출처", "도출 방법"],
-                    rows)
+        rows.append(
+            [
+                Cell(x["label"]),
+                ref(x["reference"], x["status"], kind),
+                Cell(STATUS_LABELS.get(x["status"], x["status"])),
+                Cell(x["ours"], kind),
+                Cell(
+                    None if x["difference"] is None else (100 * x["difference"] if share else x["difference"]),
+                    "pp" if share else "signed" if kind == "int" else "float3",
+                ),
+                Cell(x["where"]),
+                Cell(x["method"] or ""),
+            ]
+        )
+    figures = Table(
+        "참고연구",
+        "참고 연구의 수치와 이 목록",
+        ["항목", "참고 연구", "구분", "이 목록", "차이", "출처", "도출 방법"],
+        rows,
+    )
     src = a["reference"]["source"]
-    return Section("reference", 0, "참고 연구와의 비교", f["reference"], [("reference", "참고 연구와 분야별 비중 비교")],
-                   [domains, figures],
-                   notes=[f"참고 연구: {src.get('title') or '—'} ({src.get('series') or ''}).", DERIVED_NOTE])
+    return Section(
+        "reference",
+        0,
+        "참고 연구와의 비교",
+        f["reference"],
+        [("reference", "참고 연구와 분야별 비중 비교")],
+        [domains, figures],
+        notes=[f"참고 연구: {src.get('title') or '—'} ({src.get('series') or ''}).", DERIVED_NOTE],
+    )
 
 
 def _trends(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
     t = a["trends"]
-    periods = Table("기간별", "계획 기간별 규모", ["기간", "계획 수", "자치단체 수", "서비스 수"],
-                    [_cells(p["period"], p["plans"], p["municipalities"], p["services"], kinds="tiii")
-                     for p in t["periods"]])
+    periods = Table(
+        "기간별",
+        "계획 기간별 규모",
+        ["기간", "계획 수", "자치단체 수", "서비스 수"],
+        [_cells(p["period"], p["plans"], p["municipalities"], p["services"], kinds="tiii") for p in t["periods"]],
+    )
     tables = [periods]
     if t["available"]:
         names = list(t["domains"][0]["shares"])
-        tables.append(Table("추세", "계획 기간별 분야 비중", ["분야"] + names + ["변화"],
-                            [[Cell(d["domain"])] + [Cell(d["shares"][p], "pct") for p in names]
-                             + [Cell(d["change_pp"], "pp")] for d in t["domains"]]))
+        tables.append(
+            Table(
+                "추세",
+                "계획 기간별 분야 비중",
+                ["분야"] + names + ["변화"],
+                [
+                    [Cell(d["domain"])] + [Cell(d["shares"][p], "pct") for p in names] + [Cell(d["change_pp"], "pp")]
+                    for d in t["domains"]
+                ],
+            )
+        )
     return Section("trends", 0, "계획 기간별 변화", f["trends"], [("trends", "계획 기간별 분야 비중")], tables)
 
 
 def _diagnosis_rows(diagnoses: list[dict[str, Any]]) -> Table:
-    rows = [_cells(d["municipality"], x["domain"], x["count"], x["share"], x["overall_share"], x["difference_pp"],
-                   kinds="ttippd")
-            for d in diagnoses for x in d["domain_mix"] if x["count"] or x["overall_share"]]
-    return Table("진단", "자치단체별 분야 구성과 전체 평균", ["자치단체", "분야", "서비스 수", "비중", "전체 평균", "차이"], rows,
-                 xlsx_only=True)
+    rows = [
+        _cells(
+            d["municipality"],
+            x["domain"],
+            x["count"],
+            x["share"],
+            x["overall_share"],
+            x["difference_pp"],
+            kinds="ttippd",
+        )
+        for d in diagnoses
+        for x in d["domain_mix"]
+        if x["count"] or x["overall_share"]
+    ]
+    return Table(
+        "진단",
+        "자치단체별 분야 구성과 전체 평균",
+        ["자치단체", "분야", "서비스 수", "비중", "전체 평균", "차이"],
+        rows,
+        xlsx_only=True,
+    )
 
 
 def diagnosis_tables(d: dict[str, Any]) -> list[Table]:
     """One municipality's domain and function mix beside the overall picture."""
     mix = [x for x in d["domain_mix"] if x["count"] or x["overall_share"]]
-    return [Table("진단", "분야 구성", ["분야", "서비스 수", "비중", "전체 평균", "차이"],
-                  [_cells(x["domain"], x["count"], x["share"], x["overall_share"], x["difference_pp"], kinds="tippd")
-                   for x in mix]),
-            Table("진단", "기능 구성", ["기능", "서비스 수", "비중", "전체 평균", "차이"],
-                  [_cells(x["function"], x["count"], x["share"], x["overall_share"], x["difference_pp"],
-                          kinds="tippd") for x in d["function_mix"]])]
+    return [
+        Table(
+            "진단",
+            "분야 구성",
+            ["분야", "서비스 수", "비중", "전체 평균", "차이"],
+            [
+                _cells(x["domain"], x["count"], x["share"], x["overall_share"], x["difference_pp"], kinds="tippd")
+                for x in mix
+            ],
+        ),
+        Table(
+            "진단",
+            "기능 구성",
+            ["기능", "서비스 수", "비중", "전체 평균", "차이"],
+            [
+                _cells(x["function"], x["count"], x["share"], x["overall_share"], x["difference_pp"], kinds="tippd")
+                for x in d["function_mix"]
+            ],
+        ),
+    ]
 
 
 def diagnosis_notes(d: dict[str, Any]) -> list[tuple[str, str]]:
     """(label, text) lines under a diagnosis: generic, distinctive, empty domains, disagreements."""
     out = []
     if d["generic_services"]:
-        out.append((f"보편적 서비스 ({d['generic_threshold']}곳 이상이 계획)", "; ".join(
-            f"{', '.join(g['names'])} ({g['municipalities']}곳)" for g in d["generic_services"][:15])))
+        out.append(
+            (
+                f"보편적 서비스 ({d['generic_threshold']}곳 이상이 계획)",
+                "; ".join(f"{', '.join(g['names'])} ({g['municipalities']}곳)" for g in d["generic_services"][:15]),
+            )
+        )
     if d["distinctive_services"]:
         out.append(("차별적 서비스", ", ".join(s["name"] for s in d["distinctive_services"])))
     if d["empty_domains"]:
-        out.append(("비어 있는 분야 (다른 자치단체 절반 이상이 계획)",
-                    ", ".join(f"{e['domain']} ({e['peers_with']}곳)" for e in d["empty_domains"])))
+        out.append(
+            (
+                "비어 있는 분야 (다른 자치단체 절반 이상이 계획)",
+                ", ".join(f"{e['domain']} ({e['peers_with']}곳)" for e in d["empty_domains"]),
+            )
+        )
     if d["disagreements"]:
-        out.append(("분야 불일치", "; ".join(f"{x['name']} (계획서 {x['declared_domain']} → 자동 {x['coded_domain']})"
-                                        for x in d["disagreements"][:10])))
+        out.append(
+            (
+                "분야 불일치",
+                "; ".join(
+                    f"{x['name']} (계획서 {x['declared_domain']} → 자동 {x['coded_domain']})"
+                    for x in d["disagreements"][:10]
+                ),
+            )
+        )
     return out
 
 
-def build_document(analysis: dict[str, Any], *, municipality: str | None = None, title: str | None = None,
-                   meta: list[str] | None = None, max_diagnoses: int = MAX_DIAGNOSES) -> Document:
+def build_document(
+    analysis: dict[str, Any],
+    *,
+    municipality: str | None = None,
+    title: str | None = None,
+    meta: list[str] | None = None,
+    max_diagnoses: int = MAX_DIAGNOSES,
+) -> Document:
     """The report's sections (numbered in order) from a built analysis; with `municipality`, its diagnosis first."""
     a = analysis
     f = a.get("findings") or fnd.all_findings(a)
@@ -416,8 +721,7 @@ def build_document(analysis: dict[str, Any], *, municipality: str | None = None,
     method = Section("method", 0, "방법", items=method_items(a, label, note))
     if municipality:
         focus = diagnose(a, municipality)
-        sections = [Section("diagnosis", 0, f"{municipality} 계획 진단", diagnoses=[focus]),
-                    _domains(a, f), method]
+        sections = [Section("diagnosis", 0, f"{municipality} 계획 진단", diagnoses=[focus]), _domains(a, f), method]
         sections[1].title = "비교: 전체 계획의 분야별 현황"
         diag_note = None
     else:
@@ -425,15 +729,35 @@ def build_document(analysis: dict[str, Any], *, municipality: str | None = None,
         diag = Section("diagnoses", 0, "자치단체별 계획 진단", diagnoses=diagnoses, tables=[_diagnosis_rows(diagnoses)])
         diag_note = None
         if len(diagnoses) < len(a["by_municipality"]):
-            diag_note = (f"서비스가 많은 {len(diagnoses)}곳만 싣는다. 다른 자치단체는 "
-                         "scatlas report --municipality 이름 으로 본다.")
+            diag_note = (
+                f"서비스가 많은 {len(diagnoses)}곳만 싣는다. 다른 자치단체는 "
+                "scatlas report --municipality 이름 으로 본다."
+            )
             diag.notes.append(diag_note)
-        sections = [_domains(a, f), _municipalities(a, f), _subtypes(a, f), _functions(a, f), _targets(a, f),
-                    _technologies(a, f), _archetypes(a, f), _differentiation(a, f), _consistency(a, f),
-                    _reference(a, f), _trends(a, f), diag, method]
+        sections = [
+            _domains(a, f),
+            _municipalities(a, f),
+            _subtypes(a, f),
+            _functions(a, f),
+            _targets(a, f),
+            _technologies(a, f),
+            _archetypes(a, f),
+            _differentiation(a, f),
+            _consistency(a, f),
+            _reference(a, f),
+            _trends(a, f),
+            diag,
+            method,
+        ]
     for k, s in enumerate(sections, 1):
         s.number = k
     t = a["totals"]
-    default_meta = [f"자치단체 {t['municipalities']}곳 · 계획 {t['plans']}건 · 서비스 {t['services']:,}개 · 분류 기준: {label}"]
-    return Document(title or (f"{municipality} 스마트도시계획 진단" if municipality else "스마트도시 서비스 분석 보고서"),
-                    (meta or []) + default_meta, sections, diag_note)
+    default_meta = [
+        f"자치단체 {t['municipalities']}곳 · 계획 {t['plans']}건 · 서비스 {t['services']:,}개 · 분류 기준: {label}"
+    ]
+    return Document(
+        title or (f"{municipality} 스마트도시계획 진단" if municipality else "스마트도시 서비스 분석 보고서"),
+        (meta or []) + default_meta,
+        sections,
+        diag_note,
+    )

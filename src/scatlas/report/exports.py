@@ -12,9 +12,9 @@ import csv
 import uuid
 import zipfile
 from collections import defaultdict
-from datetime import datetime, timezone
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Sequence
 
 from lxml import etree
 
@@ -28,16 +28,56 @@ PROJECT_NS = "urn:QDA-XML:project:1.0"
 #: GUIDs are uuid5 under this namespace, so the same code or service gets the same GUID in every export.
 GUID_NS = uuid.UUID("5b0a7c1e-3f1d-4b5e-9a53-5ca7a1a5c0de")
 FUNCTION_VARS = {"정보제공": "fn_info", "문제해결": "fn_solve", "기반구축": "fn_infra"}
-GROUP_VARS = {"일반": "tg_general", "노인": "tg_elderly", "아동": "tg_children", "장애인": "tg_disabled",
-              "여성": "tg_women", "청년": "tg_youth", "다문화": "tg_multicultural", "관광객": "tg_tourists",
-              "농어민": "tg_farmers", "기타": "tg_other"}
-TECH_VARS = {"IoT": "iot", "CCTV": "cctv", "AI": "ai", "빅데이터": "bigdata", "비콘": "beacon", "GPS": "gps",
-             "드론": "drone", "AR/VR": "arvr", "자율주행": "autonomous", "WiFi": "wifi", "RFID": "rfid",
-             "디지털트윈": "digitaltwin", "블록체인": "blockchain", "5G": "5g", "센서": "sensor",
-             "모바일앱": "mobileapp", "클라우드": "cloud", "LoRa/LPWA": "lora_lpwa", "GIS": "gis",
-             "키오스크": "kiosk", "로봇": "robot", "메타버스": "metaverse"}
-DOMAIN_COLOURS = ["#1F5F8B", "#F28E2B", "#59A14F", "#76B7B2", "#E15759", "#9C755F", "#EDC948", "#B07AA1",
-                  "#FF9DA7", "#4E79A7", "#8CD17D", "#BAB0AC"]
+GROUP_VARS = {
+    "일반": "tg_general",
+    "노인": "tg_elderly",
+    "아동": "tg_children",
+    "장애인": "tg_disabled",
+    "여성": "tg_women",
+    "청년": "tg_youth",
+    "다문화": "tg_multicultural",
+    "관광객": "tg_tourists",
+    "농어민": "tg_farmers",
+    "기타": "tg_other",
+}
+TECH_VARS = {
+    "IoT": "iot",
+    "CCTV": "cctv",
+    "AI": "ai",
+    "빅데이터": "bigdata",
+    "비콘": "beacon",
+    "GPS": "gps",
+    "드론": "drone",
+    "AR/VR": "arvr",
+    "자율주행": "autonomous",
+    "WiFi": "wifi",
+    "RFID": "rfid",
+    "디지털트윈": "digitaltwin",
+    "블록체인": "blockchain",
+    "5G": "5g",
+    "센서": "sensor",
+    "모바일앱": "mobileapp",
+    "클라우드": "cloud",
+    "LoRa/LPWA": "lora_lpwa",
+    "GIS": "gis",
+    "키오스크": "kiosk",
+    "로봇": "robot",
+    "메타버스": "metaverse",
+}
+DOMAIN_COLOURS = [
+    "#1F5F8B",
+    "#F28E2B",
+    "#59A14F",
+    "#76B7B2",
+    "#E15759",
+    "#9C755F",
+    "#EDC948",
+    "#B07AA1",
+    "#FF9DA7",
+    "#4E79A7",
+    "#8CD17D",
+    "#BAB0AC",
+]
 
 
 def guid(*parts: str) -> str:
@@ -67,8 +107,17 @@ def write_matrix(rows: Sequence[Row], path: Path) -> tuple[Path, Path]:
     """The tidy matrix (one row per service, one 0/1 column per code) and its variable-label file beside it."""
     cols = matrix_columns(rows)
     extra = {label.split(": ", 1)[1]: var for var, label in cols if var.startswith("tech_x")}
-    ids = ["service_id", "municipality", "plan_id", "plan_title", "period_start", "period_end", "page", "name",
-           "basis_coder"]
+    ids = [
+        "service_id",
+        "municipality",
+        "plan_id",
+        "plan_title",
+        "period_start",
+        "period_end",
+        "page",
+        "name",
+        "basis_coder",
+    ]
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
@@ -81,17 +130,38 @@ def write_matrix(rows: Sequence[Row], path: Path) -> tuple[Path, Path]:
                 on.add(FUNCTION_VARS[r.function])
             on.update(GROUP_VARS[g] for g in r.target_groups if g in GROUP_VARS)
             on.update(f"tech_{TECH_VARS[t]}" if t in TECH_VARS else extra[t] for t in r.technologies)
-            w.writerow([r.service_id, spreadsheet_safe(r.municipality), r.plan_id, spreadsheet_safe(r.plan_title),
-                        r.period_start, r.period_end, r.page, spreadsheet_safe(r.name), r.coder or ""]
-                       + [1 if c in on else 0 for c, _ in cols])
+            w.writerow(
+                [
+                    r.service_id,
+                    spreadsheet_safe(r.municipality),
+                    r.plan_id,
+                    spreadsheet_safe(r.plan_title),
+                    r.period_start,
+                    r.period_end,
+                    r.page,
+                    spreadsheet_safe(r.name),
+                    r.coder or "",
+                ]
+                + [1 if c in on else 0 for c, _ in cols]
+            )
     labels = path.with_name(path.stem + ".labels.csv")
     with labels.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["variable", "label"])
-        w.writerows([("service_id", "서비스 ID (scatlas catalogue)"), ("municipality", "자치단체"),
-                     ("plan_id", "계획 ID"), ("plan_title", "계획명"), ("period_start", "계획 시작 연도"),
-                     ("period_end", "계획 끝 연도"), ("page", "쪽 (1부터, 물리적)"), ("name", "서비스명"),
-                     ("basis_coder", "분류자 (human:…, declared, auto:…)")] + cols)
+        w.writerows(
+            [
+                ("service_id", "서비스 ID (scatlas catalogue)"),
+                ("municipality", "자치단체"),
+                ("plan_id", "계획 ID"),
+                ("plan_title", "계획명"),
+                ("period_start", "계획 시작 연도"),
+                ("period_end", "계획 끝 연도"),
+                ("page", "쪽 (1부터, 물리적)"),
+                ("name", "서비스명"),
+                ("basis_coder", "분류자 (human:…, declared, auto:…)"),
+            ]
+            + cols
+        )
     return path, labels
 
 
@@ -101,10 +171,17 @@ def _code_tree(parent: etree._Element, ns: str, rows: Sequence[Row], with_notes:
     book = load_codebook()
     q = f"{{{ns}}}"
 
-    def code(at: etree._Element, key: str, name: str, codable: bool, colour: str | None = None,
-             description: str | None = None) -> etree._Element:
-        el = etree.SubElement(at, q + "Code", guid=guid("code", key), name=name,
-                              isCodable="true" if codable else "false")
+    def code(
+        at: etree._Element,
+        key: str,
+        name: str,
+        codable: bool,
+        colour: str | None = None,
+        description: str | None = None,
+    ) -> etree._Element:
+        el = etree.SubElement(
+            at, q + "Code", guid=guid("code", key), name=name, isCodable="true" if codable else "false"
+        )
         if colour:
             el.set("color", colour)
         if description:
@@ -170,10 +247,16 @@ def plan_text(members: Sequence[Row]) -> tuple[str, list[tuple[Row, int, int]]]:
 def project_xml(rows: Sequence[Row], name: str = "scatlas") -> tuple[bytes, dict[str, str]]:
     """project.qde and the plan texts it refers to (zip member name → text)."""
     q = f"{{{PROJECT_NS}}}"
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     user = guid("user", "scatlas")
-    root = etree.Element(q + "Project", nsmap={None: PROJECT_NS}, name=name, origin=f"scatlas {__version__}",
-                         creatingUserGUID=user, creationDateTime=now)
+    root = etree.Element(
+        q + "Project",
+        nsmap={None: PROJECT_NS},
+        name=name,
+        origin=f"scatlas {__version__}",
+        creatingUserGUID=user,
+        creationDateTime=now,
+    )
     users = etree.SubElement(root, q + "Users")
     etree.SubElement(users, q + "User", guid=user, name="scatlas")
     _code_tree(etree.SubElement(etree.SubElement(root, q + "CodeBook"), q + "Codes"), PROJECT_NS, rows)
@@ -188,18 +271,36 @@ def project_xml(rows: Sequence[Row], name: str = "scatlas") -> tuple[bytes, dict
         by_muni[members[0].municipality].append(source)
         text, spans = plan_text(members)
         texts[f"sources/{source}.txt"] = text
-        src = etree.SubElement(sources_el, q + "TextSource", guid=source,
-                               name=members[0].plan_title or members[0].municipality,
-                               plainTextPath=f"internal://{source}.txt", creatingUser=user, creationDateTime=now)
+        src = etree.SubElement(
+            sources_el,
+            q + "TextSource",
+            guid=source,
+            name=members[0].plan_title or members[0].municipality,
+            plainTextPath=f"internal://{source}.txt",
+            creatingUser=user,
+            creationDateTime=now,
+        )
         for r, start, end in spans:
-            sel = etree.SubElement(src, q + "PlainTextSelection", guid=guid("service", str(r.service_id)),
-                                   name=r.name, startPosition=str(start), endPosition=str(end),
-                                   creatingUser=user, creationDateTime=now)
+            sel = etree.SubElement(
+                src,
+                q + "PlainTextSelection",
+                guid=guid("service", str(r.service_id)),
+                name=r.name,
+                startPosition=str(start),
+                endPosition=str(end),
+                creatingUser=user,
+                creationDateTime=now,
+            )
             if r.coder:
                 etree.SubElement(sel, q + "Description").text = f"분류자: {r.coder}"
             for key in _codes_of(r):
-                coding = etree.SubElement(sel, q + "Coding", guid=guid("coding", str(r.service_id), key),
-                                          creatingUser=user, creationDateTime=now)
+                coding = etree.SubElement(
+                    sel,
+                    q + "Coding",
+                    guid=guid("coding", str(r.service_id), key),
+                    creatingUser=user,
+                    creationDateTime=now,
+                )
                 etree.SubElement(coding, q + "CodeRef", targetGUID=guid("code", key))
     cases = etree.SubElement(root, q + "Cases")
     for muni, sources in sorted(by_muni.items()):

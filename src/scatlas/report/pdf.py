@@ -8,9 +8,10 @@ first column so their headers stay readable, and long tables say where the rest 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -19,8 +20,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import (CondPageBreak, Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table,
-                                TableStyle)
+from reportlab.platypus import (
+    CondPageBreak,
+    Image,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from scatlas.report import document as dm
 from scatlas.report import findings as fnd
@@ -51,12 +60,29 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "base": base,
         "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=18, leading=24, spaceAfter=6),
-        "h1": ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=13, leading=18, spaceBefore=10,
-                             spaceAfter=4, textColor=colors.HexColor("#1f5f8b")),
-        "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=10.5, leading=14, spaceBefore=6,
-                             spaceAfter=2),
-        "finding": ParagraphStyle("finding", parent=base, backColor=colors.HexColor("#eef4f9"), borderPadding=4,
-                                  leftIndent=4, rightIndent=4, spaceBefore=4, spaceAfter=6),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=13,
+            leading=18,
+            spaceBefore=10,
+            spaceAfter=4,
+            textColor=colors.HexColor("#1f5f8b"),
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=base, fontName=FONT_BOLD, fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=2
+        ),
+        "finding": ParagraphStyle(
+            "finding",
+            parent=base,
+            backColor=colors.HexColor("#eef4f9"),
+            borderPadding=4,
+            leftIndent=4,
+            rightIndent=4,
+            spaceBefore=4,
+            spaceAfter=6,
+        ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9.5),
         "cellnum": ParagraphStyle("cellnum", parent=base, fontSize=7.5, leading=9.5, alignment=2),
         "head": ParagraphStyle("head", parent=base, fontName=FONT_BOLD, fontSize=7.5, leading=9.5),
@@ -74,7 +100,7 @@ class _Heading(Paragraph):
 
 
 class _Report(SimpleDocTemplate):
-    def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 - reportlab's hook
+    def afterFlowable(self, flowable: Any) -> None:
         outline = getattr(flowable, "outline", None)
         if outline:
             text, level = outline
@@ -119,10 +145,13 @@ def _table(t: dm.Table, rows: Sequence[Sequence[dm.Cell]], columns: Sequence[int
     for r in body + ([body_total] if t.total else []):
         data.append([Paragraph(escape(c.text()), st["cellnum" if c.numeric else "cell"]) for c in r])
     table = Table(data, colWidths=_widths(header, body, WIDTH), repeatRows=1)
-    style = [("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#c8c8c8")),
-             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde7f0")),
-             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-             ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#c8c8c8")),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde7f0")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ]
     if t.total:
         style.append(("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#f2f2f2")))
     table.setStyle(TableStyle(style))
@@ -136,7 +165,7 @@ def _tables(t: dm.Table) -> list[Any]:
     if n > MAX_COLUMNS:
         rest = list(range(1, n))
         per = -(-len(rest) // -(-len(rest) // (MAX_COLUMNS - 1)))
-        groups = [[0] + rest[k:k + per] for k in range(0, len(rest), per)]
+        groups = [[0] + rest[k : k + per] for k in range(0, len(rest), per)]
     out: list[Any] = []
     for g, columns in enumerate(groups, 1):
         title = t.title + (f" ({g}/{len(groups)})" if len(groups) > 1 else "")
@@ -173,18 +202,26 @@ def _diagnosis(d: dict[str, Any], heading: bool) -> list[Any]:
     return out
 
 
-def _page_number(title: str):  # noqa: ANN202 - a reportlab page callback
+def _page_number(title: str):
     def draw(canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont(FONT, 8)
         canvas.drawCentredString(A4[0] / 2, 10 * mm, f"- {doc.page} -")
         canvas.drawRightString(A4[0] - MARGIN, A4[1] - 10 * mm, title)
         canvas.restoreState()
+
     return draw
 
 
-def write_pdf(analysis: dict[str, Any], charts: dict[str, bytes], path: Path, *,
-              municipality: str | None = None, doc: dm.Document | None = None, author: str = "scatlas") -> Path:
+def write_pdf(
+    analysis: dict[str, Any],
+    charts: dict[str, bytes],
+    path: Path,
+    *,
+    municipality: str | None = None,
+    doc: dm.Document | None = None,
+    author: str = "scatlas",
+) -> Path:
     """Write the PDF report (with `municipality`: that municipality's diagnosis and the overall picture)."""
     register_fonts()
     doc = doc or dm.build_document(analysis, municipality=municipality, max_diagnoses=30)
@@ -205,8 +242,17 @@ def write_pdf(analysis: dict[str, Any], charts: dict[str, bytes], path: Path, *,
             parts = _diagnosis(d, heading=s.id != "diagnosis")
             head = 2 if s.id != "diagnosis" else 1
             story += [CondPageBreak(45 * mm), KeepTogether(parts[:head])] + parts[head:] + [Spacer(1, 4 * mm)]
-    pdf = _Report(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
-                  bottomMargin=16 * mm, title=doc.title, author=author, creator="scatlas")
+    pdf = _Report(
+        str(path),
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=16 * mm,
+        bottomMargin=16 * mm,
+        title=doc.title,
+        author=author,
+        creator="scatlas",
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     header = _page_number(doc.title)
     pdf.build(story, onFirstPage=header, onLaterPages=header)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import date
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,9 +51,15 @@ class ReportOptions:
         return [line]
 
 
-def write_report(cat: "Catalogue", out_dir: Path, basis: Basis = "effective",
-                 municipality: str | None = None, formats: tuple[str, ...] = ("json", "html", "xlsx", "pdf"),
-                 options: ReportOptions | None = None, chart_files: bool = True) -> ReportResult:
+def write_report(
+    cat: Catalogue,
+    out_dir: Path,
+    basis: Basis = "effective",
+    municipality: str | None = None,
+    formats: tuple[str, ...] = ("json", "html", "xlsx", "pdf"),
+    options: ReportOptions | None = None,
+    chart_files: bool = True,
+) -> ReportResult:
     """Analyse the catalogue and write the report files into `out_dir` (created if missing).
 
     report.html, report.pdf and report.xlsx come from one document model (same sections, numbering, tables); with
@@ -103,18 +109,26 @@ def write_report(cat: "Catalogue", out_dir: Path, basis: Basis = "effective",
     if "html" in formats:
         t = time.perf_counter()
         files["html"] = out_dir / "report.html"
-        files["html"].write_text(render_html(analysis, page_png, doc=doc),
-                                 encoding="utf-8")
+        files["html"].write_text(render_html(analysis, page_png, doc=doc), encoding="utf-8")
         timings["html"] = time.perf_counter() - t
     if "xlsx" in formats:
         t = time.perf_counter()
-        files["xlsx"] = write_xlsx(analysis, rows if municipality is None else
-                                   [r for r in rows if r.municipality == municipality], out_dir / "report.xlsx",
-                                   doc=doc)
+        files["xlsx"] = write_xlsx(
+            analysis,
+            rows if municipality is None else [r for r in rows if r.municipality == municipality],
+            out_dir / "report.xlsx",
+            doc=doc,
+        )
         timings["xlsx"] = time.perf_counter() - t
     if "pdf" in formats:
         t = time.perf_counter()
-        files["pdf"] = write_pdf(analysis, file_png, out_dir / "report.pdf", municipality=municipality, doc=doc,
-                                 author=options.author or "scatlas")
+        files["pdf"] = write_pdf(
+            analysis,
+            file_png,
+            out_dir / "report.pdf",
+            municipality=municipality,
+            doc=doc,
+            author=options.author or "scatlas",
+        )
         timings["pdf"] = time.perf_counter() - t
     return ReportResult(files, analysis, {k: round(v, 3) for k, v in timings.items()})

@@ -15,7 +15,9 @@ from scatlas.errors import DocumentError
 
 MAX_ROWS = 200_000
 _BOMS: tuple[tuple[bytes, str], ...] = (
-    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
 )
 #: Tried in order for files without a BOM. CP949 is what Excel on Korean Windows writes ("CSV", not "CSV UTF-8").
 _EIGHT_BIT = ("utf-8", "cp949")
@@ -50,9 +52,10 @@ def _decode_lines(data: bytes, path: Path) -> tuple[str, str, list[BadRow]]:
                 return data.decode(enc), enc, []
             except UnicodeDecodeError as exc:
                 if enc == "utf-16":
-                    raise DocumentError("garbled_text", f"the byte order mark says UTF-16 but byte {exc.start} "
-                                        "is not", path=path) from exc
-                data = data[len(bom):]
+                    raise DocumentError(
+                        "garbled_text", f"the byte order mark says UTF-16 but byte {exc.start} is not", path=path
+                    ) from exc
+                data = data[len(bom) :]
                 break
     for enc in _EIGHT_BIT:
         try:
@@ -78,8 +81,9 @@ def _decode_lines(data: bytes, path: Path) -> tuple[str, str, list[BadRow]]:
             bad.append(BadRow(number, f"{enc}로 읽을 수 없는 바이트 (열 {exc.start + 1}): 이 행은 건너뜀"))
             out.append("")
     if len(bad) * 2 > len([line for line in lines if line.strip()]):
-        raise DocumentError("bad_table", f"most lines are neither UTF-8 nor CP949 text ({len(bad)} of "
-                            f"{len(lines)} lines)", path=path)
+        raise DocumentError(
+            "bad_table", f"most lines are neither UTF-8 nor CP949 text ({len(bad)} of {len(lines)} lines)", path=path
+        )
     return "\n".join(out), enc + "-partial" if enc != "utf-8" else "utf-8-partial", bad
 
 

@@ -46,8 +46,9 @@ def write_csv(path: str | Path, header: Sequence[str], rows: Iterable[Mapping[st
         fh.writelines(csv_chunks(header, rows))
 
 
-def write_xlsx(path: str | Path, header: Sequence[str], rows: Iterable[Mapping[str, Any]],
-               sheet: str = "services") -> int:
+def write_xlsx(
+    path: str | Path, header: Sequence[str], rows: Iterable[Mapping[str, Any]], sheet: str = "services"
+) -> int:
     """Write dict rows as a spreadsheet-safe XLSX (streamed: write-only workbook); returns the row count."""
     from openpyxl import Workbook  # lazy: heavy
     from openpyxl.utils import get_column_letter

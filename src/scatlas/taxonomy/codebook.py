@@ -27,7 +27,18 @@ DOMAIN_ORDER: tuple[tuple[str, str], ...] = (
     ("other", "기타"),
 )
 FUNCTIONS: tuple[str, ...] = ("정보제공", "문제해결", "기반구축")
-TARGET_GROUPS: tuple[str, ...] = ("일반", "노인", "아동", "장애인", "여성", "청년", "다문화", "관광객", "농어민", "기타")
+TARGET_GROUPS: tuple[str, ...] = (
+    "일반",
+    "노인",
+    "아동",
+    "장애인",
+    "여성",
+    "청년",
+    "다문화",
+    "관광객",
+    "농어민",
+    "기타",
+)
 
 
 @dataclass(frozen=True)
@@ -95,17 +106,25 @@ def _validate(raw: dict) -> Codebook:
     seen_sub: set[str] = set()
     for entry, (want_id, want_name) in zip(raw["domains"], DOMAIN_ORDER, strict=True):
         if entry["id"] != want_id or _nfc(entry["name"]) != want_name:
-            raise ValueError(f"codebook: domain {entry['id']}/{entry['name']} differs from docs/contracts.md "
-                             f"({want_id}/{want_name})")
+            raise ValueError(
+                f"codebook: domain {entry['id']}/{entry['name']} differs from docs/contracts.md ({want_id}/{want_name})"
+            )
         subs = []
         for s in entry.get("subtypes", []):
             if s["id"] in seen_sub:
                 raise ValueError(f"codebook: sub-type id {s['id']} used twice")
             seen_sub.add(s["id"])
             subs.append(Subtype(s["id"], want_id, _nfc(s["label"]), tuple(_nfc(k) for k in s.get("keywords", []))))
-        domains.append(Domain(want_id, want_name, _nfc(entry["definition"]),
-                              tuple(_nfc(x) for x in entry["decree_examples"]),
-                              tuple(_nfc(k) for k in entry.get("keywords", [])), tuple(subs)))
+        domains.append(
+            Domain(
+                want_id,
+                want_name,
+                _nfc(entry["definition"]),
+                tuple(_nfc(x) for x in entry["decree_examples"]),
+                tuple(_nfc(k) for k in entry.get("keywords", [])),
+                tuple(subs),
+            )
+        )
     functions = {f["id"]: f for f in raw["functions"]}
     if tuple(functions) != FUNCTIONS:
         raise ValueError(f"codebook: functions must be {FUNCTIONS}, got {tuple(functions)}")

@@ -35,22 +35,56 @@ _PARTS: dict[str, tuple[str, ...]] = {
 #: A label listed here maps with certainty; anything else that is not a combination of one domain's
 #: parts is refused (LabelError) rather than guessed.
 EXTRA_ALIASES: dict[str, str] = {
-    "방법방재": "safety", "방재방법": "safety", "방법": "safety",  # the misprint 방법 for 방범
-    "재난안전": "safety", "재난": "safety", "재해": "safety", "방재안전": "safety", "재난재해": "safety",
-    "방범안전": "safety", "치안": "safety", "생활안전": "safety",
-    "시설물": "facilities", "시설관리": "facilities", "시설물관리": "facilities", "도시시설물관리": "facilities",
-    "도시시설물": "facilities", "기반시설관리": "facilities", "시설": "facilities",
-    "보건의료": "welfare", "의료복지": "welfare", "보건복지": "welfare", "복지의료": "welfare",
-    "헬스케어": "welfare", "건강": "welfare", "사회복지": "welfare",
-    "환경에너지": "environment", "에너지환경": "environment", "수자원환경": "environment",
-    "물관리": "environment", "에너지": "environment",
-    "문화관광": "culture", "관광문화": "culture", "문화체육관광": "culture", "관광": "culture",
-    "문화체육": "culture", "체육": "culture", "여가": "culture",
-    "일자리": "employment", "고용노동": "employment", "근로고용": "employment", "노동": "employment",
-    "주택": "housing", "주거복지": "housing", "주거환경": "housing",
+    "방법방재": "safety",
+    "방재방법": "safety",
+    "방법": "safety",  # the misprint 방법 for 방범
+    "재난안전": "safety",
+    "재난": "safety",
+    "재해": "safety",
+    "방재안전": "safety",
+    "재난재해": "safety",
+    "방범안전": "safety",
+    "치안": "safety",
+    "생활안전": "safety",
+    "시설물": "facilities",
+    "시설관리": "facilities",
+    "시설물관리": "facilities",
+    "도시시설물관리": "facilities",
+    "도시시설물": "facilities",
+    "기반시설관리": "facilities",
+    "시설": "facilities",
+    "보건의료": "welfare",
+    "의료복지": "welfare",
+    "보건복지": "welfare",
+    "복지의료": "welfare",
+    "헬스케어": "welfare",
+    "건강": "welfare",
+    "사회복지": "welfare",
+    "환경에너지": "environment",
+    "에너지환경": "environment",
+    "수자원환경": "environment",
+    "물관리": "environment",
+    "에너지": "environment",
+    "문화관광": "culture",
+    "관광문화": "culture",
+    "문화체육관광": "culture",
+    "관광": "culture",
+    "문화체육": "culture",
+    "체육": "culture",
+    "여가": "culture",
+    "일자리": "employment",
+    "고용노동": "employment",
+    "근로고용": "employment",
+    "노동": "employment",
+    "주택": "housing",
+    "주거복지": "housing",
+    "주거환경": "housing",
     "교통물류": None,  # spans two domains: refused (see below)
-    "모빌리티": "transport", "교통안전": None,
-    "행정서비스": "admin", "전자정부": "admin", "민원": "admin",
+    "모빌리티": "transport",
+    "교통안전": None,
+    "행정서비스": "admin",
+    "전자정부": "admin",
+    "민원": "admin",
     "기타서비스": "other",
 }
 
@@ -102,8 +136,9 @@ def normalise_domain(label: str) -> str:
     # A label made of parts of two or more domains (e.g. '교통·환경') is ambiguous, not unknown.
     hits = {d for d, parts in _PARTS.items() for p in parts if p in compact}
     if len(hits) > 1:
-        raise LabelError(f"domain label {label!r} mixes the domains {', '.join(sorted(hits))}; "
-                         "code such services one by one")
+        raise LabelError(
+            f"domain label {label!r} mixes the domains {', '.join(sorted(hits))}; code such services one by one"
+        )
     raise LabelError(f"domain label {label!r} is not one of the 12 legal domains or a known spelling of one")
 
 

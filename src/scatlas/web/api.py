@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import tempfile
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Header, HTTPException, Query, Request, UploadFile
@@ -30,10 +30,12 @@ router = APIRouter(prefix="/api", tags=["api"])
 MAX_COMPARE = 20
 Reader = Annotated[Catalogue, Depends(reader)]
 
-_FILTER_DOC = ("Filters (all optional, repeatable where a list): q (Korean substring search), municipality, domain "
-               "(domain_id), subtype, function, target, tech, period ('2025' or '2023~2027'), conf_min, conf_max, "
-               "sort (id, name, municipality, domain, confidence, page, period; '-' prefix = descending), page, "
-               "per_page (≤200).")
+_FILTER_DOC = (
+    "Filters (all optional, repeatable where a list): q (Korean substring search), municipality, domain "
+    "(domain_id), subtype, function, target, tech, period ('2025' or '2023~2027'), conf_min, conf_max, "
+    "sort (id, name, municipality, domain, confidence, page, period; '-' prefix = descending), page, "
+    "per_page (≤200)."
+)
 
 
 def parse_filter(request: Request) -> ServiceFilter:
@@ -57,9 +59,13 @@ def service_detail(request: Request, cat: Catalogue, service_id: int) -> dict[st
     history = coding_history(cat, service_id)
     archetypes = context(request).insights.latest_archetypes()
     from_prose, ocr_confidence = cat.service_origin(service_id)
-    return {"service": service, "extra": json.loads(extra_row["extra"] or "{}"), "history": history,
-            "similar": similar_services(cat, service, archetypes),
-            "origin": {"from_prose": from_prose, "ocr_confidence": ocr_confidence}}
+    return {
+        "service": service,
+        "extra": json.loads(extra_row["extra"] or "{}"),
+        "history": history,
+        "similar": similar_services(cat, service, archetypes),
+        "origin": {"from_prose": from_prose, "ocr_confidence": ocr_confidence},
+    }
 
 
 def coding_history(cat: Catalogue, service_id: int) -> list[dict[str, Any]]:
@@ -79,14 +85,23 @@ def overview(request: Request) -> dict[str, Any]:
 def facets(cat: Reader) -> dict[str, Any]:
     book = load_codebook()
     return {
-        "municipalities": [r[0] for r in cat.conn.execute(
-            "SELECT DISTINCT municipality FROM plan WHERE municipality IS NOT NULL ORDER BY municipality")],
+        "municipalities": [
+            r[0]
+            for r in cat.conn.execute(
+                "SELECT DISTINCT municipality FROM plan WHERE municipality IS NOT NULL ORDER BY municipality"
+            )
+        ],
         "domains": [{"domain_id": d, "domain": n} for d, n in DOMAIN_ORDER],
         "subtypes": [{"subtype": s.id, "label": s.label, "domain_id": d.id} for d in book.domains for s in d.subtypes],
-        "functions": list(FUNCTIONS), "target_groups": list(TARGET_GROUPS),
+        "functions": list(FUNCTIONS),
+        "target_groups": list(TARGET_GROUPS),
         "technologies": sorted(book.technologies),
-        "periods": [f"{a}~{b}" for a, b in cat.conn.execute(
-            "SELECT DISTINCT period_start, period_end FROM plan WHERE period_start IS NOT NULL ORDER BY 1, 2")],
+        "periods": [
+            f"{a}~{b}"
+            for a, b in cat.conn.execute(
+                "SELECT DISTINCT period_start, period_end FROM plan WHERE period_start IS NOT NULL ORDER BY 1, 2"
+            )
+        ],
     }
 
 
@@ -95,12 +110,18 @@ def services(cat: Reader, flt: Annotated[ServiceFilter, Depends(parse_filter)]) 
     return search_services(cat, flt).to_json()
 
 
-@router.get("/services/export", summary="The current selection as CSV, XLSX or JSON (docs/contracts.md export columns)",
-            description=_FILTER_DOC + " format: csv, xlsx or json. Needs the bearer token or a logged-in session "
-                        "unless the server runs with --public-exports.")
-def export(request: Request, flt: Annotated[ServiceFilter, Depends(parse_filter)],
-           format: Annotated[str, Query(pattern="^(csv|xlsx|json)$")] = "csv",
-           authorization: Annotated[str | None, Header()] = None) -> Response:
+@router.get(
+    "/services/export",
+    summary="The current selection as CSV, XLSX or JSON (docs/contracts.md export columns)",
+    description=_FILTER_DOC + " format: csv, xlsx or json. Needs the bearer token or a logged-in session "
+    "unless the server runs with --public-exports.",
+)
+def export(
+    request: Request,
+    flt: Annotated[ServiceFilter, Depends(parse_filter)],
+    format: Annotated[str, Query(pattern="^(csv|xlsx|json)$")] = "csv",
+    authorization: Annotated[str | None, Header()] = None,
+) -> Response:
     require_export_access(request, authorization)
     return export_response(request, flt, format)
 
@@ -112,15 +133,21 @@ def require_export_access(request: Request, authorization: str | None) -> None:
         return
     given = bearer_token(authorization)
     if given is None:
-        raise HTTPException(401, "내보내기에는 로그인(또는 'Authorization: Bearer <SCATLAS_TOKEN>')이 필요합니다. "
-                                 "서버를 --public-exports로 시작하면 누구나 받을 수 있습니다.",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401,
+            "내보내기에는 로그인(또는 'Authorization: Bearer <SCATLAS_TOKEN>')이 필요합니다. "
+            "서버를 --public-exports로 시작하면 누구나 받을 수 있습니다.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
     if not check_token(request, given):
         raise HTTPException(403, "the bearer token is not valid")
 
 
-_MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8",
-          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+_MEDIA = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 def export_response(request: Request, flt: ServiceFilter, fmt: str) -> Response:
@@ -174,8 +201,9 @@ class CodingIn(BaseModel):
 
 
 @router.post("/services/{service_id}/codings", status_code=201, summary="Store a human coding (token needed)")
-def add_coding(request: Request, service_id: ServiceId, body: CodingIn,
-               _: Annotated[str, Depends(require_token)]) -> dict[str, Any]:
+def add_coding(
+    request: Request, service_id: ServiceId, body: CodingIn, _: Annotated[str, Depends(require_token)]
+) -> dict[str, Any]:
     body.coder = login_form_name(body.coder)
     if not valid_login(body.coder):
         raise HTTPException(422, "coder: letters, digits, '.', '_' and '-' only (up to 40)")
@@ -184,14 +212,21 @@ def add_coding(request: Request, service_id: ServiceId, body: CodingIn,
         current = get_service(cat, service_id)
         split = lambda v: [x for x in (v or "").split(";") if x]
         domain_id = body.domain_id if body.domain_id is not None else current["domain_id"]
-        subtype = body.subtype if body.subtype is not None else (
-            current["subtype"] if domain_id == current["domain_id"] else None)
+        subtype = (
+            body.subtype
+            if body.subtype is not None
+            else (current["subtype"] if domain_id == current["domain_id"] else None)
+        )
         record = CodingRecord(
-            domain_id=domain_id, subtype=subtype,
+            domain_id=domain_id,
+            subtype=subtype,
             function=body.function if body.function is not None else current["function"],
             target_groups=body.target_groups if body.target_groups is not None else split(current["target_groups"]),
             technologies=body.technologies if body.technologies is not None else split(current["technologies"]),
-            confidence=1.0, rationale=body.rationale or "coded through the API", coder=f"human:{body.coder}")
+            confidence=1.0,
+            rationale=body.rationale or "coded through the API",
+            coder=f"human:{body.coder}",
+        )
         try:
             coding_id = cat.add_coding(service_id, record)
         except CatalogueError as exc:
@@ -234,20 +269,27 @@ def archetypes(request: Request, response: Response) -> dict[str, Any]:
 
 
 @router.get("/review-queue", summary="Services to review: disagreements and low confidence first")
-def review_queue(cat: Reader, limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                 offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-                 municipality: Annotated[str | None, Query(max_length=100)] = None,
-                 domain_id: Annotated[str | None, Query(max_length=40)] = None,
-                 max_confidence: Annotated[float | None, Query(ge=0, le=1)] = None) -> list[dict[str, Any]]:
+def review_queue(
+    cat: Reader,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    municipality: Annotated[str | None, Query(max_length=100)] = None,
+    domain_id: Annotated[str | None, Query(max_length=40)] = None,
+    max_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+) -> list[dict[str, Any]]:
     """One page of the queue (page on with offset: the queue itself has no cap), optionally filtered."""
-    return cat.review_queue(limit=limit, offset=offset, municipality=municipality, domain_id=domain_id,
-                            max_confidence=max_confidence)
+    return cat.review_queue(
+        limit=limit, offset=offset, municipality=municipality, domain_id=domain_id, max_confidence=max_confidence
+    )
 
 
 @router.post("/uploads", status_code=202, summary="Upload a plan document for ingestion (token needed)")
-async def upload(request: Request, file: Annotated[UploadFile, File()],
-                 _: Annotated[str, Depends(require_token)],
-                 coder: Annotated[str, Form()] = "api") -> dict[str, Any]:
+async def upload(
+    request: Request,
+    file: Annotated[UploadFile, File()],
+    _: Annotated[str, Depends(require_token)],
+    coder: Annotated[str, Form()] = "api",
+) -> dict[str, Any]:
     if not valid_login(coder):
         raise HTTPException(422, "coder: letters, digits, '.', '_' and '-' only (up to 40)")
     job = await accept_upload(request, file, f"api:{coder}")
@@ -258,8 +300,9 @@ async def accept_upload(request: Request, file: UploadFile, submitted_by: str):
     """Check and store an upload, then queue its ingestion; refusals become HTTP errors."""
     ctx = context(request)
     try:
-        path, _ = await run_in_threadpool(store_upload, file.file, file.filename or "upload",
-                                          ctx.settings.upload_dir, ctx.settings.max_upload_bytes)
+        path, _ = await run_in_threadpool(
+            store_upload, file.file, file.filename or "upload", ctx.settings.upload_dir, ctx.settings.max_upload_bytes
+        )
     except UploadRefused as exc:
         raise HTTPException(exc.status, exc.message) from None
     return ctx.jobs.submit(path, submitted_by)
@@ -282,8 +325,11 @@ def job_status(cat: Catalogue, request: Request, job_id: str) -> dict[str, Any]:
         raise HTTPException(404, f"no upload job {job_id!r}")
     data = found.to_json()
     ids = found.service_ids[:1000]
-    rows = cat.services(f"service_id IN ({', '.join('?' * len(ids))})", ids, order_by="plan_id, position") \
-        if ids else []
-    data["services"] = [{k: r[k] for k in ("service_id", "municipality", "name", "domain", "domain_id", "page",
-                                           "confidence", "coder")} for r in rows]
+    rows = (
+        cat.services(f"service_id IN ({', '.join('?' * len(ids))})", ids, order_by="plan_id, position") if ids else []
+    )
+    data["services"] = [
+        {k: r[k] for k in ("service_id", "municipality", "name", "domain", "domain_id", "page", "confidence", "coder")}
+        for r in rows
+    ]
     return data

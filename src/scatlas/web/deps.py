@@ -35,8 +35,11 @@ def require_token(request: Request, authorization: str | None = Header(default=N
     wrong ones from the same address."""
     given = bearer_token(authorization)
     if given is None:
-        raise HTTPException(401, "this endpoint writes: send 'Authorization: Bearer <SCATLAS_TOKEN>'",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401,
+            "this endpoint writes: send 'Authorization: Bearer <SCATLAS_TOKEN>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
     if not check_token(request, given):
         raise HTTPException(403, "the bearer token is not valid")
     return given
@@ -52,8 +55,11 @@ def check_token(request: Request, given: str) -> bool:
     client = client_address(request)
     wait = store.wait_seconds(client)
     if wait > 0:
-        raise HTTPException(429, f"잘못된 토큰이 너무 많이 입력되었습니다. {math.ceil(wait)}초 뒤에 다시 시도하세요.",
-                            headers={"Retry-After": str(math.ceil(wait))})
+        raise HTTPException(
+            429,
+            f"잘못된 토큰이 너무 많이 입력되었습니다. {math.ceil(wait)}초 뒤에 다시 시도하세요.",
+            headers={"Retry-After": str(math.ceil(wait))},
+        )
     if token_matches(given, context(request).settings.token or ""):
         store.succeeded(client)
         return True

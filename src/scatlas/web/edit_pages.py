@@ -41,12 +41,14 @@ def _refused(request: Request) -> Response:
 
 async def _write(request: Request, work: Any) -> Any:
     """Run ``work(cat)`` on the writer in a thread; bad input becomes a 422 with the reason."""
+
     def run() -> Any:
         with context(request).pool.write() as cat:
             try:
                 return work(cat)
             except (ValueError, CatalogueError) as exc:
                 raise HTTPException(422, str(exc)) from None
+
     return await run_in_threadpool(run)
 
 
@@ -92,14 +94,18 @@ async def review_undo(request: Request, service_id: ServiceId) -> Response:
     updated = await _write(request, undo)
     if _wants_json(request):
         return JSONResponse({"service": updated})
-    return RedirectResponse(str(form.get("next") or "/review") if str(form.get("next") or "").startswith("/")
-                            and not str(form.get("next")).startswith("//") else "/review", status_code=303)
+    return RedirectResponse(
+        str(form.get("next") or "/review")
+        if str(form.get("next") or "").startswith("/") and not str(form.get("next")).startswith("//")
+        else "/review",
+        status_code=303,
+    )
 
 
 @router.get("/edits", response_class=HTMLResponse)
 def edits(request: Request, service: int | None = None) -> HTMLResponse:
     """The edit log (of one service, or of the whole catalogue), with undo and restore buttons."""
-    if service is not None and not 0 < service < 2 ** 62:
+    if service is not None and not 0 < service < 2**62:
         raise HTTPException(422, "service must be a positive id")
     with context(request).pool.reader() as cat:
         rows = edit_log_rows(cat, service)
@@ -113,8 +119,10 @@ async def edit_undo(request: Request, edit_id: ServiceId) -> Response:
     if user is None:
         return _refused(request)
     edit = await _write(request, lambda cat: ServiceEditor(cat, user).undo(edit_id, str(form.get("reason") or "")))
-    return RedirectResponse(f"/edits?service={edit.service_id}" if edit.service_id and edit.action != "plan_choice"
-                            else "/edits", status_code=303)
+    return RedirectResponse(
+        f"/edits?service={edit.service_id}" if edit.service_id and edit.action != "plan_choice" else "/edits",
+        status_code=303,
+    )
 
 
 @router.post("/services/{service_id}/restore")
@@ -133,7 +141,7 @@ async def plan_counts(request: Request, plan_id: ServiceId) -> Response:
     if user is None:
         return _refused(request)
     raw = str(form.get("counts") or "")
-    value = {"1": True, "0": False, "": None}.get(raw, None)
+    value = {"1": True, "0": False, "": None}.get(raw)
 
     def choose(cat: Any) -> str:
         ServiceEditor(cat, user).choose_plan(plan_id, value, str(form.get("reason") or ""))
@@ -156,8 +164,9 @@ def source_page(request: Request, service_id: ServiceId) -> HTMLResponse:
         service = api.get_service(cat, service_id)
         source = service_source(cat, service_id, with_data=False)
     available = bool(source and source["kept"] and source["page"])
-    return render(request, "source.html", service=service, available=available,
-                  file_name=source["file_name"] if source else None)
+    return render(
+        request, "source.html", service=service, available=available, file_name=source["file_name"] if source else None
+    )
 
 
 @router.get("/services/{service_id}/source.png")
@@ -174,8 +183,11 @@ def source_image(request: Request, service_id: ServiceId) -> Response:
         page = render_page(source["data"], int(source["page"]), service["name"], service["description"] or "")
     except ValueError as exc:
         raise HTTPException(404, str(exc)) from None
-    return Response(page.png, media_type="image/png",
-                    headers={"Cache-Control": "private, max-age=300", "X-Marked-Boxes": str(page.marked)})
+    return Response(
+        page.png,
+        media_type="image/png",
+        headers={"Cache-Control": "private, max-age=300", "X-Marked-Boxes": str(page.marked)},
+    )
 
 
 # ---------------------------------------------------------------------------------------------- JSON API
@@ -204,10 +216,12 @@ def service_edits(request: Request, service_id: ServiceId) -> list[dict[str, Any
         return [e.to_json() for e in history(cat, service_id, 200)]
 
 
-@api_router.post("/services/{service_id}/edits", summary="Correct the list: edit, delete, merge, split, move, undo "
-                 "(token needed)")
-async def service_edit_api(request: Request, service_id: ServiceId, body: EditIn,
-                           _: Annotated[str, Depends(require_token)]) -> dict[str, Any]:
+@api_router.post(
+    "/services/{service_id}/edits", summary="Correct the list: edit, delete, merge, split, move, undo (token needed)"
+)
+async def service_edit_api(
+    request: Request, service_id: ServiceId, body: EditIn, _: Annotated[str, Depends(require_token)]
+) -> dict[str, Any]:
     editor = login_form_name(body.editor)
     if not valid_login(editor):
         raise HTTPException(422, "editor: letters, digits, '.', '_' and '-' (up to 40)")

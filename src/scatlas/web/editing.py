@@ -40,16 +40,26 @@ def apply_service_action(cat: Any, user: str, service_id: int, form: Any) -> str
     editor = ServiceEditor(cat, user)
     if action == "edit":
         page = _text(form, "page", 12)
-        editor.edit(service_id, reason=reason, name=_text(form, "name", 500), description=_text(form, "description"),
-                    page=(page or None) if page is not None else None)
+        editor.edit(
+            service_id,
+            reason=reason,
+            name=_text(form, "name", 500),
+            description=_text(form, "description"),
+            page=(page or None) if page is not None else None,
+        )
         return f"/services/{service_id}"
     if action == "add":  # a service the extraction missed, in this service's plan
         current = cat.service(service_id)
         if current is None:
             raise CatalogueError(f"서비스 {service_id} 이(가) 없습니다")
         page = _text(form, "page", 12)
-        new_id = editor.add(current["plan_id"], _text(form, "name", 500) or "", _text(form, "description") or "",
-                            int(page) if page and page.isdigit() else None, reason=reason)
+        new_id = editor.add(
+            current["plan_id"],
+            _text(form, "name", 500) or "",
+            _text(form, "description") or "",
+            int(page) if page and page.isdigit() else None,
+            reason=reason,
+        )
         return f"/services/{new_id}"
     if action == "delete":
         editor.delete(service_id, reason)
@@ -80,8 +90,7 @@ def edit_panel(cat: Any, service_id: int) -> dict[str, Any]:
     if restricted:  # a large catalogue: the city's own plans, and a plan id for any other
         municipality = (cat.service(service_id) or {}).get("municipality")
         plans = plan_list(cat, municipality, limit=MOVE_CHOICES) if municipality else []
-    return {"edits": [e.to_json() for e in history(cat, service_id, 50)], "plans": plans,
-            "plan_id_input": restricted}
+    return {"edits": [e.to_json() for e in history(cat, service_id, 50)], "plans": plans, "plan_id_input": restricted}
 
 
 def review_filters(params: Any) -> tuple[dict[str, Any], int]:
@@ -110,10 +119,13 @@ def edit_log_rows(cat: Any, service_id: int | None) -> list[dict[str, Any]]:
     rows = []
     for e in history(cat, service_id, 200):
         data = e.to_json()
-        shown = {k: v for k, v in e.after.items() if k in ("name", "description", "page", "plan_id", "counts",
-                                                             "parts")}
+        shown = {k: v for k, v in e.after.items() if k in ("name", "description", "page", "plan_id", "counts", "parts")}
         data["summary"] = json.dumps(shown, ensure_ascii=False)[:200] if shown else ""
-        data["name"] = (e.before.get("service") or {}).get("name") or e.before.get("name") or \
-            ((e.before.get("kept") or {}).get("name")) or ""
+        data["name"] = (
+            (e.before.get("service") or {}).get("name")
+            or e.before.get("name")
+            or ((e.before.get("kept") or {}).get("name"))
+            or ""
+        )
         rows.append(data)
     return rows

@@ -26,8 +26,8 @@ UPLOAD_PATHS = ("/upload", "/api/uploads")
 SECURITY_HEADERS: dict[str, str] = {
     # scripts only from our own static files: a second wall behind autoescaping against injected markup
     "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                               "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'none'; "
-                               "frame-ancestors 'none'; form-action 'self'",
+    "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'self'",
     "x-content-type-options": "nosniff",
     "referrer-policy": "same-origin",
     "x-frame-options": "DENY",
@@ -76,9 +76,13 @@ class RequestGuard:
     ``too_large_message`` turns a limit in bytes into the 413's message (the app passes its translated text).
     """
 
-    def __init__(self, app: ASGIApp, limits: BodyLimits,
-                 too_large_message: Callable[[int], str] = lambda n: f"request body over {n} bytes",
-                 error_message: str = "internal error") -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        limits: BodyLimits,
+        too_large_message: Callable[[int], str] = lambda n: f"request body over {n} bytes",
+        error_message: str = "internal error",
+    ) -> None:
         self.app = app
         self.limits = limits
         self.too_large_message = too_large_message
@@ -126,7 +130,7 @@ class RequestGuard:
             await self.app(scope, counting_receive, guarded_send)
         except _TooLarge:
             pass
-        except Exception:  # noqa: BLE001 - the last resort: log it, answer 500, keep the connection
+        except Exception:
             log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
             if not started and not refused:
                 await _send_json(send, 500, self.error_message)

@@ -29,9 +29,11 @@ STALE_OK_ROWS = 20_000
 
 def catalogue_state(cat: Catalogue) -> State:
     """What identifies the catalogue's content: services, last service id, last coding id."""
-    row = cat.conn.execute("SELECT (SELECT count(*) FROM service), (SELECT COALESCE(max(id), 0) FROM service), "
-                           "(SELECT COALESCE(max(id), 0) FROM coding), (SELECT COALESCE(max(id), 0) FROM service_edit), "
-                           "(SELECT count(*) FROM service_edit WHERE undone_at IS NOT NULL)").fetchone()
+    row = cat.conn.execute(
+        "SELECT (SELECT count(*) FROM service), (SELECT COALESCE(max(id), 0) FROM service), "
+        "(SELECT COALESCE(max(id), 0) FROM coding), (SELECT COALESCE(max(id), 0) FROM service_edit), "
+        "(SELECT count(*) FROM service_edit WHERE undone_at IS NOT NULL)"
+    ).fetchone()
     return (row[0], row[1], row[2], row[3], row[4])
 
 
@@ -99,8 +101,9 @@ class Insights:
         # the tables count the plan that counts; every plan of the city stays listed
         profile = overview_tables([r for r in every_plan if r.counted] or every_plan)
         profile["municipality"] = name
-        profile["plans"] = sorted({(r.plan_id, r.plan_title, r.period_start, r.period_end, r.source_file)
-                                   for r in every_plan})
+        profile["plans"] = sorted(
+            {(r.plan_id, r.plan_title, r.period_start, r.period_end, r.source_file) for r in every_plan}
+        )
         profile["counted_plans"] = sorted({r.plan_id for r in every_plan if r.counted})
         return profile
 
@@ -110,8 +113,14 @@ class Insights:
         for entry in self.overview()["by_municipality"]:
             mix = {d: c for d, c in entry["domains"].items() if d in dict(DOMAIN_ORDER)}
             top = max(mix.items(), key=lambda kv: kv[1]) if mix and max(mix.values()) else None
-            out.append({"municipality": entry["municipality"], "services": entry["services"],
-                        "plans": entry.get("plans", 0), "top_domain": top[0] if top else None})
+            out.append(
+                {
+                    "municipality": entry["municipality"],
+                    "services": entry["services"],
+                    "plans": entry.get("plans", 0),
+                    "top_domain": top[0] if top else None,
+                }
+            )
         return out
 
     # ------------------------------------------------------------------ archetypes
@@ -122,8 +131,9 @@ class Insights:
             if self._arch is not None and self._arch[0] == entry.state:
                 return self._arch[1]
             if self._arch_thread is None or not self._arch_thread.is_alive():
-                self._arch_thread = threading.Thread(target=self._compute_archetypes, args=(entry,),
-                                                     name="scatlas-archetypes", daemon=True)
+                self._arch_thread = threading.Thread(
+                    target=self._compute_archetypes, args=(entry,), name="scatlas-archetypes", daemon=True
+                )
                 self._arch_thread.start()
             thread = self._arch_thread
         thread.join(wait)
@@ -154,7 +164,7 @@ class Insights:
         try:
             result = find_archetypes(entry.rows)
             diff = differentiation_tables(entry.rows, result)
-        except Exception as exc:  # noqa: BLE001 - a failure must reach the page, not die silently in a thread
+        except Exception as exc:
             self._arch_error = f"{type(exc).__name__}: {exc}"
             return
         with self._lock:
@@ -168,17 +178,25 @@ def differentiation_tables(rows: list[Row], arch: ArchetypeResult) -> dict[str, 
     ≥ SHARED_BY municipalities, overall and per municipality, with each one's distinctiveness index."""
     shared_ids = {a["id"] for a in arch.archetypes if a["municipalities"] >= differentiation.SHARED_BY}
     in_shared = sum(1 for r in rows if arch.archetype_of.get(r.service_id) in shared_ids)
-    return {"shared_by": differentiation.SHARED_BY, "shared_archetypes": len(shared_ids),
-            "share_in_shared": distributions.share(in_shared, len(rows)),
-            "index_definition": differentiation.INDEX_DEFINITION, "method": METHOD,
-            "municipalities": differentiation.distinctiveness(rows, arch)}
+    return {
+        "shared_by": differentiation.SHARED_BY,
+        "shared_archetypes": len(shared_ids),
+        "share_in_shared": distributions.share(in_shared, len(rows)),
+        "index_definition": differentiation.INDEX_DEFINITION,
+        "method": METHOD,
+        "municipalities": differentiation.distinctiveness(rows, arch),
+    }
 
 
 def overview_tables(rows: list[Row]) -> dict[str, Any]:
     """The overview's tables of some rows, computed by the analysis's own functions."""
     return {
-        "totals": {"plans": len({r.plan_id for r in rows}), "municipalities": len({r.municipality for r in rows}),
-                   "services": len(rows), "unlabelled": sum(1 for r in rows if r.domain_id is None)},
+        "totals": {
+            "plans": len({r.plan_id for r in rows}),
+            "municipalities": len({r.municipality for r in rows}),
+            "services": len(rows),
+            "unlabelled": sum(1 for r in rows if r.domain_id is None),
+        },
         "domains": distributions.domain_table(rows),
         "functions": distributions.function_table(rows),
         "target_groups": distributions.target_group_table(rows),
@@ -203,4 +221,3 @@ def _coder_kind(coder: str | None) -> str:
     if not coder:
         return "none"
     return coder.split(":", 1)[0]
-

@@ -28,10 +28,17 @@ REVIEW_PAGE = 50  # services per review page; the queue itself has no cap (pages
 def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
     """A page in the request's language, with the login state and CSRF token every form needs."""
     lang = request.state.lang
-    values.update(request=request, lang=lang, t=lambda key: translate(key, lang), user=login_name(request),
-                  exports_open=context(request).settings.public_exports or login_name(request) is not None,
-                  csrf_field=CSRF_FIELD, csrf_token=session(request)["csrf"], path=request.url.path,
-                  query=request.url.query)
+    values.update(
+        request=request,
+        lang=lang,
+        t=lambda key: translate(key, lang),
+        user=login_name(request),
+        exports_open=context(request).settings.public_exports or login_name(request) is not None,
+        csrf_field=CSRF_FIELD,
+        csrf_token=session(request)["csrf"],
+        path=request.url.path,
+        query=request.url.query,
+    )
     return context(request).templates.TemplateResponse(request, template, values, status_code=status)
 
 
@@ -61,8 +68,16 @@ def services(request: Request) -> HTMLResponse:
         facets = api.facets(cat)
     base = lambda **changes: "/services?" + urlencode(flt.query_pairs(**changes))
     export_query = urlencode(flt.query_pairs(page=1))
-    return render(request, "services.html", flt=flt, result=result, facets=facets, sorts=list(SORTS),
-                  page_url=base, export_query=export_query)
+    return render(
+        request,
+        "services.html",
+        flt=flt,
+        result=result,
+        facets=facets,
+        sorts=list(SORTS),
+        page_url=base,
+        export_query=export_query,
+    )
 
 
 @router.get("/services/{service_id}", response_class=HTMLResponse)
@@ -77,8 +92,9 @@ def service(request: Request, service_id: ServiceId) -> Response:
         detail = api.service_detail(request, cat, service_id)
         source = service_source(cat, service_id, with_data=False)
         panel = edit_panel(cat, service_id) if login_name(request) else None
-    return render(request, "service.html", **detail, panel=panel,
-                  source_view=bool(source and source["kept"] and source["page"]))
+    return render(
+        request, "service.html", **detail, panel=panel, source_view=bool(source and source["kept"] and source["page"])
+    )
 
 
 @router.get("/municipalities", response_class=HTMLResponse)
@@ -96,8 +112,9 @@ def municipality(request: Request, name: MunicipalityName) -> HTMLResponse:
     with _read(request) as cat:
         items = cat.services("municipality = ?", (name,), order_by="plan_id, position", limit=500)
         plan_rows, duplicates = plan_overview(cat, name), duplicate_services(cat, name)
-    return render(request, "municipality.html", profile=profile, items=items, plan_rows=plan_rows,
-                  duplicates=duplicates)
+    return render(
+        request, "municipality.html", profile=profile, items=items, plan_rows=plan_rows, duplicates=duplicates
+    )
 
 
 @router.get("/compare", response_class=HTMLResponse)
@@ -112,16 +129,26 @@ def compare_page(request: Request) -> HTMLResponse:
             profiles = compare(insights, names)
         except KeyError as exc:
             raise HTTPException(404, f"no services of a municipality named {exc.args[0]!r}") from None
-    return render(request, "compare.html", names=names, profiles=profiles, all_names=[
-        m["municipality"] for m in insights.municipalities()])
+    return render(
+        request,
+        "compare.html",
+        names=names,
+        profiles=profiles,
+        all_names=[m["municipality"] for m in insights.municipalities()],
+    )
 
 
 @router.get("/archetypes", response_class=HTMLResponse)
 def archetypes(request: Request) -> HTMLResponse:
     insights = context(request).insights
     result = insights.archetypes(wait=5.0)
-    return render(request, "archetypes.html", result=result, error=insights.archetype_error,
-                  diff=insights.differentiation() if result is not None else None)
+    return render(
+        request,
+        "archetypes.html",
+        result=result,
+        error=insights.archetype_error,
+        diff=insights.differentiation() if result is not None else None,
+    )
 
 
 # ---------------------------------------------------------------------------------------------- login
@@ -179,14 +206,23 @@ def review(request: Request) -> Response:
     with _read(request) as cat:
         queue = cat.review_queue(limit=REVIEW_PAGE + 1, offset=(page - 1) * REVIEW_PAGE, **filters)
         for s in queue[:REVIEW_PAGE]:  # the coder's top two candidates, as the terminal review shows them
-            auto = next((h for h in cat.coding_history(s["service_id"])
-                         if str(h.get("coder", "")).startswith("auto:")), None)
+            auto = next(
+                (h for h in cat.coding_history(s["service_id"]) if str(h.get("coder", "")).startswith("auto:")), None
+            )
             s["auto_top2"] = json.loads(auto.get("top2") or "[]") if auto else []
     more = len(queue) > REVIEW_PAGE
     names = [m["municipality"] for m in context(request).insights.municipalities()]
     page_url = lambda n: "/review?" + urlencode({**{k: v for k, v in filters.items() if v is not None}, "page": n})
-    return render(request, "review.html", queue=queue[:REVIEW_PAGE], filters=filters, page=page, more=more,
-                  page_url=page_url, municipality_names=names)
+    return render(
+        request,
+        "review.html",
+        queue=queue[:REVIEW_PAGE],
+        filters=filters,
+        page=page,
+        more=more,
+        page_url=page_url,
+        municipality_names=names,
+    )
 
 
 @router.post("/review/{service_id}")
@@ -225,8 +261,12 @@ def upload_form(request: Request) -> Response:
     if login_name(request) is None:
         return _login_redirect(request)
     ctx = context(request)
-    return render(request, "upload.html", limit_mb=ctx.settings.max_upload_bytes / (1024 * 1024),
-                  jobs=[j.to_json() for j in ctx.jobs.jobs()[:10]])
+    return render(
+        request,
+        "upload.html",
+        limit_mb=ctx.settings.max_upload_bytes / (1024 * 1024),
+        jobs=[j.to_json() for j in ctx.jobs.jobs()[:10]],
+    )
 
 
 @router.post("/upload")
@@ -259,5 +299,6 @@ def font(name: str) -> Response:
 
     if name not in fonts.WEB_FONTS:
         raise HTTPException(404, "no such font")
-    return FileResponse(str(fonts.font_dir() / name), media_type="font/woff2",
-                        headers={"Cache-Control": "max-age=86400"})
+    return FileResponse(
+        str(fonts.font_dir() / name), media_type="font/woff2", headers={"Cache-Control": "max-age=86400"}
+    )

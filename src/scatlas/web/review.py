@@ -18,9 +18,16 @@ def _split(value: str | None) -> list[str]:
 KEEP: Any = object()
 
 
-def review_coding(current: dict[str, Any], login: str, *, domain_id: str | None = None,
-                  function: str | None = None, subtype: Any = KEEP, target_groups: Any = KEEP,
-                  technologies: Any = KEEP) -> CodingRecord:
+def review_coding(
+    current: dict[str, Any],
+    login: str,
+    *,
+    domain_id: str | None = None,
+    function: str | None = None,
+    subtype: Any = KEEP,
+    target_groups: Any = KEEP,
+    technologies: Any = KEEP,
+) -> CodingRecord:
     """The human coding for accepting a service's effective coding (no changes) or changing any dimension.
 
     Dimensions not sent are carried over from the effective coding. When the domain changes, the sub-type is asked
@@ -41,8 +48,10 @@ def review_coding(current: dict[str, Any], login: str, *, domain_id: str | None 
         if subtype and subtype not in allowed:
             subtype = None  # belonged to the old domain: to be chosen again
     elif subtype and subtype not in allowed:
-        raise ValueError(f"세부유형 {subtype!r} 은(는) {names.get(new_domain, new_domain)} 분야에 속하지 않습니다: "
-                         "분야를 바꾸었다면 세부유형을 다시 고르세요")
+        raise ValueError(
+            f"세부유형 {subtype!r} 은(는) {names.get(new_domain, new_domain)} 분야에 속하지 않습니다: "
+            "분야를 바꾸었다면 세부유형을 다시 고르세요"
+        )
     groups = _split(current.get("target_groups")) if target_groups is KEEP else list(target_groups)
     bad = [g for g in groups if g not in TARGET_GROUPS]
     if bad:
@@ -50,23 +59,38 @@ def review_coding(current: dict[str, Any], login: str, *, domain_id: str | None 
     techs = _split(current.get("technologies")) if technologies is KEEP else list(technologies)
     changes = []
     if new_domain != current.get("domain_id"):
-        changes.append(_("분야 {old} → {new}").format(old=names.get(current.get("domain_id") or "", "—"),
-                                                   new=names.get(new_domain or "", "—")))
+        changes.append(
+            _("분야 {old} → {new}").format(
+                old=names.get(current.get("domain_id") or "", "—"), new=names.get(new_domain or "", "—")
+            )
+        )
     if (subtype or None) != (current.get("subtype") or None):
         changes.append(_("세부유형 {old} → {new}").format(old=current.get("subtype") or "—", new=subtype or "—"))
     if new_function != current.get("function"):
         changes.append(_("기능 {old} → {new}").format(old=current.get("function") or "—", new=new_function or "—"))
     if ";".join(groups) != (current.get("target_groups") or ""):
-        changes.append(_("대상 {old} → {new}").format(old=current.get("target_groups") or "—",
-                                                   new=";".join(groups) or "—"))
+        changes.append(
+            _("대상 {old} → {new}").format(old=current.get("target_groups") or "—", new=";".join(groups) or "—")
+        )
     if ";".join(techs) != (current.get("technologies") or ""):
-        changes.append(_("기술 {old} → {new}").format(old=current.get("technologies") or "—",
-                                                   new=";".join(techs) or "—"))
-    rationale = (_("검토에서 수정") + ": " + "; ".join(changes)) if changes else \
-        _("검토에서 승인") + " (" + (coder_label(current.get('coder')) or _("분류 없음")) + ")"
-    return CodingRecord(domain_id=new_domain, subtype=subtype or None, function=new_function,
-                        target_groups=groups, technologies=techs, confidence=1.0,
-                        rationale=rationale, coder=f"human:{login}")
+        changes.append(
+            _("기술 {old} → {new}").format(old=current.get("technologies") or "—", new=";".join(techs) or "—")
+        )
+    rationale = (
+        (_("검토에서 수정") + ": " + "; ".join(changes))
+        if changes
+        else _("검토에서 승인") + " (" + (coder_label(current.get("coder")) or _("분류 없음")) + ")"
+    )
+    return CodingRecord(
+        domain_id=new_domain,
+        subtype=subtype or None,
+        function=new_function,
+        target_groups=groups,
+        technologies=techs,
+        confidence=1.0,
+        rationale=rationale,
+        coder=f"human:{login}",
+    )
 
 
 def coding_from_form(current: dict[str, Any], login: str, form: Any, action: str = "set") -> CodingRecord:
@@ -89,6 +113,12 @@ def coding_from_form(current: dict[str, Any], login: str, form: Any, action: str
         techs = list(dict.fromkeys(t.strip() for t in techs.split(";") if t.strip()))
     domain_id = str(form.get("domain_id")) if form.get("domain_id") else None
     function = str(form.get("function")) if form.get("function") else None
-    return review_coding(current, login, domain_id=domain_id, function=function,
-                         subtype=subtype if subtype is KEEP else (subtype or None), target_groups=groups,
-                         technologies=techs)
+    return review_coding(
+        current,
+        login,
+        domain_id=domain_id,
+        function=function,
+        subtype=subtype if subtype is KEEP else (subtype or None),
+        target_groups=groups,
+        technologies=techs,
+    )

@@ -12,8 +12,13 @@ from scatlas.catalogue.bigrams import indexable as bigram_indexable
 
 #: sort keys a client may ask for → SQL (a '-' prefix sorts descending); service_id breaks ties
 SORTS: dict[str, str] = {
-    "id": "service_id", "name": "name", "municipality": "municipality", "domain": "domain_id",
-    "confidence": "confidence", "page": "page", "period": "period_start",
+    "id": "service_id",
+    "name": "name",
+    "municipality": "municipality",
+    "domain": "domain_id",
+    "confidence": "confidence",
+    "page": "page",
+    "period": "period_start",
 }
 MAX_PER_PAGE = 200
 #: bounds on what a client may send: longer values, more words or later pages are refused with 422, never a 500
@@ -51,6 +56,7 @@ class ServiceFilter:
     @classmethod
     def from_query(cls, params: Any) -> ServiceFilter:
         """Build from a request's query parameters (a Starlette QueryParams or a dict of lists/strings)."""
+
         def many(name: str) -> list[str]:
             values = params.getlist(name) if hasattr(params, "getlist") else _as_list(params.get(name))
             return [_nfc(v).strip() for v in values if v and v.strip()]
@@ -73,11 +79,21 @@ class ServiceFilter:
             except ValueError:
                 raise FilterError(f"{name}: {raw!r} is not a number") from None
 
-        flt = cls(q=_nfc(params.get("q") or "").strip(), municipality=many("municipality"), domain=many("domain"),
-                  subtype=many("subtype"), function=many("function"), target=many("target"), tech=many("tech"),
-                  period=one("period"), conf_min=number("conf_min", float), conf_max=number("conf_max", float),
-                  sort=one("sort") or "id", page=_default(number("page", int), 1),
-                  per_page=_default(number("per_page", int), 50))
+        flt = cls(
+            q=_nfc(params.get("q") or "").strip(),
+            municipality=many("municipality"),
+            domain=many("domain"),
+            subtype=many("subtype"),
+            function=many("function"),
+            target=many("target"),
+            tech=many("tech"),
+            period=one("period"),
+            conf_min=number("conf_min", float),
+            conf_max=number("conf_max", float),
+            sort=one("sort") or "id",
+            page=_default(number("page", int), 1),
+            per_page=_default(number("per_page", int), 50),
+        )
         flt.validate()
         return flt
 
@@ -115,8 +131,12 @@ class ServiceFilter:
         if text_cond:
             conds.append(text_cond)
             params += text_params
-        for column, values in (("municipality", self.municipality), ("domain_id", self.domain),
-                               ("subtype", self.subtype), ("function", self.function)):
+        for column, values in (
+            ("municipality", self.municipality),
+            ("domain_id", self.domain),
+            ("subtype", self.subtype),
+            ("function", self.function),
+        ):
             if values:
                 conds.append(f"{column} IN ({', '.join('?' * len(values))})")
                 params += values
@@ -145,8 +165,11 @@ class ServiceFilter:
     def text_only(self) -> bool:
         """Whether the filter is search words alone (every other selecting field at its default)."""
         defaults = ServiceFilter()
-        return bool(self.q) and all(getattr(self, f.name) == getattr(defaults, f.name) for f in fields(self)
-                                    if f.name not in ("q", "sort", "page", "per_page"))
+        return bool(self.q) and all(
+            getattr(self, f.name) == getattr(defaults, f.name)
+            for f in fields(self)
+            if f.name not in ("q", "sort", "page", "per_page")
+        )
 
     def order_by(self) -> str:
         key = self.sort.lstrip("-")
@@ -183,8 +206,14 @@ class SearchResult:
         return max(1, -(-self.total // self.per_page))
 
     def to_json(self) -> dict[str, Any]:
-        return {"total": self.total, "total_is_lower_bound": self.capped, "page": self.page,
-                "per_page": self.per_page, "pages": self.pages, "items": self.items}
+        return {
+            "total": self.total,
+            "total_is_lower_bound": self.capped,
+            "page": self.page,
+            "per_page": self.per_page,
+            "pages": self.pages,
+            "items": self.items,
+        }
 
 
 def search_services(cat: Catalogue, flt: ServiceFilter) -> SearchResult:
@@ -203,17 +232,25 @@ def search_services(cat: Catalogue, flt: ServiceFilter) -> SearchResult:
         # One scan gives both the count and the page: a one-character word is a LIKE scan over every service,
         # and scanning once instead of twice halves the slowest searches.
         direction = "DESC" if flt.sort.startswith("-") else "ASC"
-        ids = [r[0] for r in cat.conn.execute(
-            f"SELECT {id_column} FROM {matching} ORDER BY {id_column} {direction} LIMIT {COUNT_CAP + 1}",
-            matching_params)]
+        ids = [
+            r[0]
+            for r in cat.conn.execute(
+                f"SELECT {id_column} FROM {matching} ORDER BY {id_column} {direction} LIMIT {COUNT_CAP + 1}",
+                matching_params,
+            )
+        ]
         count = len(ids)
-        page_ids = ids[offset:offset + flt.per_page]
-        by_id = {r["service_id"]: r for r in cat.services(
-            f"service_id IN ({', '.join('?' * len(page_ids))})", page_ids)} if page_ids else {}
+        page_ids = ids[offset : offset + flt.per_page]
+        by_id = (
+            {r["service_id"]: r for r in cat.services(f"service_id IN ({', '.join('?' * len(page_ids))})", page_ids)}
+            if page_ids
+            else {}
+        )
         rows = [by_id[i] for i in page_ids]
     else:
-        count = cat.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM {matching} LIMIT {COUNT_CAP + 1})",
-                                 matching_params).fetchone()[0]
+        count = cat.conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM {matching} LIMIT {COUNT_CAP + 1})", matching_params
+        ).fetchone()[0]
         rows = cat.services(where, params, order_by=flt.order_by(), limit=flt.per_page, offset=offset)
     capped = count > COUNT_CAP
     return SearchResult(rows, COUNT_CAP if capped else count, capped, flt.page, flt.per_page)

@@ -56,8 +56,10 @@ class SessionStore:
         """A new live session for `user`; returns its id."""
         sid = secrets.token_urlsafe(32)
         now = time.time()
-        self._execute("INSERT INTO web_session(sid, user, created, expires) VALUES (?, ?, ?, ?)",
-                      (sid, user, now, now + self.max_age))
+        self._execute(
+            "INSERT INTO web_session(sid, user, created, expires) VALUES (?, ?, ?, ?)",
+            (sid, user, now, now + self.max_age),
+        )
         self._execute("DELETE FROM web_session WHERE expires < ?", (now,))
         return sid
 
@@ -82,8 +84,9 @@ class SessionStore:
     def wait_seconds(self, client: str) -> float:
         """How long `client` must wait before its next try (0: it may try now)."""
         now = time.time()
-        rows = self._execute("SELECT COUNT(*), MAX(at) FROM auth_failure WHERE client = ? AND at > ?",
-                             (client, now - FAILURE_WINDOW)).fetchone()
+        rows = self._execute(
+            "SELECT COUNT(*), MAX(at) FROM auth_failure WHERE client = ? AND at > ?", (client, now - FAILURE_WINDOW)
+        ).fetchone()
         count, last = int(rows[0]), rows[1]
         if count < FREE_FAILURES or last is None:
             return 0.0

@@ -27,33 +27,45 @@ def key_trigrams(name: str, limit: int = 24) -> list[str]:
     text = " ".join(w for w in _SPLIT.split(text) if w)
     grams: list[str] = []
     for i in range(len(text) - 2):
-        gram = text[i:i + 3]
+        gram = text[i : i + 3]
         if len(gram.replace(" ", "")) >= 2 and gram not in grams:
             grams.append(gram)
     return grams[:limit]
 
 
-def similar_services(cat: Catalogue, service: dict[str, Any], archetypes: ArchetypeResult | None = None,
-                     limit: int = 10) -> dict[str, Any]:
+def similar_services(
+    cat: Catalogue, service: dict[str, Any], archetypes: ArchetypeResult | None = None, limit: int = 10
+) -> dict[str, Any]:
     """{"method": "archetype" | "trigram" | "none", "archetype": {...} | None, "services": [service rows]}."""
     sid = service["service_id"]
     if archetypes is not None and sid in archetypes.archetype_of:
         aid = archetypes.archetype_of[sid]
         arche = next(a for a in archetypes.archetypes if a["id"] == aid)
-        ids = [m["service_id"] for m in arche["members"]
-               if m["service_id"] != sid and m["municipality"] != service["municipality"]][:limit]
+        ids = [
+            m["service_id"]
+            for m in arche["members"]
+            if m["service_id"] != sid and m["municipality"] != service["municipality"]
+        ][:limit]
         items = _rows_by_id(cat, ids)
-        return {"method": "archetype", "archetype": {k: arche[k] for k in ("id", "label", "municipalities")},
-                "services": items}
+        return {
+            "method": "archetype",
+            "archetype": {k: arche[k] for k in ("id", "label", "municipalities")},
+            "services": items,
+        }
     grams = key_trigrams(service["name"])
     if not grams:
         return {"method": "none", "archetype": None, "services": []}
     # OR over the name's trigrams, ranked by bm25: the more distinctive pieces a name shares, the higher it ranks
     match = "name : (" + " OR ".join(fts_phrase(g) for g in grams) + ")"
-    ids = [r[0] for r in cat.conn.execute(
-        "SELECT f.rowid FROM service_fts f JOIN service s ON s.id = f.rowid JOIN plan p ON p.id = s.plan_id "
-        "WHERE service_fts MATCH ? AND f.rowid != ? AND p.municipality IS NOT ? "
-        "ORDER BY bm25(service_fts) LIMIT ?", (match, sid, service["municipality"], limit))]
+    ids = [
+        r[0]
+        for r in cat.conn.execute(
+            "SELECT f.rowid FROM service_fts f JOIN service s ON s.id = f.rowid JOIN plan p ON p.id = s.plan_id "
+            "WHERE service_fts MATCH ? AND f.rowid != ? AND p.municipality IS NOT ? "
+            "ORDER BY bm25(service_fts) LIMIT ?",
+            (match, sid, service["municipality"], limit),
+        )
+    ]
     return {"method": "trigram", "archetype": None, "services": _rows_by_id(cat, ids)}
 
 

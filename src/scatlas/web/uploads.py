@@ -49,8 +49,9 @@ def check_suffix(filename: str) -> str:
     """The file's (lower-case) suffix if it is one we read; raises UploadRefused (415) otherwise."""
     suffix = Path(filename).suffix.lower()
     if suffix not in ALLOWED_SUFFIXES:
-        raise UploadRefused(415, f"{filename}: type {suffix or '(none)'} is not accepted; "
-                                 f"send one of {', '.join(ALLOWED_SUFFIXES)}")
+        raise UploadRefused(
+            415, f"{filename}: type {suffix or '(none)'} is not accepted; send one of {', '.join(ALLOWED_SUFFIXES)}"
+        )
     return suffix
 
 
@@ -138,17 +139,21 @@ class JobStore:
         self._lock = threading.Lock()
         self._conn = sqlite3.connect(path, timeout=30.0, check_same_thread=False, isolation_level=None)
         self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("CREATE TABLE IF NOT EXISTS upload_job (id TEXT PRIMARY KEY, created REAL NOT NULL, "
-                           "data TEXT NOT NULL)")
+        self._conn.execute(
+            "CREATE TABLE IF NOT EXISTS upload_job (id TEXT PRIMARY KEY, created REAL NOT NULL, data TEXT NOT NULL)"
+        )
 
     def save(self, job: Job) -> None:
         data = json.dumps(asdict(job), ensure_ascii=False)
         with self._lock:
-            self._conn.execute("INSERT OR REPLACE INTO upload_job(id, created, data) VALUES (?, ?, ?)",
-                               (job.id, job.created, data))
+            self._conn.execute(
+                "INSERT OR REPLACE INTO upload_job(id, created, data) VALUES (?, ?, ?)", (job.id, job.created, data)
+            )
             # a long-running server keeps the latest jobs, not all of them
-            self._conn.execute("DELETE FROM upload_job WHERE id NOT IN "
-                               "(SELECT id FROM upload_job ORDER BY created DESC LIMIT ?)", (MAX_JOBS,))
+            self._conn.execute(
+                "DELETE FROM upload_job WHERE id NOT IN (SELECT id FROM upload_job ORDER BY created DESC LIMIT ?)",
+                (MAX_JOBS,),
+            )
 
     def get(self, job_id: str) -> Job | None:
         with self._lock:
@@ -168,8 +173,9 @@ class JobStore:
 class JobRunner:
     """Runs this worker's ingestion jobs one after another on a thread; every job's status lives in the JobStore."""
 
-    def __init__(self, db_path: Path, coder_factory: Callable[[], Coder | None] | None,
-                 store: JobStore | None = None) -> None:
+    def __init__(
+        self, db_path: Path, coder_factory: Callable[[], Coder | None] | None, store: JobStore | None = None
+    ) -> None:
         self.db_path = db_path
         self._coder_factory = coder_factory
         self._coder: Coder | None = None
@@ -179,8 +185,7 @@ class JobRunner:
 
     def submit(self, path: Path, submitted_by: str) -> Job:
         """Queue a stored upload for ingestion; returns its job."""
-        job = Job(id=uuid.uuid4().hex, file_name=path.name, path=str(path),
-                  submitted_by=submitted_by)
+        job = Job(id=uuid.uuid4().hex, file_name=path.name, path=str(path), submitted_by=submitted_by)
         self.store.save(job)
         self._executor.submit(self._run, job)
         return job
@@ -217,7 +222,7 @@ class JobRunner:
                 else:
                     job.service_ids = found_services(cat, sha256_of(Path(job.path)))
                     job.status = "done"
-        except Exception as exc:  # noqa: BLE001 - the job must end in a state the page can show
+        except Exception as exc:
             job.status = "failed"
             job.error = {"code": "internal", "message": f"{job.file_name}: {type(exc).__name__}: {exc}"}
         finally:
@@ -241,6 +246,11 @@ def found_services(cat: Catalogue, sha256: str) -> list[int]:
     source = cat.find_source(sha256)
     if source is None:
         return []
-    return [r[0] for r in cat.conn.execute(
-        "SELECT s.id FROM service s JOIN plan p ON p.id = s.plan_id WHERE p.source_id = ? "
-        "ORDER BY p.id, s.position", (source["id"],))]
+    return [
+        r[0]
+        for r in cat.conn.execute(
+            "SELECT s.id FROM service s JOIN plan p ON p.id = s.plan_id WHERE p.source_id = ? "
+            "ORDER BY p.id, s.position",
+            (source["id"],),
+        )
+    ]
