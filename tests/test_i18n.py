@@ -72,7 +72,6 @@ ALLOWED = {
     "ESS",
     "BEMS",
     "HEMS",
-    "IoT",
     # units and statistics
     "dpi",
     "MB",

@@ -125,7 +125,7 @@ def test_exported_spreadsheets_never_run_document_text_as_a_formula(tmp_path):
     assert runner.invoke(app, ["export", "--db", str(db), "-f", "xlsx", "-o", str(xlsx)]).exit_code == 0
     ws = load_workbook(xlsx).active
     header = [c.value for c in ws[1]]
-    rows = [dict(zip(header, (c.value for c in row))) for row in ws.iter_rows(min_row=2)]
+    rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in ws.iter_rows(min_row=2)]
     assert [r["name"] for r in rows] == ['\'=HYPERLINK("http://x")', "- 글머리표 설명"]
     assert [r["description"] for r in rows] == ["'+1", "'-2+3"]
     assert all(c.data_type == "s" for row in ws.iter_rows(min_row=2) for c in row if c.value)

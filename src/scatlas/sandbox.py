@@ -174,13 +174,12 @@ def extract_within_budget(
     try:
         timeout = budget.seconds if budget.seconds > 0 else None
         while True:
-            if not parent.poll(timeout):
-                if proc.is_alive():
-                    proc.kill()
-                    proc.join()
-                    raise DocumentError(
-                        "too_large", f"reading took longer than the time budget of {budget.seconds:g} s", path=path
-                    )
+            if not parent.poll(timeout) and proc.is_alive():
+                proc.kill()
+                proc.join()
+                raise DocumentError(
+                    "too_large", f"reading took longer than the time budget of {budget.seconds:g} s", path=path
+                )
             try:
                 kind, payload = parent.recv()
             except (EOFError, OSError):

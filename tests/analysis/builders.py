@@ -47,7 +47,7 @@ def build(path: Path, plans: Sequence[tuple[str, tuple[int, int] | None, Sequenc
         title = f"{muni} 스마트도시계획" + (f"({period[0]}~{period[1]})" if period else "")
         result = cat.import_source(src, [PlanRecord(municipality=muni, title=title, period=period, services=recs)])
         ids = [row["service_id"] for row in cat.services("plan_id = ?", (result.plan_ids[0],), order_by="position")]
-        for sid, s in zip(ids, services):
+        for sid, s in zip(ids, services, strict=True):
             if s.auto is not None:
                 cat.add_coding(
                     sid,
@@ -118,10 +118,7 @@ def study_inventory(path: Path) -> Catalogue:
     for did, count in STUDY_COUNTS.items():
         subs = [s.id for s in book.subtypes_of(did)]
         for k in range(count):
-            if did == "transport":
-                sub = "traffic_info" if k < 20 else subs[k % 3]
-            else:
-                sub = subs[k % len(subs)]
+            sub = ("traffic_info" if k < 20 else subs[k % 3]) if did == "transport" else subs[k % len(subs)]
             label = book.subtype(sub).label
             entries.append(
                 (
@@ -140,7 +137,7 @@ def study_inventory(path: Path) -> Catalogue:
             )
     cat = Catalogue.open(path)
     per_plan = [entries[i::10] for i in range(10)]
-    for k, (muni, chunk) in enumerate(zip(STUDY_MUNICIPALITIES, per_plan)):
+    for muni, chunk in zip(STUDY_MUNICIPALITIES, per_plan, strict=False):
         recs = [ServiceRecord(name=n, declared_domain=d, position=i, page=50 + i) for i, (n, d, _) in enumerate(chunk)]
         src = SourceRecord(
             path=f"/study/{muni}.pdf",

@@ -104,7 +104,7 @@ def test_cheap_keys_propose_pairs_sharing_a_core_name_or_rare_grams():
     left, right = candidate_pairs(
         ["스마트 버스정류장 구축", "버스정류장", "해상 안개 감시 시스템", "해상 안개 감시 드론"]
     )
-    pairs = set(zip(left.tolist(), right.tolist()))
+    pairs = set(zip(left.tolist(), right.tolist(), strict=True))
     assert (0, 1) in pairs and (2, 3) in pairs and (0, 2) not in pairs
 
 

@@ -74,7 +74,7 @@ def test_two_real_ingest_processes_on_the_same_files(tmp_path: Path) -> None:
         for f in folders
     ]
     outs = [p.communicate(timeout=300) for p in procs]
-    for proc, (out, err) in zip(procs, outs):
+    for proc, (out, err) in zip(procs, outs, strict=True):
         assert proc.returncode == 0, out + err
         assert "Traceback" not in err and "IntegrityError" not in err
     with Catalogue.open(db) as cat:

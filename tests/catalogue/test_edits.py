@@ -124,7 +124,7 @@ def test_every_human_edit_survives_a_reingest_of_the_changed_file(cat):
     editor.delete(ids["지능형 CCTV"], reason="사례")
     editor.split(ids["스마트 가로등 / 스마트 벤치"], [("스마트 가로등", ""), ("스마트 벤치", "")])
     # the file changes: descriptions rewritten, one new service; re-ingested under the same path
-    plan = make_plan(names=NAMES + ("스마트 횡단보도",))
+    plan = make_plan(names=(*NAMES, "스마트 횡단보도"))
     for service in plan.services:
         service.description = service.description + " (개정)"
     result = cat.import_source(make_source(sha="c" * 64, path="/p/mokpo.csv"), [plan])

@@ -16,14 +16,14 @@ def test_alpha_matches_krippendorffs_worked_example_with_missing_values():
     b = [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, n, 3]
     c = [n, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, n]
     d = [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, n]
-    assert krippendorff_alpha_nominal(list(zip(a, b, c, d))) == pytest.approx(0.743, abs=5e-4)
+    assert krippendorff_alpha_nominal(list(zip(a, b, c, d, strict=True))) == pytest.approx(0.743, abs=5e-4)
 
 
 def test_alpha_matches_the_two_observer_binary_example():
     # Krippendorff's two-observer binary example: α = 0.095
     a = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0]
     b = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0]
-    assert krippendorff_alpha_nominal(list(zip(a, b))) == pytest.approx(0.095, abs=5e-4)
+    assert krippendorff_alpha_nominal(list(zip(a, b, strict=True))) == pytest.approx(0.095, abs=5e-4)
 
 
 def test_alpha_by_hand_for_a_small_table():

@@ -96,7 +96,7 @@ def test_empty_batch_gives_no_codings(coder):
 def test_fit_is_deterministic_and_estimator_shaped():
     from scatlas.coding.coder import HybridCoder
 
-    texts = [s for s in CLEAR.values()] * 3
+    texts = list(CLEAR.values()) * 3
     labels = list(CLEAR) * 3
     a = HybridCoder(cv=3).fit(texts, labels)
     b = HybridCoder(cv=3).fit(texts, labels)

@@ -51,7 +51,7 @@ def test_domain_change_asks_the_subtype_again_and_every_dimension_is_set(tmp_pat
         queue = [r["service_id"] for r in cat.review_queue(municipality="목포시")]
         summary = run_review(cat, "kim", _answers(*answers), _quiet(), municipality="목포시")
         assert summary.changed == 3  # each key stores a decision and moves on
-        first = [c for c in cat.coding_history(queue[0]) if c["coder"] == "human:kim"][0]
+        first = next(c for c in cat.coding_history(queue[0]) if c["coder"] == "human:kim")
         assert first["domain_id"] == "safety"
         assert first["subtype"] == (subs[0].id if subs else None)  # never the old 교통 sub-type
         assert cat.service(queue[1])["target_groups"] == "노인;아동"

@@ -192,6 +192,6 @@ def test_no_description_is_another_with_one_word_swapped() -> None:
     clones = []
     for group in by_shape.values():
         for (id_a, a), (id_b, b) in combinations(group, 2):
-            if sum(x != y for x, y in zip(a, b)) <= 1:
+            if sum(x != y for x, y in zip(a, b, strict=True)) <= 1:
                 clones.append((id_a, id_b))
     assert not clones, clones[:10]

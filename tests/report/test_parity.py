@@ -56,7 +56,7 @@ def test_the_three_formats_have_the_same_numbered_sections(report) -> None:
 
 
 def test_title_author_institution_and_date_are_on_every_format(report) -> None:
-    result, html, text, _, wb = report
+    _result, html, text, _, wb = report
     for where in (html, text, "\n".join(str(r[0]) for r in wb["목차"].iter_rows(values_only=True))):
         assert "자치단체 스마트도시 서비스 분석" in where
         assert "김연구 · 한국지방행정연구원 · 2026-12-03" in where

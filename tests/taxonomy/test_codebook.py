@@ -49,5 +49,5 @@ def test_a_codebook_that_renames_a_domain_is_rejected():
 
     raw = json.loads(resources.files("scatlas.data").joinpath("codebook.json").read_text(encoding="utf-8"))
     raw["domains"][4]["name"] = "방범/방재"
-    with pytest.raises(ValueError, match="differs from docs/contracts.md"):
+    with pytest.raises(ValueError, match=r"differs from docs/contracts\.md"):
         _validate(raw)

@@ -98,7 +98,7 @@ def build_catalogue(path: Path) -> dict[str, int]:
             result = cat.import_source(source, [plan])
             plan_id = result.plan_ids[0]
             rows = cat.services("plan_id = ?", (plan_id,), order_by="position")
-            for row, (name, _d, _decl, domain_id, function, conf) in zip(rows, services):
+            for row, (name, _d, _decl, domain_id, function, conf) in zip(rows, services, strict=True):
                 ids[f"{municipality}/{name}"] = row["service_id"]
                 cat.add_coding(
                     row["service_id"],

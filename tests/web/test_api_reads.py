@@ -50,7 +50,9 @@ def test_korean_substring_search_uses_trigrams_and_like_for_short_words(client: 
 
 
 def test_filters_select_by_every_dimension(client: TestClient) -> None:
-    get = lambda **p: names(client.get("/api/services", params=p))
+    def get(**p):
+        return names(client.get("/api/services", params=p))
+
     assert sorted(get(municipality="고양시")) == ["관광 안내 키오스크", "드론 순찰", "스마트 버스정류장"]
     assert sorted(get(domain="safety")) == ["드론 순찰", "침수 감지 경보"]
     assert get(function="기반구축") == [XSS_SCRIPT]

@@ -169,13 +169,13 @@ def test_uploaded_docx_plan_is_read_extracted_and_its_services_listed(
     doc.add_heading("속초시 스마트도시계획(2025~2029)", 0)
     doc.add_paragraph("〈표 5-1〉 스마트도시 서비스 목록")
     table = doc.add_table(rows=1, cols=3)
-    for cell, text in zip(table.rows[0].cells, ("분야", "서비스명", "서비스 내용")):
+    for cell, text in zip(table.rows[0].cells, ("분야", "서비스명", "서비스 내용"), strict=True):
         cell.text = text
     for row in (
         ("교통", "스마트 버스정류장", "버스 도착 정보와 냉난방 쉼터 제공"),
         ("방범·방재", "해안 침수 감지 경보", "해안 저지대 수위 센서로 침수를 경보"),
     ):
-        for cell, text in zip(table.add_row().cells, row):
+        for cell, text in zip(table.add_row().cells, row, strict=True):
             cell.text = text
     path = tmp_path / "속초시 계획.docx"
     doc.save(path)

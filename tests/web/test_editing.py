@@ -43,7 +43,7 @@ def test_editing_needs_a_login_and_a_csrf_token(writer_client: TestClient, fresh
     sid = next(iter(fresh_catalogue[1].values()))
     anonymous = writer_client.post(f"/services/{sid}/edit", data={"action": "delete"}, follow_redirects=False)
     assert anonymous.status_code == 403  # no CSRF token
-    token = login(writer_client)
+    login(writer_client)
     assert _post(writer_client, f"/services/{sid}/edit", "wrong", action="delete").status_code == 403
 
 
@@ -87,7 +87,7 @@ def test_bad_edits_are_422_with_the_reason(logged) -> None:
 
 
 def test_full_coding_form_drops_a_subtype_of_another_domain(logged) -> None:
-    client, token, ids, db = logged
+    client, token, ids, _db = logged
     sid = ids["춘천시/스마트 버스정류장"]
     r = client.post(
         f"/services/{sid}/coding",

@@ -104,7 +104,7 @@ def _prf(tp: int, predicted: int, actual: int) -> tuple[float, float, float]:
 def pairwise(same_group: Sequence[bool], pairs: Sequence[dict[str, str]]) -> dict[str, float]:
     """Pairwise precision, recall and F1 of 'in one group' against the pairs' labels."""
     truth = [p["label"] == POSITIVE for p in pairs]
-    tp = sum(1 for g, t in zip(same_group, truth) if g and t)
+    tp = sum(1 for g, t in zip(same_group, truth, strict=True) if g and t)
     p, r, f = _prf(tp, sum(same_group), sum(truth))
     return {"pairs": len(pairs), "same": sum(truth), "precision": p, "recall": r, "f1": f}
 
@@ -214,10 +214,14 @@ def method_scores(
     return sims
 
 
+#: Thresholds tried by best_threshold(): 0.02 to 0.94 in steps of 0.01.
+THRESHOLD_GRID = tuple(round(t, 2) for t in np.arange(0.02, 0.95, 0.01))
+
+
 def best_threshold(
     scores: np.ndarray,
     pairs: Sequence[dict[str, str]],
-    grid: Sequence[float] = tuple(round(t, 2) for t in np.arange(0.02, 0.95, 0.01)),
+    grid: Sequence[float] = THRESHOLD_GRID,
 ) -> dict[str, float]:
     """The F1-best threshold of per-pair scores (ties: the higher threshold)."""
     best: dict[str, float] = {}
@@ -238,7 +242,7 @@ def choose(
     tune: Sequence[dict[str, str]],
     thresholds: Sequence[float] = THRESHOLDS,
     weak_links: Sequence[float] = WEAK_LINKS,
-    blends: Sequence[tuple[float, float]] = BLENDS,
+    blends: Sequence[tuple[float, float, float]] = BLENDS,
     names_only: bool = False,
 ) -> dict[str, Any]:
     """The blend, threshold and weak-link share chosen on the tuning pairs: the best grouped pairwise F1, and among
@@ -338,18 +342,23 @@ def report(
         settings["text_weight"],
         settings["kind_gate"],
     )
-    grouping = {k: settings[k] for k in ("threshold", "name_threshold", "weak_link")}
     try:
-        for variant, options in (
-            ("", {}),
-            ("_keys_only", {"exhaustive_block": 0}),
-            ("_names_only", {"names_only": True}),
+        for variant, names_only, exhaustive_block in (
+            ("", False, None),
+            ("_keys_only", False, 0),
+            ("_names_only", True, None),
         ):
-            rows, _ = rows_of(services, options.get("names_only", False))
-            scored = A.score_pairs_of(rows, options.get("exhaustive_block"))
+            rows, _ = rows_of(services, names_only)
+            scored = A.score_pairs_of(rows, exhaustive_block)
             for part, pairs in (("tune", tune), ("test", test)):
                 out[part + variant] = group_quality(
-                    services, pairs, names_only=options.get("names_only", False), scored=scored, **grouping
+                    services,
+                    pairs,
+                    names_only=names_only,
+                    scored=scored,
+                    threshold=settings["threshold"],
+                    name_threshold=settings["name_threshold"],
+                    weak_link=settings["weak_link"],
                 )
         scores_tune = method_scores(services, tune)
         pair_best = best_threshold(scores_tune, tune)

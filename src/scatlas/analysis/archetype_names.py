@@ -95,7 +95,7 @@ def _trim(words: list[str]) -> list[str]:
         last = words[-1]
         for plan in sorted(TRAILING_PLAN_WORDS, key=len, reverse=True):
             if last.endswith(plan) and len(last) - len(plan) >= 2:
-                words = words[:-1] + [last[: -len(plan)]]
+                words = [*words[:-1], last[: -len(plan)]]
                 break
     return words
 
@@ -129,27 +129,28 @@ def archetype_label(members: Sequence[Row]) -> str:
 
     candidates: Counter[tuple[str, ...]] = Counter()
     shortened: dict[str, tuple[str, ...]] = {}
-    for muni, names in names_by_muni.items():
+    for _muni, names in names_by_muni.items():
         seen = set()
         for name in names:
             if name not in shortened:
-                words = [general(w) for w in _words(name)]
-                shortened[name] = tuple(_trim([w for w in dict.fromkeys(words) if shared(w) >= 2]))
-            words = shortened[name]
-            key = fold(" ".join(words))
-            if words and key not in seen and not _is_place(key) and any(fold(w) not in WEAK_WORDS for w in words):
+                general_words = [general(w) for w in _words(name)]
+                shortened[name] = tuple(_trim([w for w in dict.fromkeys(general_words) if shared(w) >= 2]))
+            kept = shortened[name]
+            key = fold(" ".join(kept))
+            if kept and key not in seen and not _is_place(key) and any(fold(w) not in WEAK_WORDS for w in kept):
                 seen.add(key)
-                candidates[words] += 1
+                candidates[kept] += 1
     if candidates:
         # merge spellings with the same folded form ('스마트 버스정류장' / '스마트버스정류장')
         by_fold: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for words in candidates:
-            by_fold[fold("".join(words))].append(words)
-        best = max(
+        for candidate in candidates:
+            by_fold[fold("".join(candidate))].append(candidate)
+        best: list[tuple[str, ...]] = max(
             by_fold.values(),
             key=lambda ws: (sum(candidates[w] for w in ws), len(max(ws, key=len)), -len("".join(ws[0]))),
         )
-        words = list(max(best, key=lambda w: (candidates[w], len(w))))
+        chosen: tuple[str, ...] = max(best, key=lambda w: (candidates[w], len(w)))
+        words = list(chosen)
         spelled = Counter(r.name for r in members if _folded_canonical(r.name) == fold("".join(words)))
         if spelled:  # a member's own spelling of the same words ('스마트버스정류장', not '스마트 버스 정류장')
             words = [min(spelled, key=lambda n: (-spelled[n], len(n), n))]
@@ -171,7 +172,7 @@ def _kind_words(members: Sequence[Row], slot: str, n: int, share: float = 0.0) -
     `share` of them)."""
     kinds = service_kinds([r.name for r in members], [r.description for r in members])
     users: dict[str, set[str]] = defaultdict(set)
-    for r, k in zip(members, kinds):
+    for r, k in zip(members, kinds, strict=True):
         for token in getattr(k, slot):
             users[token[2:] if token.startswith("h:") else token].add(r.municipality)
     need = max(2, share * len({r.municipality for r in members}))

@@ -80,7 +80,7 @@ def without_place(name: str, municipality: str) -> str:
 
 
 def _key_grams(name: str, description: str = "") -> set[str]:
-    grams = set()
+    grams: set[str] = set()
     for prefix, text in (("n", fold(name)), ("d", fold(description)[:KEY_DESCRIPTION_CHARS])):
         grams.update(prefix + text[k : k + 3] for k in range(len(text) - 2))
     return grams
@@ -102,7 +102,7 @@ def candidate_pairs(names: Sequence[str], descriptions: Sequence[str] | None = N
     gram_ids: dict[str, int] = {}
     rows, cols = [], []
     descriptions = descriptions if descriptions is not None else [""] * n
-    for i, (name, desc) in enumerate(zip(names, descriptions)):
+    for i, (name, desc) in enumerate(zip(names, descriptions, strict=True)):
         for g in _key_grams(name, desc):
             rows.append(i)
             cols.append(gram_ids.setdefault(g, len(gram_ids)))
@@ -110,7 +110,9 @@ def candidate_pairs(names: Sequence[str], descriptions: Sequence[str] | None = N
     right = np.array([p[1] for p in pairs], dtype=np.int64)
     if not rows:
         return left, right
-    token_rows, token_cols, token_ids = [], [], {}
+    token_rows: list[int] = []
+    token_cols: list[int] = []
+    token_ids: dict[str, int] = {}
     for i, toks in enumerate(name_tokens(names)):
         for t in set(toks):
             token_rows.append(i)
@@ -178,7 +180,7 @@ def _average_linkage(n: int, left: np.ndarray, right: np.ndarray, weight: np.nda
     import heapq
 
     adjacency: dict[int, dict[int, float]] = defaultdict(dict)
-    for i, j, w in zip(left.tolist(), right.tolist(), weight.tolist()):
+    for i, j, w in zip(left.tolist(), right.tolist(), weight.tolist(), strict=True):
         if i != j:
             adjacency[i][j] = adjacency[i].get(j, 0.0) + w
             adjacency[j][i] = adjacency[j].get(i, 0.0) + w
@@ -214,7 +216,7 @@ def _star_clusters(n: int, left: np.ndarray, right: np.ndarray, weight: np.ndarr
     partners; repeat. Every archetype member is near-identical to its centre, not merely to a neighbour's neighbour.
     """
     partners: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for i, j, w in zip(left.tolist(), right.tolist(), weight.tolist()):
+    for i, j, w in zip(left.tolist(), right.tolist(), weight.tolist(), strict=True):
         partners[i].append((w, j))
         partners[j].append((w, i))
     order = sorted(partners, key=lambda u: (-len(partners[u]), -sum(w for w, _ in partners[u]), u))
@@ -275,7 +277,9 @@ def score_pairs_of(rows: Sequence[Row], exhaustive_block: int | None = None) -> 
     for units in blocks.values():
         if len(units) <= exhaustive_block:
             a, b, sc = _block_scores(vectors, np.array(units, dtype=np.int64))
-            lefts.append(a), rights.append(b), scores.append(sc)
+            lefts.append(a)
+            rights.append(b)
+            scores.append(sc)
     # Big blocks, and pairs across blocks (a service coded 교통 here and 행정 there): cheap keys only.
     a, b = candidate_pairs(names, descs)
     if len(a):
@@ -289,7 +293,9 @@ def score_pairs_of(rows: Sequence[Row], exhaustive_block: int | None = None) -> 
         fresh = (block_of[a] != block_of[b]) | (block_of[a] >= 0)
         a, b = a[fresh], b[fresh]
         sc, _ = pair_similarity(vectors, a, b)
-        lefts.append(a), rights.append(b), scores.append(sc)
+        lefts.append(a)
+        rights.append(b)
+        scores.append(sc)
     left = np.concatenate(lefts) if lefts else empty
     right = np.concatenate(rights) if rights else empty
     sims = np.concatenate(scores) if scores else np.zeros(0, dtype=np.float32)
@@ -343,11 +349,11 @@ def find_archetypes(
     groups = []
     for units in components.values():
         members = [r for u in units for r in unit_rows[u]]
-        munis = {r.municipality for r in members}
+        planned_in = {r.municipality for r in members}
         for u in units:
             if len({r.municipality for r in unit_rows[u]}) > 1:
                 best[u] = max(best[u], 1.0)  # the same name planned elsewhere
-        if len(munis) >= 2:
+        if len(planned_in) >= 2:
             groups.append(members)
     for u, members in enumerate(unit_rows):
         for r in members:
@@ -486,7 +492,7 @@ def choose_threshold(
     precise = [c for c in curve if c[1] >= min_precision and c[2] > 0] or curve
     best = max(precise, key=lambda c: (c[3], c[0]))
     left, right = candidate_pairs(names, descs)
-    proposed = {(int(a), int(b)) for a, b in zip(left, right)}
+    proposed = {(int(a), int(b)) for a, b in zip(left, right, strict=True)}
     hits = sum(
         1
         for k, p in enumerate(pairs)

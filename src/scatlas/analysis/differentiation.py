@@ -178,7 +178,7 @@ def similarity(rows: Sequence[Row], arch: ArchetypeResult) -> dict[str, Any]:
         groups[r.municipality].append(r)
     munis = sorted(groups)
     mixes = _cosine_rows(np.array([_mix(groups[m]) for m in munis])) if munis else np.zeros((0, 12))
-    arch_ids = sorted({a for a in arch.archetype_of.values()})
+    arch_ids = sorted(set(arch.archetype_of.values()))
     col = {a: k for k, a in enumerate(arch_ids)}
     pairs = {
         (k, col[arch.archetype_of[r.service_id]])

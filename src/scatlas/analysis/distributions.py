@@ -36,7 +36,7 @@ def domain_table(rows: Sequence[Row]) -> list[dict[str, Any]]:
     ranks = min_ranks(values)
     return [
         {"domain_id": did, "domain": name, "count": c, "share": share(c, total), "rank": rank}
-        for (did, name), c, rank in zip(DOMAIN_ORDER, values, ranks)
+        for (did, name), c, rank in zip(DOMAIN_ORDER, values, ranks, strict=True)
     ]
 
 
@@ -69,7 +69,7 @@ def grouped_table(
             "services": n,
             "domains": mix,
             "shares": {d: share(c, n) for d, c in mix.items()},
-            "ranks": dict(zip(ids, min_ranks([mix[d] for d in ids]))),
+            "ranks": dict(zip(ids, min_ranks([mix[d] for d in ids]), strict=True)),
             "subtypes": dict(Counter(r.subtype for r in members if r.subtype).most_common()),
             "functions": {f: c for f in FUNCTIONS if (c := sum(1 for r in members if r.function == f))},
             "target_groups": dict(Counter(g for r in members for g in set(r.target_groups)).most_common()),
@@ -104,7 +104,7 @@ def subtype_tables(rows: Sequence[Row]) -> dict[str, list[dict[str, Any]]]:
     for d in book.domains:
         counts = per_domain.get(d.id, Counter())
         total = sum(counts.values())
-        table = [
+        table: list[dict[str, Any]] = [
             {
                 "subtype": s.id,
                 "label": s.label,
@@ -114,7 +114,7 @@ def subtype_tables(rows: Sequence[Row]) -> dict[str, list[dict[str, Any]]]:
             for s in d.subtypes
         ]
         ranks = min_ranks([t["count"] for t in table])
-        for t, rank in zip(table, ranks):
+        for t, rank in zip(table, ranks, strict=True):
             t["rank"] = rank
         if counts.get(None):
             table.append(
@@ -213,7 +213,7 @@ def technology_domain_matrix(rows: Sequence[Row]) -> dict[str, Any]:
         lift.append(
             [
                 round(share(c, t["count"]) / share(dcounts.get(d, 0), total), 3) if dcounts.get(d) else None
-                for c, d in zip(row, cols)
+                for c, d in zip(row, cols, strict=True)
             ]
         )
     return {"technologies": [t["technology"] for t in table], "domains": cols, "counts": matrix, "lift": lift}

@@ -291,7 +291,7 @@ def name_tokens(names: Sequence[str]) -> list[tuple[str, ...]]:
 
         if len(_TOKEN_CACHE) > 500_000:
             _TOKEN_CACHE.clear()
-        for name, feats in zip(todo, analyse([content_name(n) for n in todo])):
+        for name, feats in zip(todo, analyse([content_name(n) for n in todo]), strict=False):
             toks = [f.lower() for f in feats if f.lower() not in STOP_WORDS]
             simple = [t for t in toks if not any(o != t and o in t for o in toks)]
             heads = [t for t in simple if t not in FUNCTION_WORDS and (len(t) >= 2)]
@@ -379,9 +379,9 @@ def vectorise(names: Sequence[str], descriptions: Sequence[str]) -> TextVectors:
     from scatlas.analysis.servicekind import kind_matrix, service_kinds
 
     ref_names, ref_descs = reference_texts()
-    full_texts = [f"{n} {d}" for n, d in zip(names, descriptions)]
+    full_texts = [f"{n} {d}" for n, d in zip(names, descriptions, strict=False)]
     fv = _vectoriser()
-    fv.fit(full_texts + [f"{n} {d}" for n, d in zip(ref_names, ref_descs)])
+    fv.fit(full_texts + [f"{n} {d}" for n, d in zip(ref_names, ref_descs, strict=False)])
     full = fv.transform(full_texts).tocsr()
     kinds = None
     if KIND_WEIGHT > 0 or KIND_GATE > 0:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from scatlas.catalogue.rowid import inserted_id
 from scatlas.errors import CatalogueError
 
 EDITABLE = ("name", "description", "page")
@@ -159,23 +160,25 @@ class ServiceEditor:
         origin: dict[str, Any] | None = None,
     ) -> int:
         origin = origin or {}
-        return self.conn.execute(
-            "INSERT INTO service_edit(action, service_id, related, editor, reason, created_at, before, after, "
-            "source_path, municipality, extracted_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                action,
-                service_id,
-                json.dumps(related or []),
-                self.editor,
-                reason,
-                _now(),
-                json.dumps(before, ensure_ascii=False),
-                json.dumps(after, ensure_ascii=False),
-                origin.get("source_path"),
-                origin.get("municipality"),
-                origin.get("extracted_name"),
-            ),
-        ).lastrowid
+        return inserted_id(
+            self.conn.execute(
+                "INSERT INTO service_edit(action, service_id, related, editor, reason, created_at, before, after, "
+                "source_path, municipality, extracted_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    action,
+                    service_id,
+                    json.dumps(related or []),
+                    self.editor,
+                    reason,
+                    _now(),
+                    json.dumps(before, ensure_ascii=False),
+                    json.dumps(after, ensure_ascii=False),
+                    origin.get("source_path"),
+                    origin.get("municipality"),
+                    origin.get("extracted_name"),
+                ),
+            )
+        )
 
     def _origin(self, service: dict[str, Any]) -> dict[str, Any]:
         """Where an extracted service comes from: its file, municipality and printed name (None for human ones)."""
@@ -205,11 +208,13 @@ class ServiceEditor:
             position = self.conn.execute(
                 "SELECT COALESCE(max(position), -1) + 1 FROM service WHERE plan_id = ?", (plan_id,)
             ).fetchone()[0]
-            service_id = self.conn.execute(
-                "INSERT INTO service(plan_id, position, name, description, declared_domain, page, origin, "
-                "extracted_name, edited) VALUES (?, ?, ?, ?, ?, ?, 'human', NULL, '[]')",
-                (plan_id, position, name, description or "", declared_domain, page),
-            ).lastrowid
+            service_id = inserted_id(
+                self.conn.execute(
+                    "INSERT INTO service(plan_id, position, name, description, declared_domain, page, origin, "
+                    "extracted_name, edited) VALUES (?, ?, ?, ?, ?, ?, 'human', NULL, '[]')",
+                    (plan_id, position, name, description or "", declared_domain, page),
+                )
+            )
             self._log(
                 "add",
                 service_id,
@@ -338,19 +343,21 @@ class ServiceEditor:
             new_ids = []
             for k, (name, desc) in enumerate(parts[1:], start=1):
                 new_ids.append(
-                    self.conn.execute(
-                        "INSERT INTO service(plan_id, position, name, description, declared_domain, declared_label, page, "
-                        "origin, extracted_name, edited) VALUES (?, ?, ?, ?, ?, ?, ?, 'human', NULL, '[]')",
-                        (
-                            current["plan_id"],
-                            current["position"] + k,
-                            name,
-                            desc,
-                            current["declared_domain"],
-                            current["declared_label"],
-                            current["page"],
-                        ),
-                    ).lastrowid
+                    inserted_id(
+                        self.conn.execute(
+                            "INSERT INTO service(plan_id, position, name, description, declared_domain, declared_label, page, "
+                            "origin, extracted_name, edited) VALUES (?, ?, ?, ?, ?, ?, ?, 'human', NULL, '[]')",
+                            (
+                                current["plan_id"],
+                                current["position"] + k,
+                                name,
+                                desc,
+                                current["declared_domain"],
+                                current["declared_label"],
+                                current["page"],
+                            ),
+                        )
+                    )
                 )
             self._log(
                 "split",

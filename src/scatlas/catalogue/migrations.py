@@ -64,7 +64,8 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
 
 def _split_sql(sql: str) -> list[str]:
     """Statements of a migration file (triggers keep their inner semicolons)."""
-    statements, buffer = [], []
+    statements: list[str] = []
+    buffer: list[str] = []
     for line in sql.splitlines():
         stripped = line.strip()
         if not buffer and (not stripped or stripped.startswith("--")):

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from scatlas.catalogue import bigrams
 from scatlas.catalogue.migrations import migrate
+from scatlas.catalogue.rowid import inserted_id
 from scatlas.errors import CatalogueError
 from scatlas.extract.prose import PROSE_CONFIDENCE
 from scatlas.records import CodingRecord, PlanRecord, ServiceRecord, SourceRecord
@@ -149,7 +150,7 @@ class Catalogue:
         )
         if codings and len(codings) != len(all_services):
             raise CatalogueError(f"coder returned {len(codings)} codings for {len(all_services)} services")
-        for service, coding in zip(all_services, codings):
+        for service, coding in zip(all_services, codings, strict=False):
             if service.from_prose and coding.confidence is not None:
                 # a name read from a sentence is less certain than a table row: it comes up earlier for review
                 coding.confidence = round(coding.confidence * PROSE_CONFIDENCE, 3)
@@ -173,36 +174,38 @@ class Catalogue:
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (source.path, source.file_name, source.sha256, source.format, source.pages, source.size, now),
             )
-            source_id = cur.lastrowid
+            source_id = inserted_id(cur)
             result = ImportResult("added" if previous is None else "replaced", source_id)
             coding_iter = iter(codings)
             new_plans: list[tuple[int, PlanRecord]] = []
             for plan in plans:
                 period = plan.period or (None, None)
-                plan_id = conn.execute(
-                    "INSERT INTO plan(source_id, municipality, municipality_code, title, period_start, period_end, "
-                    "source_file, sha256, pages, format, ingested_at, warnings, counts) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        source_id,
-                        plan.municipality,
-                        plan.municipality_code,
-                        plan.title,
-                        period[0],
-                        period[1],
-                        source.file_name,
-                        source.sha256,
-                        source.pages,
-                        source.format,
-                        now,
-                        json.dumps(plan.warnings, ensure_ascii=False),
-                        previous.plan_choice(plan) if previous else None,
-                    ),
-                ).lastrowid
+                plan_id = inserted_id(
+                    conn.execute(
+                        "INSERT INTO plan(source_id, municipality, municipality_code, title, period_start, period_end, "
+                        "source_file, sha256, pages, format, ingested_at, warnings, counts) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            source_id,
+                            plan.municipality,
+                            plan.municipality_code,
+                            plan.title,
+                            period[0],
+                            period[1],
+                            source.file_name,
+                            source.sha256,
+                            source.pages,
+                            source.format,
+                            now,
+                            json.dumps(plan.warnings, ensure_ascii=False),
+                            previous.plan_choice(plan) if previous else None,
+                        ),
+                    )
+                )
                 result.plan_ids.append(plan_id)
                 new_plans.append((plan_id, plan))
                 for position, service in enumerate(plan.services):
-                    coding = next(coding_iter) if codings else None
+                    next_coding = next(coding_iter) if codings else None
                     key = (plan.municipality, fold_name(service.name or ""))
                     if previous is not None and previous.take_gone(key):
                         continue  # deleted, merged away or moved by a person: stays so
@@ -211,27 +214,29 @@ class Catalogue:
                         service_id = self._update_kept(kept, plan_id, position, service)
                         result.kept_human_codings += kept["human_codings"]
                     else:
-                        service_id = conn.execute(
-                            "INSERT INTO service(plan_id, position, name, description, declared_domain, "
-                            "declared_label, page, extra, extracted_name, from_prose, ocr_confidence) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            (
-                                plan_id,
-                                position,
-                                service.name,
-                                service.description or "",
-                                service.declared_domain,
-                                service.declared_label,
-                                service.page,
-                                json.dumps(service.extra, ensure_ascii=False),
-                                service.name,
-                                int(service.from_prose),
-                                service.ocr_confidence,
-                            ),
-                        ).lastrowid
+                        service_id = inserted_id(
+                            conn.execute(
+                                "INSERT INTO service(plan_id, position, name, description, declared_domain, "
+                                "declared_label, page, extra, extracted_name, from_prose, ocr_confidence) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                (
+                                    plan_id,
+                                    position,
+                                    service.name,
+                                    service.description or "",
+                                    service.declared_domain,
+                                    service.declared_label,
+                                    service.page,
+                                    json.dumps(service.extra, ensure_ascii=False),
+                                    service.name,
+                                    int(service.from_prose),
+                                    service.ocr_confidence,
+                                ),
+                            )
+                        )
                     result.services += 1
-                    if coding is not None:
-                        self._insert_coding(service_id, coding, now)
+                    if next_coding is not None:
+                        self._insert_coding(service_id, next_coding, now)
             if previous is not None:
                 previous.rehome_added(conn, new_plans)
                 conn.execute("DELETE FROM source WHERE id = ?", (old["id"],))
@@ -283,23 +288,25 @@ class Catalogue:
 
     def _insert_coding(self, service_id: int, coding: CodingRecord, created_at: str) -> int:
         names = dict(DOMAIN_ORDER)
-        return self.conn.execute(
-            _INSERT_CODING,
-            (
-                service_id,
-                coding.domain_id,
-                names.get(coding.domain_id) if coding.domain_id else None,
-                coding.subtype,
-                coding.function,
-                ";".join(coding.target_groups),
-                ";".join(coding.technologies),
-                coding.confidence,
-                coding.rationale,
-                json.dumps([list(t) for t in coding.top2]),
-                coding.coder,
-                created_at,
-            ),
-        ).lastrowid
+        return inserted_id(
+            self.conn.execute(
+                _INSERT_CODING,
+                (
+                    service_id,
+                    coding.domain_id,
+                    names.get(coding.domain_id) if coding.domain_id else None,
+                    coding.subtype,
+                    coding.function,
+                    ";".join(coding.target_groups),
+                    ";".join(coding.technologies),
+                    coding.confidence,
+                    coding.rationale,
+                    json.dumps([list(t) for t in coding.top2]),
+                    coding.coder,
+                    created_at,
+                ),
+            )
+        )
 
     # ------------------------------------------------------------------ reading
     def service(self, service_id: int) -> dict[str, Any] | None:
@@ -367,7 +374,8 @@ class Catalogue:
         Filters: a municipality, an effective domain, a confidence ceiling; ``include_reviewed`` also lists
         services a person has already coded (to revise them).
         """
-        where, params = [] if include_reviewed else ["human_coder IS NULL"], []
+        where: list[str] = [] if include_reviewed else ["human_coder IS NULL"]
+        params: list[Any] = []
         if municipality:
             where.append("municipality = ?")
             params.append(municipality)
@@ -406,7 +414,7 @@ class Catalogue:
             "(SELECT count(DISTINCT municipality) FROM plan), (SELECT count(*) FROM service), "
             "(SELECT count(*) FROM coding)"
         ).fetchone()
-        return dict(zip(("sources", "plans", "municipalities", "services", "codings"), row))
+        return dict(zip(("sources", "plans", "municipalities", "services", "codings"), row, strict=True))
 
 
 def _check_coding(coding: CodingRecord) -> None:

@@ -179,10 +179,11 @@ def evaluate(
     except (CsvInputError, ScatlasError) as exc:
         raise _fail(str(exc)) from None
     out: dict[str, Any] = {}
-    coder = _coder(False) if results else None
+    coder = None
     for key, (items, title) in results.items():
         if not items:
             raise _fail(f"{title}: no labelled rows")
+        coder = coder or _coder(False)
         ev = run_evaluation(coder, items)
         base = run_evaluation(KeywordCoder(), items)
         out[key] = {"coder": ev.to_json(), "baseline": base.to_json()}

@@ -171,8 +171,8 @@ def _preview(paths: list[Path], mapping: dict[str, str], as_json: bool) -> None:
     if as_json:
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        for file, info in out.items():
-            _print_preview(file, info)
+        for name, info in out.items():
+            _print_preview(name, info)
     if failed:
         raise typer.Exit(1)
 
@@ -252,7 +252,7 @@ def export(
 def bundled_samples() -> list[Path]:
     """The bundled, fictional sample plans and inventory (copied out of the package)."""
     root = resources.files("scatlas.data")
-    found = []
+    found: list[Path] = []
     for folder in ("samples", "inventory"):
         entry = root.joinpath(folder)
         if entry.is_dir():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -18,13 +18,13 @@ if TYPE_CHECKING:
     from scatlas.report.writer import ReportOptions
 
 
-class BasisChoice(str, Enum):
+class BasisChoice(StrEnum):
     effective = "effective"
     declared = "declared"
     auto = "auto"
 
 
-class ByChoice(str, Enum):
+class ByChoice(StrEnum):
     domain = "domain"
     municipality = "municipality"
     period = "period"
@@ -59,7 +59,7 @@ def _rows(db: Path, basis: BasisChoice) -> list:
     from scatlas.analysis import load_rows
 
     with _open(db) as cat:
-        return load_rows(cat, basis.value)  # type: ignore[arg-type]
+        return load_rows(cat, basis.value)
 
 
 def write_full_report(
@@ -140,7 +140,7 @@ def stats(
     from scatlas.taxonomy import DOMAIN_ORDER
 
     with _open(db) as cat:
-        rows = load_rows(cat, basis.value)  # type: ignore[arg-type]
+        rows = load_rows(cat, basis.value)
     if not rows:
         raise fail(_("{db}: 카탈로그에 서비스가 없다").format(db=db))
     plans = len({r.plan_id for r in rows})

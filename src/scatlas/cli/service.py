@@ -6,7 +6,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -14,6 +14,9 @@ from rich.table import Table
 
 from scatlas.cli.app import DEFAULT_DB, DbOption, app, console, fail
 from scatlas.errors import CatalogueError
+
+if TYPE_CHECKING:
+    from scatlas.catalogue.edits import ServiceEditor
 
 service_app = typer.Typer(
     name="service",
@@ -109,14 +112,12 @@ def delete(
 
     Example: scatlas service delete 40 --reason "사례 소개이지 계획 서비스가 아님"
     """
-    _run(
-        db,
-        editor,
-        lambda ed: (
-            ed.delete(service_id, reason),
-            console.print(f"[yellow]삭제함[/] 서비스 {service_id} (복원: scatlas service restore {service_id})"),
-        ),
-    )
+
+    def delete_one(ed: ServiceEditor) -> None:
+        ed.delete(service_id, reason)
+        console.print(f"[yellow]삭제함[/] 서비스 {service_id} (복원: scatlas service restore {service_id})")
+
+    _run(db, editor, delete_one)
 
 
 @service_app.command("restore")
@@ -130,15 +131,13 @@ def restore(
 
     Example: scatlas service restore 40 --reason "다시 보니 계획 서비스"
     """
-    _run(
-        db,
-        editor,
-        lambda ed: (
-            ed.restore(service_id, reason),
-            console.print(f"[green]복원함[/] 서비스 {service_id}"),
-            _show(ed.cat, service_id),
-        ),
-    )
+
+    def restore_one(ed: ServiceEditor) -> None:
+        ed.restore(service_id, reason)
+        console.print(f"[green]복원함[/] 서비스 {service_id}")
+        _show(ed.cat, service_id)
+
+    _run(db, editor, restore_one)
 
 
 @service_app.command("merge")

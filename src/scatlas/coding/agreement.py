@@ -9,7 +9,7 @@ coder used). This keeps both statistics in their textbook nominal form; MASI dis
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import asdict, dataclass
 from itertools import permutations
@@ -30,7 +30,7 @@ def krippendorff_alpha_nominal(units: Sequence[Sequence[Hashable | None]]) -> fl
     >>> round(krippendorff_alpha_nominal([(0, 1), (1, 1), (0, 1), (0, 0), (0, 0), (0, 1), (0, 0), (0, 0), (1, 0), (0, 0)]), 3)
     0.095
     """
-    coincidence: Counter = Counter()
+    coincidence: defaultdict[tuple[Hashable, Hashable], float] = defaultdict(float)
     for unit in units:
         values = [v for v in unit if v is not None]
         m = len(values)
@@ -38,7 +38,7 @@ def krippendorff_alpha_nominal(units: Sequence[Sequence[Hashable | None]]) -> fl
             continue
         for a, b in permutations(range(m), 2):  # ordered pairs of different coders within the unit
             coincidence[(values[a], values[b])] += 1.0 / (m - 1)
-    n_c: Counter = Counter()
+    n_c: defaultdict[Hashable, float] = defaultdict(float)
     for (c, _k), w in coincidence.items():
         n_c[c] += w
     n = sum(n_c.values())
@@ -94,7 +94,8 @@ def compare(
                     if shared
                     else set()
                 )
-            a, b = [], []
+            a: list[Any] = []
+            b: list[Any] = []
             for s in shared:
                 la, lb = _labels(rows_a[s].get(dim)), _labels(rows_b[s].get(dim))
                 for lab in labels:

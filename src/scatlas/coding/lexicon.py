@@ -90,7 +90,7 @@ class Lexicon:
         lists += [("subtype", s.id, s.keywords) for d in cb.domains for s in d.subtypes]
         lists += [("function", f, tuple(cb.functions[f].get("keywords", ()))) for f in FUNCTIONS]
         lists += [("group", g, cb.target_groups.get(g, ()) + IMPLIED_GROUPS.get(g, ())) for g in TARGET_GROUPS]
-        lists += [("tech", t, aliases + (t,)) for t, aliases in techs.items()]
+        lists += [("tech", t, (*aliases, t)) for t, aliases in techs.items()]
         korean: dict[str, list[tuple[str, str, str]]] = {}
         latin: dict[str, list[tuple[str, str, str]]] = {}
         for kind, code, keywords in lists:

@@ -77,9 +77,9 @@ def _show(console: Console, row: dict[str, Any], auto: dict[str, Any] | None, po
         top2 = json.loads(auto.get("top2") or "[]")
         t.add_row(
             "자동 코딩",
-            f"{names.get(auto.get('domain_id'), '-')} (신뢰도 {conf:.2f})"
+            f"{names.get(auto.get('domain_id') or '', '-')} (신뢰도 {conf:.2f})"
             if conf is not None
-            else str(names.get(auto.get("domain_id"), "-")),
+            else str(names.get(auto.get("domain_id") or "", "-")),
         )
         if top2:
             t.add_row("상위 2개", ", ".join(f"{names.get(d, d)} {s:.2f}" for d, s in top2))
@@ -261,7 +261,7 @@ def run_review(
         summary.stored.append(cat.add_coding(row["service_id"], coding))
         decided.append(pos)
         console.print(
-            f"[green]저장됨[/] {escape(reviewer)}: {dict(DOMAIN_ORDER).get(coding.domain_id, '-')} / "
+            f"[green]저장됨[/] {escape(reviewer)}: {dict(DOMAIN_ORDER).get(coding.domain_id or '', '-')} / "
             f"{subtype_labels().get(coding.subtype or '', '-')} / {coding.function or '-'} / "
             f"{', '.join(coding.target_groups) or '-'} / {escape(';'.join(coding.technologies)) or '-'}"
         )

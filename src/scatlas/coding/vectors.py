@@ -176,7 +176,7 @@ class ServiceVectoriser:
             indptr.append(len(indices))
         data = np.asarray(counts, dtype=np.float64)
         cols = np.asarray(indices, dtype=np.int32)
-        lengths = np.diff(np.asarray(indptr, dtype=np.int64))
+        lengths = np.diff(np.asarray(indptr, dtype=np.int64)).astype(np.int64, copy=False)
         if len(data):
             data = (np.log(data) + 1.0) * self.words_.idf_[cols]  # sublinear tf × idf, as fitted
             norms = np.sqrt(

@@ -261,7 +261,7 @@ def extract_cards(outline: Outline) -> CardResult:
                 _finish(card, result)
                 card = None
                 # one card per 서비스명 row: a reader joins label tables that follow each other over pages
-                for (kind, printed, value), r in zip(_field_pairs(item), _pair_rows(item)):
+                for (kind, printed, value), r in zip(_field_pairs(item), _pair_rows(item), strict=False):
                     if kind == "name":
                         _finish(table_card, result)
                         table_card = _Card(

@@ -298,7 +298,7 @@ def build_outline(document: Document) -> Outline:
             return "toc", "목차", label
         return zone, zone_heading, label
 
-    for page, lines in zip(document.pages, page_lines):
+    for page, lines in zip(document.pages, page_lines, strict=True):
         edges = set(lines[:2] + lines[-2:])
         for block in page.blocks:
             if isinstance(block, Table):
@@ -356,15 +356,15 @@ def build_outline(document: Document) -> Outline:
                     if level is not None and (kind == "chapter" or kind is None):
                         kind_order.clear()  # a chapter or styled heading starts a new numbering hierarchy
                     if level is not None:
-                        zone = heading_zone(text)
-                        if zone == "toc":
+                        opened = heading_zone(text)
+                        if opened == "toc":
                             in_toc = True
                         elif in_toc and level <= 2 and kind != "n.":
                             in_toc = False  # the first real chapter heading after the contents
                         for deeper in [k for k in stack if k >= level]:
                             del stack[deeper]
                         label = domain_heading_label(text)
-                        stack[level] = (None if label else zone, label, text)
+                        stack[level] = (None if label else opened, label, text)
                         line.level, line.kind = level, kind
                         bare_chapter = level if kind == "chapter" and _BARE_CHAPTER.match(text) else None
                 line.zone, line.zone_heading, line.domain_label = state()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass
@@ -55,7 +54,7 @@ class TextBlock:
     style: str | None = None  # e.g. 'heading1', 'title' where the format says so
 
 
-Block = Union[TextBlock, Table]
+Block = TextBlock | Table
 
 
 @dataclass

@@ -61,7 +61,7 @@ def read_hwp(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
             raise DocumentError("corrupt", f"damaged HWP structure: {exc}", path=path) from exc
 
 
-def _read(ole, path: Path, limits: Limits) -> Document:  # type: ignore[no-untyped-def]
+def _read(ole, path: Path, limits: Limits) -> Document:
     if not ole.exists("FileHeader"):
         raise DocumentError("corrupt", "no FileHeader stream", path=path)
     header = ole.openstream("FileHeader").read(256)
@@ -104,7 +104,7 @@ def _read(ole, path: Path, limits: Limits) -> Document:  # type: ignore[no-untyp
     return doc
 
 
-def _heading_styles(ole, compressed: bool, limits: Limits, path: Path) -> dict[int, str]:  # type: ignore[no-untyped-def]
+def _heading_styles(ole, compressed: bool, limits: Limits, path: Path) -> dict[int, str]:
     """Style id → 'headingN' for the outline styles (개요 N) that DocInfo declares; {} if DocInfo is unreadable."""
     try:
         raw = _stream(ole, "DocInfo", limits, path)
@@ -127,7 +127,7 @@ def _heading_styles(ole, compressed: bool, limits: Limits, path: Path) -> dict[i
     return out
 
 
-def _section_names(ole, storage: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _section_names(ole, storage: str) -> list[str]:
     found = []
     for entry in ole.listdir(streams=True, storages=False):
         if len(entry) == 2 and entry[0] == storage:
@@ -137,7 +137,7 @@ def _section_names(ole, storage: str) -> list[str]:  # type: ignore[no-untyped-d
     return [name for _, name in sorted(found)]
 
 
-def _stream(ole, name: str, limits: Limits, path: Path) -> bytes:  # type: ignore[no-untyped-def]
+def _stream(ole, name: str, limits: Limits, path: Path) -> bytes:
     size = ole.get_size(name)
     if size > limits.max_ole_stream_bytes:
         raise DocumentError("too_large", f"stream {name} has {size:,} bytes", path=path)
@@ -289,17 +289,17 @@ def _finish(cell: Cell, blocks: list[Block]) -> Cell:
     return cell
 
 
-def _preview(ole, path: Path) -> list[Block]:  # type: ignore[no-untyped-def]
+def _preview(ole, path: Path) -> list[Block]:
     if not ole.exists("PrvText"):
         raise DocumentError("encrypted", "distribution document without a preview text to fall back on", path=path)
     text = clean(ole.openstream("PrvText").read().decode("utf-16-le", "replace"))
-    lines = [TextBlock(text=line.strip()) for line in text.split("\n") if line.strip()]
+    lines: list[Block] = [TextBlock(text=line.strip()) for line in text.split("\n") if line.strip()]
     if not lines:
         raise DocumentError("encrypted", "distribution document with an empty preview text", path=path)
     return lines
 
 
-def _title(ole) -> str | None:  # type: ignore[no-untyped-def]
+def _title(ole) -> str | None:
     """The title (PID 2) of the HwpSummaryInformation property set, parsed here with bounds checks.
 
     olefile's own `getproperties` loops for minutes on some damaged property sets, so it is not used.

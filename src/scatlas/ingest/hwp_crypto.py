@@ -9,6 +9,7 @@ stream is AES-128-ECB ciphertext of the (usually deflated) record stream.
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
@@ -20,7 +21,7 @@ class DistributionError(ValueError):
     """The ViewText stream does not hold a well-formed distribution header."""
 
 
-def _msvc_rand(seed: int):  # type: ignore[no-untyped-def]
+def _msvc_rand(seed: int) -> Iterator[int]:
     state = seed & 0xFFFFFFFF
     while True:
         state = (state * 214013 + 2531011) & 0xFFFFFFFF

@@ -159,7 +159,7 @@ def _ocr(
         return {}
     from scatlas.ingest.ocr_pages import ocr_pages  # numpy and Tesseract only for documents that need them
 
-    def render(number: int):  # type: ignore[no-untyped-def]
+    def render(number: int):
         page = pdf[number - 1]
         try:
             dpi = ocr.dpi or _scan_dpi(page)

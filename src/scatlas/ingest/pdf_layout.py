@@ -131,10 +131,7 @@ def _group_lines(pieces: list[Piece]) -> list[list[Piece]]:
 
 def _wide_gap(group: list[Piece]) -> bool:
     """Whether a line has a gap of several line heights between two of its pieces (a column gutter?)."""
-    for (a, _), (b, _) in pairwise(group):
-        if b.left - a.right > max(MIN_GUTTER, 2 * (a.bottom - a.top)):
-            return True
-    return False
+    return any(b.left - a.right > max(MIN_GUTTER, 2 * (a.bottom - a.top)) for (a, _), (b, _) in pairwise(group))
 
 
 def _line(group: list[Piece]) -> Line:
@@ -319,11 +316,11 @@ def join_continued_tables(pages: list[Page]) -> int:
         if (
             open_table is not None
             and len(blocks) > lead
-            and isinstance(blocks[lead], Table)
-            and blocks[lead].n_cols == open_table.n_cols
+            and isinstance(continued := blocks[lead], Table)
+            and continued.n_cols == open_table.n_cols
         ):
-            del blocks[:lead]
-            _append(open_table, blocks.pop(0))
+            del blocks[: lead + 1]
+            _append(open_table, continued)
             joined += 1
             if not blocks:
                 continue  # the table fills the whole page and may go on

@@ -151,7 +151,7 @@ def rows_to_plans(
             f"(rows {shown}): fields are probably shifted by an unquoted comma",
             path=source_name,
         )
-    by_number = {number: row for number, row in rows}
+    by_number = dict(rows)
     merged = sheet.merged or {}
 
     def value(number: int, row: list[Any], col: int) -> tuple[str, bool]:

@@ -77,7 +77,7 @@ def downscale(png: bytes, dpi: int = PAGE_DPI, source_dpi: int = FILE_DPI) -> by
 
     with Image.open(io.BytesIO(png)) as img:
         size = (max(1, round(img.width * dpi / source_dpi)), max(1, round(img.height * dpi / source_dpi)))
-        small = img.convert("RGBA").resize(size, Image.LANCZOS)
+        small = img.convert("RGBA").resize(size, Image.Resampling.LANCZOS)
     buf = io.BytesIO()
     small.save(buf, format="PNG", optimize=True)
     return buf.getvalue()
@@ -97,7 +97,7 @@ def domain_bars(analysis: dict[str, Any]):
     ax = fig.add_subplot()
     bars = ax.barh([d["domain"] for d in rows], [d["count"] for d in rows], color="#1f5f8b")
     top = max([d["count"] for d in rows] + [1])
-    for bar, d in zip(bars, rows):
+    for bar, d in zip(bars, rows, strict=True):
         ax.text(
             bar.get_width() + top * 0.01,
             bar.get_y() + bar.get_height() / 2,
@@ -124,8 +124,8 @@ def subtype_bars(analysis: dict[str, Any], domain_id: str = "transport"):
     labels = [r["label"] for r in rows][::-1]
     values = [r["count"] for r in rows][::-1]
     bars = ax.barh(labels, values, color="#f28e2b")
-    top = max(values + [1])
-    for bar, r in zip(bars, rows[::-1]):
+    top = max([*values, 1])
+    for bar, r in zip(bars, rows[::-1], strict=True):
         ax.text(
             bar.get_width() + top * 0.01,
             bar.get_y() + bar.get_height() / 2,
@@ -157,7 +157,7 @@ def function_by_domain(analysis: dict[str, Any]):
         ax.barh(
             [NAMES[d] for d in domains], vals, left=left, color=FUNCTION_COLOURS[function], label=function or "미분류"
         )
-        left = [a + b for a, b in zip(left, vals)]
+        left = [a + b for a, b in zip(left, vals, strict=True)]
     ax.set_xlim(0, 100)
     ax.set_xlabel("분야 내 비중(%)")
     ax.set_title("분야별 서비스 기능 구성")
@@ -206,7 +206,7 @@ def reference_bars(analysis: dict[str, Any]):
     ax = fig.add_subplot()
     xs = range(len(rows))
     ax.bar([x - 0.2 for x in xs], [100 * r["share"] for r in rows], width=0.4, label="이 목록", color="#1f5f8b")
-    known = [(x, r) for x, r in zip(xs, rows) if r["reference_share"] is not None]
+    known = [(x, r) for x, r in zip(xs, rows, strict=True) if r["reference_share"] is not None]
     ax.bar(
         [x + 0.2 for x, _ in known],
         [100 * r["reference_share"] for _, r in known],

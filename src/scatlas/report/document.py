@@ -68,7 +68,7 @@ class Cell:
 def _cells(*values: Any, kinds: str) -> list[Cell]:
     """Cells from values and a kind letter each: t text, i int, p pct, d pp, s signed, 2/3 float."""
     table = {"t": "text", "i": "int", "p": "pct", "d": "pp", "s": "signed", "2": "float2", "3": "float3"}
-    return [v if isinstance(v, Cell) else Cell(v, table[k]) for v, k in zip(values, kinds)]
+    return [v if isinstance(v, Cell) else Cell(v, table[k]) for v, k in zip(values, kinds, strict=True)]
 
 
 @dataclass
@@ -174,13 +174,17 @@ def neighbours(similarity: dict[str, Any]) -> list[dict[str, Any]]:
 def method_items(a: dict[str, Any], basis_label: str, basis_note: str) -> list[str]:
     s = a["archetype_summary"]
     return [
-        f"분류 기준 ‘{basis_label}’: {basis_note}. 기준에 따른 분야가 없는 서비스는 ‘미분류’로 집계하며 제외하지 않는다. "
-        "비중의 분모는 전체 서비스 수다.",
+        (
+            f"분류 기준 ‘{basis_label}’: {basis_note}. 기준에 따른 분야가 없는 서비스는 ‘미분류’로 집계하며 제외하지 않는다. "
+            "비중의 분모는 전체 서비스 수다."
+        ),
         "순위는 서비스 수가 같으면 같은 순위를 준다(최소 순위 방식).",
         f"유사 서비스 유형: {s['method']} 기준값: 설명이 있는 쌍 {s['threshold']}, 명칭만 있는 쌍 {s['name_threshold']}.",
-        f"차별성 지수: 어떤 유형에도 속하지 않거나 소수({s['few_threshold']}곳 이하) 자치단체만 계획한 유형에 속한 서비스의 "
-        f"비중. 보편 유형: {s['generic_threshold']}곳 이상이 계획한 유형. {s.get('shared_by', 3)}곳 이상 공유: "
-        f"{s.get('shared_by', 3)}곳 이상의 자치단체가 계획한 유형에 속한 서비스의 비중.",
+        (
+            f"차별성 지수: 어떤 유형에도 속하지 않거나 소수({s['few_threshold']}곳 이하) 자치단체만 계획한 유형에 속한 서비스의 "
+            f"비중. 보편 유형: {s['generic_threshold']}곳 이상이 계획한 유형. {s.get('shared_by', 3)}곳 이상 공유: "
+            f"{s.get('shared_by', 3)}곳 이상의 자치단체가 계획한 유형에 속한 서비스의 비중."
+        ),
         "집중도: 12개 분야 구성의 HHI와 정규화 엔트로피(ln 12로 나눔), 전체 분야 구성과의 Jensen–Shannon 거리(밑 2).",
         "비중의 차이는 %p(퍼센트포인트)로 적고, 음수는 빼기 기호(−)로 적는다.",
         *_reading_items(a),
@@ -555,8 +559,8 @@ def _reference(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
             "참고 연구 (순위)",
         ],
         [
-            _cells(d["domain"], d["count"], d["share"], d["rank"], kinds="tipi")
-            + [
+            [
+                *_cells(d["domain"], d["count"], d["share"], d["rank"], kinds="tipi"),
                 ref(d["reference_count"], d["reference_count_status"], "int"),
                 ref(d["reference_share"], d["reference_share_status"], "pct"),
                 ref(d["reference_rank"], d["reference_rank_status"], "int"),
@@ -615,7 +619,7 @@ def _trends(a: dict[str, Any], f: dict[str, list[str]]) -> Section:
             Table(
                 "추세",
                 "계획 기간별 분야 비중",
-                ["분야"] + names + ["변화"],
+                ["분야", *names, "변화"],
                 [
                     [Cell(d["domain"])] + [Cell(d["shares"][p], "pct") for p in names] + [Cell(d["change_pp"], "pp")]
                     for d in t["domains"]

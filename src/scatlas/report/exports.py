@@ -159,8 +159,8 @@ def write_matrix(rows: Sequence[Row], path: Path) -> tuple[Path, Path]:
                 ("page", "쪽 (1부터, 물리적)"),
                 ("name", "서비스명"),
                 ("basis_coder", "분류자 (human:…, declared, auto:…)"),
+                *cols,
             ]
-            + cols
         )
     return path, labels
 

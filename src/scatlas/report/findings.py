@@ -76,8 +76,10 @@ def domains(analysis: dict[str, Any]) -> list[str]:
     nonzero = [r for r in rows if r["count"] > 0]
     if not nonzero:
         return [
-            f"{t['services']:,}개 서비스 모두 분야가 정해지지 않았다('미분류'). 자동 분류(scatlas ingest --code) "
-            "또는 검토 후 다시 분석한다."
+            (
+                f"{t['services']:,}개 서비스 모두 분야가 정해지지 않았다('미분류'). 자동 분류(scatlas ingest --code) "
+                "또는 검토 후 다시 분석한다."
+            )
         ]
     top = max(r["count"] for r in rows)
     low = min(r["count"] for r in nonzero)
@@ -132,8 +134,10 @@ def functions(analysis: dict[str, Any]) -> list[str]:
     if not any(x["count"] for x in analysis["functions"] if x["function"]):
         return ["기능(정보제공·문제해결·기반구축)이 정해진 서비스가 없다."]
     out = [
-        f"기능별로는 정보제공형이 {pct(f['정보제공']['share'])}, 문제해결형이 {pct(f['문제해결']['share'])}, "
-        f"기반구축형이 {pct(f['기반구축']['share'])}이다."
+        (
+            f"기능별로는 정보제공형이 {pct(f['정보제공']['share'])}, 문제해결형이 {pct(f['문제해결']['share'])}, "
+            f"기반구축형이 {pct(f['기반구축']['share'])}이다."
+        )
     ]
     per = analysis["functions_by_domain"]
     info = [(NAMES[d], {x["function"]: x for x in rows}) for d, rows in per.items() if d in NAMES]
@@ -186,9 +190,11 @@ def archetypes(analysis: dict[str, Any]) -> list[str]:
         return ["여러 자치단체가 공통으로 계획한 유사 서비스는 발견되지 않았다."]
     top = analysis["archetypes"][0]
     out = [
-        f"둘 이상의 자치단체가 계획한 유사 서비스 유형은 {s['archetypes']:,}개이며, 전체 서비스의 "
-        f"{pct(s['share_in_archetypes'])}가 이에 속한다. 가장 많은 자치단체가 계획한 것은 "
-        f"'{top['label']}'({top['municipalities']:,}개 자치단체)이다."
+        (
+            f"둘 이상의 자치단체가 계획한 유사 서비스 유형은 {s['archetypes']:,}개이며, 전체 서비스의 "
+            f"{pct(s['share_in_archetypes'])}가 이에 속한다. 가장 많은 자치단체가 계획한 것은 "
+            f"'{top['label']}'({top['municipalities']:,}개 자치단체)이다."
+        )
     ]
     if s.get("shared_archetypes"):
         out.append(
@@ -211,9 +217,11 @@ def distinctiveness(analysis: dict[str, Any]) -> list[str]:
     hi = max(rows, key=lambda r: r["index"])
     lo = min(rows, key=lambda r: r["index"])
     out = [
-        f"자치단체별 차별성 지수(고유하거나 소수 자치단체만 계획한 서비스의 비중)는 평균 {pct(mean)}이며, "
-        f"{josa(hi['municipality'], '이', '가')} {pct(hi['index'])}로 가장 높고 "
-        f"{josa(lo['municipality'], '이', '가')} {pct(lo['index'])}로 가장 낮았다."
+        (
+            f"자치단체별 차별성 지수(고유하거나 소수 자치단체만 계획한 서비스의 비중)는 평균 {pct(mean)}이며, "
+            f"{josa(hi['municipality'], '이', '가')} {pct(hi['index'])}로 가장 높고 "
+            f"{josa(lo['municipality'], '이', '가')} {pct(lo['index'])}로 가장 낮았다."
+        )
     ]
     if "shared_share" in rows[0]:
         shared = sum(r["shared_share"] for r in rows) / len(rows)
@@ -231,8 +239,10 @@ def concentration(analysis: dict[str, Any]) -> list[str]:
     far = max(rows, key=lambda r: r["js_distance"])
     mean = sum(r["hhi"] for r in rows) / len(rows)
     return [
-        f"계획별 분야 집중도(HHI)는 평균 {mean:.3f}이며, 전체 분야 구성과 가장 다른 계획은 "
-        f"{far['plan_title'] or far['municipality']}(JS 거리 {far['js_distance']:.3f})이다."
+        (
+            f"계획별 분야 집중도(HHI)는 평균 {mean:.3f}이며, 전체 분야 구성과 가장 다른 계획은 "
+            f"{far['plan_title'] or far['municipality']}(JS 거리 {far['js_distance']:.3f})이다."
+        )
     ]
 
 
@@ -241,8 +251,10 @@ def consistency(analysis: dict[str, Any]) -> list[str]:
     if not c["compared"]:
         return ["계획서가 분야를 밝힌 서비스가 없어 자동 분류와 비교할 수 없다."]
     return [
-        f"계획서가 밝힌 분야와 자동 분류를 비교할 수 있는 {c['compared']:,}개 서비스 중 "
-        f"{c['disagree']:,}개({pct(1 - c['agreement'])})는 분야가 서로 달랐다."
+        (
+            f"계획서가 밝힌 분야와 자동 분류를 비교할 수 있는 {c['compared']:,}개 서비스 중 "
+            f"{c['disagree']:,}개({pct(1 - c['agreement'])})는 분야가 서로 달랐다."
+        )
     ]
 
 
@@ -272,8 +284,10 @@ def trends(analysis: dict[str, Any]) -> list[str]:
     up = max(t["domains"], key=lambda d: d["change_pp"])
     down = min(t["domains"], key=lambda d: d["change_pp"])
     return [
-        f"{t['first']} 계획에 비해 {t['last']} 계획에서는 {up['domain']} 비중이 가장 크게 늘었고"
-        f"({pp(up['change_pp'])}), {down['domain']} 비중이 가장 크게 줄었다({pp(down['change_pp'])})."
+        (
+            f"{t['first']} 계획에 비해 {t['last']} 계획에서는 {up['domain']} 비중이 가장 크게 늘었고"
+            f"({pp(up['change_pp'])}), {down['domain']} 비중이 가장 크게 줄었다({pp(down['change_pp'])})."
+        )
     ]
 
 

@@ -128,11 +128,11 @@ def _widths(header: Sequence[str], rows: Sequence[Sequence[dm.Cell]], total: flo
         extra = (total - sum(natural)) / len(natural)
         return [w + extra for w in natural]
     short = [w <= 14 * CHAR + PAD for w in natural]
-    fixed = sum(w for w, s in zip(natural, short) if s)
+    fixed = sum(w for w, s in zip(natural, short, strict=True) if s)
     if fixed >= 0.7 * total:  # many middling columns: shrink everything alike
         return [w * total / sum(natural) for w in natural]
-    long_total = sum(w for w, s in zip(natural, short) if not s)
-    return [w if s else w * (total - fixed) / long_total for w, s in zip(natural, short)]
+    long_total = sum(w for w, s in zip(natural, short, strict=True) if not s)
+    return [w if s else w * (total - fixed) / long_total for w, s in zip(natural, short, strict=True)]
 
 
 def _table(t: dm.Table, rows: Sequence[Sequence[dm.Cell]], columns: Sequence[int]) -> Table:
@@ -165,7 +165,7 @@ def _tables(t: dm.Table) -> list[Any]:
     if n > MAX_COLUMNS:
         rest = list(range(1, n))
         per = -(-len(rest) // -(-len(rest) // (MAX_COLUMNS - 1)))
-        groups = [[0] + rest[k : k + per] for k in range(0, len(rest), per)]
+        groups = [[0, *rest[k : k + per]] for k in range(0, len(rest), per)]
     out: list[Any] = []
     for g, columns in enumerate(groups, 1):
         title = t.title + (f" ({g}/{len(groups)})" if len(groups) > 1 else "")
@@ -241,7 +241,7 @@ def write_pdf(
             # half empty)
             parts = _diagnosis(d, heading=s.id != "diagnosis")
             head = 2 if s.id != "diagnosis" else 1
-            story += [CondPageBreak(45 * mm), KeepTogether(parts[:head])] + parts[head:] + [Spacer(1, 4 * mm)]
+            story += [CondPageBreak(45 * mm), KeepTogether(parts[:head]), *parts[head:], Spacer(1, 4 * mm)]
     pdf = _Report(
         str(path),
         pagesize=A4,

@@ -176,8 +176,9 @@ def detect_columns(header: list[Any], mapping: dict[str, str] | None = None) -> 
                     taken.add(hits[0])
                     break
     for i, h in enumerate(header):  # then the plan-table spellings ('세부 서비스 목록', '사업 개요' …)
-        role = plan_table_role(str(h or "")) if i not in taken and h else None
-        if role in ("name", "description", "domain") and role not in found:
+        table_role = plan_table_role(str(h or "")) if i not in taken and h else None
+        if table_role in ("name", "description", "domain") and table_role not in found:
+            role = table_role
             found[role] = i
             taken.add(i)
     return found

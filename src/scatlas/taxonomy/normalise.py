@@ -34,7 +34,7 @@ _PARTS: dict[str, tuple[str, ...]] = {
 #: Further spellings met in real plans and inventories (compact form: separators removed) -> domain_id.
 #: A label listed here maps with certainty; anything else that is not a combination of one domain's
 #: parts is refused (LabelError) rather than guessed.
-EXTRA_ALIASES: dict[str, str] = {
+EXTRA_ALIASES: dict[str, str | None] = {
     "방법방재": "safety",
     "방재방법": "safety",
     "방법": "safety",  # the misprint 방법 for 방범
@@ -111,7 +111,7 @@ def _alias_table() -> dict[str, str | None]:
     # '방재·방범' orders, also with the 방법 misprint in every position
     table.update({"방법방재": "safety", "방재방법": "safety"})
     for name in dict(DOMAIN_ORDER).values():
-        table[_compact(name)] = dict((n, i) for i, n in DOMAIN_ORDER)[name]
+        table[_compact(name)] = {n: i for i, n in DOMAIN_ORDER}[name]
     table.update(EXTRA_ALIASES)
     return table
 

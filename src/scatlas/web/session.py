@@ -64,7 +64,7 @@ def new_session() -> dict[str, Any]:
 
 def token_matches(given: str | None, expected: str) -> bool:
     """Constant-time comparison of a presented token with the server's."""
-    return bool(given) and hmac.compare_digest(given.encode(), expected.encode())
+    return given is not None and given != "" and hmac.compare_digest(given.encode(), expected.encode())
 
 
 def bearer_token(authorization: str | None) -> str | None:
